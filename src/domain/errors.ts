@@ -1,0 +1,71 @@
+/**
+ * The one error type of the project: it carries the contract's code, HTTP status and
+ * details. `expose` follows koa: messages of errors under 500 are shown to the client,
+ * the message of an unexpected 500 is logged and hidden.
+ */
+export class Mk6Error extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+  readonly expose: boolean;
+  /** Response headers the error demands, e.g. `WWW-Authenticate` on a 401. */
+  headers: Record<string, string> = {};
+
+  constructor(status: number, code: string, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'Mk6Error';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.expose = status < 500 || status === 502 || status === 503;
+  }
+
+  toBody(): ErrorBody {
+    return { error: this.code, code: this.status, message: this.message, details: this.details };
+  }
+}
+
+export interface ErrorBody {
+  error: string;
+  code: number;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/** The contract's fixed errors, by name, so every place raises them the same way. */
+export const errors = {
+  badRequest: (message: string, details: Record<string, unknown> = {}) =>
+    new Mk6Error(400, 'BAD_REQUEST', message, details),
+  unauthorized: (reason: 'missing' | 'invalid') => {
+    const err = new Mk6Error(401, 'UNAUTHORIZED', reason === 'missing' ? 'Authentification requise (Bearer)' : 'Jeton invalide', { reason });
+    err.headers['WWW-Authenticate'] = reason === 'missing' ? 'Bearer realm="mk6"' : 'Bearer realm="mk6", error="invalid_token"';
+    return err;
+  },
+  productionWrite: () => new Mk6Error(403, 'FORBIDDEN', 'Écriture bloquée en mode production'),
+  notFound: (message = 'Route inconnue') => new Mk6Error(404, 'NOT_FOUND', message),
+  mk6NotFound: (id: string) => new Mk6Error(404, 'MK6_NOT_FOUND', `MK6 inconnu: '${id}'`, { mk6_id: id }),
+  siteNotFound: (site: string) => new Mk6Error(404, 'SITE_NOT_FOUND', `Site inconnu: '${site}'`, { site }),
+  requestNotFound: (id: string) =>
+    new Mk6Error(405, 'REQUEST_NOT_FOUND', `Consigne inconnue: '${id}'`, { request_id: id }),
+  methodNotAllowed: (allowed: string[]) =>
+    new Mk6Error(405, 'METHOD_NOT_ALLOWED', 'Méthode non autorisée', { allowed }),
+  requestLocked: (id: string, state: string) =>
+    new Mk6Error(409, 'REQUEST_LOCKED', `Consigne ${id} verrouillée (état ${state})`, { request_id: id, state }),
+  payloadTooLarge: (limit: string) =>
+    new Mk6Error(413, 'PAYLOAD_TOO_LARGE', `Corps de requête trop gros (max ${limit})`, { limit }),
+  invalidTimeRange: (start: string, end: string) =>
+    new Mk6Error(422, 'INVALID_TIME_RANGE', 'end_time doit être postérieur à start_time', {
+      start_time: start,
+      end_time: end,
+    }),
+  invalidValue: (message: string, details: Record<string, unknown>) =>
+    new Mk6Error(441, 'INVALID_VALUE', message, details),
+  missingField: (field: string) => new Mk6Error(442, 'MISSING_FIELD', `Champ obligatoire manquant: ${field}`, { field }),
+  confirmationRequired: () =>
+    new Mk6Error(443, 'CONFIRMATION_REQUIRED', 'main_reset exige "confirm": true', { field: 'confirm' }),
+  siteNotAccessible: (sycode: string) =>
+    new Mk6Error(503, 'SITE_NOT_ACCESSIBLE', `Site ${sycode} non accessible (state=0)`, { sycode, state: 0 }),
+  mk6Offline: (id: string) => new Mk6Error(503, 'MK6_OFFLINE', `MK6 ${id} hors ligne`, { mk6_id: id }),
+  mk6Unreachable: (id: string, cause: string) =>
+    new Mk6Error(502, 'MK6_UNREACHABLE', `MK6 ${id} injoignable`, { mk6_id: id, cause }),
+};

@@ -1,0 +1,524 @@
+/**
+ * One MK6 park controller: its sites and its planning. Pure: every operation takes the
+ * simulated `now`, nothing here reads a clock, a file or the network. Mutations record
+ * what they touched (`takeChanges`) so persistence can write only that.
+ */
+import { errors } from './errors.js';
+import { asBody, isAbsent, optionalTime, requiredNumber, requiredString, type Body } from './input.js';
+import { availablePower } from './production.js';
+import {
+  byStartThenSeq,
+  effectiveRequest,
+  extrasOf,
+  requestId,
+  requestState,
+  SET_VALUES,
+  viewRequest,
+  windowHolds,
+  type RequestSet,
+  type RequestView,
+  type StoredRequest,
+} from './requests.js';
+import { validateSites, type SiteConfig, type SiteStateValue } from './sites.js';
+import { formatIso, formatOptional } from './time.js';
+
+export type ConstraintSource = 'DEIE' | 'SCADA';
+
+export interface Constraint {
+  source: ConstraintSource;
+  value_kw: number;
+  since: number;
+  start: number | null;
+  end: number | null;
+}
+
+export interface SiteRecord extends SiteConfig {
+  /** The state set by the tester; a fault reads 0 over it and gives it back when cleared. */
+  state: SiteStateValue;
+  fault: boolean;
+  constraint: Constraint | null;
+}
+
+export interface Mk6Data {
+  id: string;
+  sites: SiteRecord[];
+  requests: StoredRequest[];
+  counter: number;
+  offline: boolean;
+  auth: { enabled: boolean; token: string | null };
+}
+
+export interface Changes {
+  meta: boolean;
+  requests: Set<string>;
+  removed: Set<string>;
+  planningReset: boolean;
+}
+
+export interface ConstraintView {
+  source: ConstraintSource;
+  value_kw: number;
+  since: string;
+  start_time: string | null;
+  end_time: string | null;
+}
+
+export interface SiteView {
+  sycode: string;
+  site_name: string;
+  role: string;
+  prm_id: string | null;
+  state: SiteStateValue;
+  fault: boolean;
+  pmax_wf: number;
+  pavailable: number;
+  pactive: number;
+  psetpoint_recu: number;
+  stop_wf_active: boolean;
+  active_request: RequestView | null;
+  external_constraint: ConstraintView | null;
+}
+
+export interface MainResetResult {
+  deleted_count: number;
+  kept_count: number;
+  reason: unknown;
+  deleted: string[];
+}
+
+/** Expired and deleted requests are history: past this many, the oldest are forgotten. */
+const HISTORY_KEPT = 1000;
+const PRUNE_ABOVE = 2000;
+
+export function newSiteRecord(config: SiteConfig): SiteRecord {
+  return { ...config, state: 2, fault: false, constraint: null };
+}
+
+export function emptyMk6Data(id: string, sites: SiteConfig[]): Mk6Data {
+  return {
+    id,
+    sites: sites.map(newSiteRecord),
+    requests: [],
+    counter: 0,
+    offline: false,
+    auth: { enabled: false, token: null },
+  };
+}
+
+export class Mk6 {
+  readonly id: string;
+  readonly seed: number;
+  private sites = new Map<string, SiteRecord>();
+  private requests = new Map<string, StoredRequest>();
+  private bySite = new Map<string, StoredRequest[]>();
+  private counter: number;
+  private offline: boolean;
+  private auth: { enabled: boolean; token: string | null };
+  private changes: Changes = freshChanges();
+
+  constructor(data: Mk6Data, seed: number) {
+    this.id = data.id;
+    this.seed = seed;
+    this.counter = data.counter;
+    this.offline = data.offline;
+    this.auth = { ...data.auth };
+    for (const site of data.sites) this.sites.set(site.sycode, { ...site });
+    for (const req of [...data.requests].sort((a, b) => a.seq - b.seq)) this.index(req);
+  }
+
+  toData(): Mk6Data {
+    return { ...this.toMeta(), requests: [...this.requests.values()] };
+  }
+
+  /** Everything but the planning: small, written whole with every change. */
+  toMeta(): Omit<Mk6Data, 'requests'> {
+    return {
+      id: this.id,
+      sites: [...this.sites.values()].map((s) => ({ ...s })),
+      counter: this.counter,
+      offline: this.offline,
+      auth: { ...this.auth },
+    };
+  }
+
+  storedRequest(id: string): StoredRequest | undefined {
+    return this.requests.get(id);
+  }
+
+  takeChanges(): Changes {
+    const taken = this.changes;
+    this.changes = freshChanges();
+    return taken;
+  }
+
+  // ── reads ────────────────────────────────────────────────────────────────
+
+  get isOffline(): boolean {
+    return this.offline;
+  }
+
+  /** The bearer token the API demands, or null when auth is off. */
+  get requiredToken(): string | null {
+    return this.auth.enabled ? this.auth.token : null;
+  }
+
+  get nextRequestId(): string {
+    return requestId(this.counter + 1);
+  }
+
+  siteList(): SiteRecord[] {
+    return [...this.sites.values()];
+  }
+
+  monitoring(): { thissite: Record<string, string>; nearsite: Record<string, string>[]; state: Record<string, SiteStateValue> } {
+    const thissite: Record<string, string> = {};
+    const nearsite: Record<string, string>[] = [];
+    const state: Record<string, SiteStateValue> = {};
+    for (const site of this.sites.values()) {
+      if (site.role === 'thissite') thissite[site.sycode] = site.name;
+      else nearsite.push({ [site.sycode]: site.name });
+      state[site.sycode] = effectiveState(site);
+    }
+    return { thissite, nearsite, state };
+  }
+
+  siteViews(now: number): Record<string, SiteView> {
+    const views: Record<string, SiteView> = {};
+    for (const site of this.sites.values()) views[site.sycode] = this.viewSite(site, now);
+    return views;
+  }
+
+  siteView(sycode: string, now: number): SiteView {
+    return this.viewSite(this.site(sycode), now);
+  }
+
+  /** Scheduled and active requests, by start time. */
+  planning(now: number): RequestView[] {
+    return this.livePlanning(now, [...this.requests.values()]);
+  }
+
+  planningBySite(now: number): Record<string, { sycode: string; site_name: string; planning: RequestView[] }> {
+    const out: Record<string, { sycode: string; site_name: string; planning: RequestView[] }> = {};
+    for (const site of this.sites.values()) {
+      out[site.sycode] = {
+        sycode: site.sycode,
+        site_name: site.name,
+        planning: this.livePlanning(now, this.bySite.get(site.sycode) ?? []),
+      };
+    }
+    return out;
+  }
+
+  getRequest(id: string, now: number): RequestView {
+    return this.view(this.request(id), now);
+  }
+
+  /** Every request the MK6 remembers, whatever its state, in seq order. */
+  allRequests(now: number): RequestView[] {
+    return [...this.requests.values()].sort((a, b) => a.seq - b.seq).map((r) => this.view(r, now));
+  }
+
+  // ── gateway writes ───────────────────────────────────────────────────────
+
+  submit(raw: unknown, now: number): { status: 201; body: RequestView } | { status: 200; body: MainResetResult } {
+    const body = asBody(raw);
+    const set = body.set;
+    if (isAbsent(set)) throw errors.missingField('set');
+    if (typeof set !== 'string' || !(SET_VALUES as readonly string[]).includes(set)) {
+      const shown = typeof set === 'string' ? set.slice(0, 64) : JSON.stringify(set)?.slice(0, 64);
+      throw errors.badRequest(`set invalide: '${shown}'`, { field: 'set', allowed: [...SET_VALUES] });
+    }
+    if (set === 'main_reset') return { status: 200, body: this.mainReset(body, now) };
+
+    const kind = set as RequestSet;
+    const site = this.accessibleSite(requiredString(body, 'site'));
+    const psetpoint = set === 'Psetpoint' ? this.checkedSetpoint(site, body) : null;
+    const start = optionalTime(body, 'start_time') ?? now;
+    const end = optionalTime(body, 'end_time');
+    checkWindow(start, end, body);
+
+    const seq = ++this.counter;
+    const req: StoredRequest = {
+      id: requestId(seq),
+      seq,
+      set: kind,
+      sycode: site.sycode,
+      psetpoint,
+      start,
+      end,
+      created_at: now,
+      deleted_at: null,
+      extras: extrasOf(body),
+    };
+    this.index(req);
+    this.changes.meta = true;
+    this.changes.requests.add(req.id);
+    this.prune(now);
+    return { status: 201, body: this.view(req, now) };
+  }
+
+  patchRequest(id: string, raw: unknown, now: number): RequestView {
+    const body = asBody(raw);
+    const req = this.request(id);
+    const state = requestState(req, now);
+    if (state !== 'scheduled') throw errors.requestLocked(id, state);
+    const site = this.accessibleSite(req.sycode);
+    if (!['psetpoint', 'start_time', 'end_time'].some((f) => f in body)) {
+      throw errors.badRequest('Rien à modifier (psetpoint, start_time, end_time)', {});
+    }
+    let psetpoint = req.psetpoint;
+    if ('psetpoint' in body) {
+      if (req.set === 'stop') throw errors.badRequest("psetpoint n'a pas de sens pour un stop", { field: 'psetpoint' });
+      psetpoint = this.checkedSetpoint(site, body);
+    }
+    const start = 'start_time' in body ? optionalTime(body, 'start_time') ?? now : req.start;
+    const end = 'end_time' in body ? optionalTime(body, 'end_time') : req.end;
+    checkWindow(start, end, body);
+    Object.assign(req, { psetpoint, start, end, extras: { ...req.extras, ...extrasOf(body) } });
+    this.changes.requests.add(req.id);
+    return this.view(req, now);
+  }
+
+  /** Deleting the active request is how a gateway gives a site back its Pmax. */
+  deleteRequest(id: string, now: number): RequestView {
+    const req = this.request(id);
+    const state = requestState(req, now);
+    if (state !== 'scheduled' && state !== 'active') throw errors.requestLocked(id, state);
+    req.deleted_at = now;
+    this.changes.requests.add(req.id);
+    return this.view(req, now);
+  }
+
+  private mainReset(body: Body, now: number): MainResetResult {
+    if (body.confirm !== true) throw errors.confirmationRequired();
+    const only = isAbsent(body.site) ? null : this.site(requiredString(body, 'site')).sycode;
+    const deleted: string[] = [];
+    let kept = 0;
+    for (const req of this.requests.values()) {
+      if (only !== null && req.sycode !== only) continue;
+      const state = requestState(req, now);
+      if (state === 'scheduled') {
+        req.deleted_at = now;
+        deleted.push(req.id);
+        this.changes.requests.add(req.id);
+      } else if (state === 'active') {
+        kept++;
+      }
+    }
+    return { deleted_count: deleted.length, kept_count: kept, reason: body.reason ?? null, deleted };
+  }
+
+  // ── tester writes ────────────────────────────────────────────────────────
+
+  /** Replaces the sites and clears the planning; the request counter goes on. */
+  provision(rawSites: unknown): SiteConfig[] {
+    const configs = validateSites(rawSites);
+    this.sites = new Map(configs.map((c) => [c.sycode, newSiteRecord(c)]));
+    this.clearPlanning();
+    return configs;
+  }
+
+  /** Back to the given sites, nominal, with no planning, counter, auth or outage. */
+  reset(configs: readonly SiteConfig[]): void {
+    this.sites = new Map(configs.map((c) => [c.sycode, newSiteRecord(c)]));
+    this.clearPlanning();
+    this.counter = 0;
+    this.offline = false;
+    this.auth = { enabled: false, token: null };
+  }
+
+  /** Forgets the planning, as a controller does after a power cut; sites stay. */
+  clearPlanning(): void {
+    this.requests.clear();
+    this.bySite.clear();
+    this.changes.planningReset = true;
+    this.changes.requests.clear();
+    this.changes.removed.clear();
+    this.changes.meta = true;
+  }
+
+  setSiteState(sycode: string, raw: unknown): SiteRecord {
+    const site = this.site(sycode);
+    const value = requiredNumber(asBody(raw), 'state');
+    if (value !== 0 && value !== 1 && value !== 2) {
+      throw errors.invalidValue(`state invalide: ${value} (0, 1 ou 2)`, { field: 'state', allowed: [0, 1, 2] });
+    }
+    site.state = value;
+    this.changes.meta = true;
+    return site;
+  }
+
+  setFault(sycode: string, on: boolean): SiteRecord {
+    const site = this.site(sycode);
+    site.fault = on;
+    this.changes.meta = true;
+    return site;
+  }
+
+  injectConstraint(sycode: string, raw: unknown, now: number): SiteRecord {
+    const site = this.site(sycode);
+    const body = asBody(raw);
+    const source = requiredString(body, 'source', 16);
+    if (source !== 'DEIE' && source !== 'SCADA') {
+      throw errors.badRequest(`source invalide: '${source}' (DEIE|SCADA)`, { field: 'source' });
+    }
+    const value = requiredNumber(body, 'value_kw');
+    if (value < 0) throw errors.invalidValue('value_kw doit être >= 0', { field: 'value_kw', min: 0 });
+    const start = optionalTime(body, 'start_time');
+    const end = optionalTime(body, 'end_time');
+    if (start !== null && end !== null) checkWindow(start, end, body);
+    site.constraint = { source, value_kw: value, since: now, start, end };
+    this.changes.meta = true;
+    return site;
+  }
+
+  clearConstraint(sycode: string): SiteRecord {
+    const site = this.site(sycode);
+    site.constraint = null;
+    this.changes.meta = true;
+    return site;
+  }
+
+  setOffline(on: boolean): void {
+    this.offline = on;
+    this.changes.meta = true;
+  }
+
+  setAuth(raw: unknown): { enabled: boolean } {
+    const body = asBody(raw);
+    const enabled = body.enabled === undefined ? true : body.enabled;
+    if (typeof enabled !== 'boolean') throw errors.badRequest('enabled doit être un booléen', { field: 'enabled' });
+    if (enabled) {
+      const token = requiredString(body, 'token', 512);
+      if (!/^[\x21-\x7e]+$/.test(token)) throw errors.badRequest('token: caractères ASCII visibles seulement', { field: 'token' });
+      this.auth = { enabled: true, token };
+    } else {
+      this.auth = { enabled: false, token: null };
+    }
+    this.changes.meta = true;
+    return { enabled: this.auth.enabled };
+  }
+
+  // ── views and helpers ────────────────────────────────────────────────────
+
+  viewConstraint(site: SiteRecord, now: number, evenOutsideWindow = false): ConstraintView | null {
+    const c = site.constraint;
+    if (!c || (!evenOutsideWindow && !windowHolds(c.start, c.end, now))) return null;
+    return {
+      source: c.source,
+      value_kw: c.value_kw,
+      since: formatIso(c.since),
+      start_time: formatOptional(c.start),
+      end_time: formatOptional(c.end),
+    };
+  }
+
+  private viewSite(site: SiteRecord, now: number): SiteView {
+    const req = effectiveRequest(this.bySite.get(site.sycode) ?? [], now);
+    const setpoint = req === null ? site.pmax_kw : req.set === 'stop' ? 0 : (req.psetpoint as number);
+    const constraint = this.viewConstraint(site, now);
+    const state = effectiveState(site);
+    const pavailable = availablePower(this.seed, site.sycode, now, site.pmax_kw);
+    const pactive = state === 0 ? 0 : Math.min(pavailable, setpoint, constraint?.value_kw ?? Infinity);
+    return {
+      sycode: site.sycode,
+      site_name: site.name,
+      role: site.role,
+      prm_id: site.prm_id,
+      state,
+      fault: site.fault,
+      pmax_wf: site.pmax_kw,
+      pavailable,
+      pactive,
+      psetpoint_recu: setpoint,
+      stop_wf_active: req?.set === 'stop',
+      active_request: req === null ? null : this.view(req, now),
+      external_constraint: constraint,
+    };
+  }
+
+  private view(req: StoredRequest, now: number): RequestView {
+    return viewRequest(req, this.sites.get(req.sycode)?.name ?? req.sycode, now);
+  }
+
+  private livePlanning(now: number, list: readonly StoredRequest[]): RequestView[] {
+    return list
+      .filter((r) => {
+        const s = requestState(r, now);
+        return s === 'scheduled' || s === 'active';
+      })
+      .sort(byStartThenSeq)
+      .map((r) => this.view(r, now));
+  }
+
+  private site(sycodeOrName: string): SiteRecord {
+    const bySycode = this.sites.get(sycodeOrName);
+    if (bySycode) return bySycode;
+    for (const site of this.sites.values()) if (site.name === sycodeOrName) return site;
+    throw errors.siteNotFound(sycodeOrName.slice(0, 128));
+  }
+
+  private accessibleSite(sycodeOrName: string): SiteRecord {
+    const site = this.site(sycodeOrName);
+    if (effectiveState(site) === 0) throw errors.siteNotAccessible(site.sycode);
+    return site;
+  }
+
+  private checkedSetpoint(site: SiteRecord, body: Body): number {
+    const value = requiredNumber(body, 'psetpoint');
+    if (value < 0 || value > site.pmax_kw) {
+      throw errors.invalidValue(`psetpoint hors plage [0, ${site.pmax_kw}]: ${value}`, {
+        max: site.pmax_kw,
+        site: site.sycode,
+      });
+    }
+    return value;
+  }
+
+  private request(id: string): StoredRequest {
+    const req = this.requests.get(id);
+    if (!req) throw errors.requestNotFound(id.slice(0, 128));
+    return req;
+  }
+
+  private index(req: StoredRequest): void {
+    this.requests.set(req.id, req);
+    let list = this.bySite.get(req.sycode);
+    if (!list) this.bySite.set(req.sycode, (list = []));
+    list.push(req);
+  }
+
+  /** Keeps memory and the state file bounded: forgets the oldest history past HISTORY_KEPT. */
+  private prune(now: number): void {
+    if (this.requests.size <= PRUNE_ABOVE) return;
+    const history = [...this.requests.values()]
+      .filter((r) => {
+        const s = requestState(r, now);
+        return s === 'expired' || s === 'deleted';
+      })
+      .sort((a, b) => a.seq - b.seq);
+    const drop = history.slice(0, Math.max(0, history.length - HISTORY_KEPT));
+    if (drop.length === 0) return;
+    const dropped = new Set(drop.map((r) => r.id));
+    for (const id of dropped) {
+      this.requests.delete(id);
+      this.changes.requests.delete(id);
+      this.changes.removed.add(id);
+    }
+    for (const [sycode, list] of this.bySite) this.bySite.set(sycode, list.filter((r) => !dropped.has(r.id)));
+  }
+}
+
+export function effectiveState(site: SiteRecord): SiteStateValue {
+  return site.fault ? 0 : site.state;
+}
+
+function checkWindow(start: number, end: number | null, body: Body): void {
+  if (end !== null && end <= start) {
+    throw errors.invalidTimeRange(String(body.start_time ?? formatIso(start)), String(body.end_time ?? ''));
+  }
+}
+
+function freshChanges(): Changes {
+  return { meta: false, requests: new Set(), removed: new Set(), planningReset: false };
+}

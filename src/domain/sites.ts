@@ -1,0 +1,77 @@
+/** Site definitions (provision, fleet file) and their validation. */
+import { errors } from './errors.js';
+import { asBody, assertSafeId, isAbsent, requiredNumber, requiredString } from './input.js';
+
+export type SiteRole = 'thissite' | 'nearsite';
+export type SiteStateValue = 0 | 1 | 2;
+
+export interface SiteConfig {
+  sycode: string;
+  name: string;
+  role: SiteRole;
+  pmax_kw: number;
+  prm_id: string | null;
+}
+
+export const MAX_SITES = 64;
+
+/** Validates a provision's `sites` list: one thissite, unique sycodes and names, pmax > 0. */
+export function validateSites(value: unknown): SiteConfig[] {
+  if (isAbsent(value)) throw errors.missingField('sites');
+  if (!Array.isArray(value)) throw errors.badRequest('sites doit être une liste', { field: 'sites' });
+  if (value.length === 0 || value.length > MAX_SITES) {
+    throw errors.badRequest(`sites: entre 1 et ${MAX_SITES} sites`, { field: 'sites', count: value.length });
+  }
+  const sites = value.map((raw, i) => validateSite(raw, i));
+  const thissites = sites.filter((s) => s.role === 'thissite');
+  if (thissites.length !== 1) {
+    throw errors.badRequest(`Exactement un thissite attendu (${thissites.length} trouvé(s))`, {
+      field: 'sites',
+      thissite_count: thissites.length,
+    });
+  }
+  const seen = new Set<string>();
+  for (const site of sites) {
+    for (const key of [`sycode:${site.sycode}`, `name:${site.name}`]) {
+      if (seen.has(key)) {
+        throw errors.badRequest(`Site en double: ${key.replace(':', ' ')}`, { field: 'sites', duplicate: key });
+      }
+      seen.add(key);
+    }
+  }
+  return sites;
+}
+
+function validateSite(raw: unknown, index: number): SiteConfig {
+  const at = (field: string) => `sites[${index}].${field}`;
+  let body;
+  try {
+    body = asBody(raw);
+  } catch {
+    throw errors.badRequest(`sites[${index}] doit être un objet`, { field: `sites[${index}]` });
+  }
+  const withPath = <T>(field: string, read: () => T): T => {
+    try {
+      return read();
+    } catch (err) {
+      const e = err as { details?: Record<string, unknown> };
+      if (e.details && 'field' in e.details) e.details.field = at(field);
+      throw err;
+    }
+  };
+  const sycode = withPath('sycode', () => assertSafeId(requiredString(body, 'sycode', 64), 'sycode'));
+  const name = withPath('name', () => requiredString(body, 'name'));
+  const role = withPath('role', () => requiredString(body, 'role'));
+  if (role !== 'thissite' && role !== 'nearsite') {
+    throw errors.badRequest(`role invalide: '${role}' (thissite|nearsite)`, { field: at('role') });
+  }
+  const pmax = withPath('pmax_kw', () => requiredNumber(body, 'pmax_kw'));
+  if (!(pmax > 0) || pmax > 10_000_000) {
+    throw errors.invalidValue('pmax_kw doit être positif', { field: at('pmax_kw'), min: 0 });
+  }
+  const prm = body.prm_id;
+  if (!isAbsent(prm) && (typeof prm !== 'string' || prm.length > 64)) {
+    throw errors.badRequest('prm_id invalide', { field: at('prm_id') });
+  }
+  return { sycode, name, role, pmax_kw: pmax, prm_id: isAbsent(prm) ? null : (prm as string) };
+}

@@ -1,0 +1,39 @@
+/** ISO 8601 in and out. Times are epoch milliseconds inside the domain. */
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** Parses an ISO 8601 date-time; a time without an offset is UTC. Returns null if invalid. */
+export function parseIsoTime(text: string): number | null {
+  const m = ISO.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '0', frac = '', offset = 'Z'] = m;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  let t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  if (offset !== 'Z' && offset !== 'z') {
+    const sign = offset[0] === '-' ? -1 : 1;
+    const digits = offset.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2)), om = Number(digits.slice(2));
+    if (oh > 23 || om > 59) return null;
+    t -= sign * (oh * 60 + om) * 60_000;
+  }
+  return t;
+}
+
+/** `2026-03-01T10:00:00Z`: UTC to the second, the contract's answer form. */
+export function formatIso(t: number): string {
+  return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** `2026-03-01T10:00:00+00:00`: the seed's echo form of POST /mock/time. */
+export function formatIsoOffset(t: number): string {
+  return formatIso(t).replace(/Z$/, '+00:00');
+}
+
+export function formatOptional(t: number | null): string | null {
+  return t === null ? null : formatIso(t);
+}

@@ -1,0 +1,22 @@
+/** The worker's Koa app: middleware in the contract's order, then the route table. */
+import Koa from 'koa';
+import bodyParser from 'koa-bodyparser';
+import type { WorkerRuntime } from '../runtime.js';
+import type { Journal, NewEntry } from './journal.js';
+import { errorBodies, journaling, mk6Guard, productionGuard } from './middleware.js';
+import { workerRoutes } from './routes.js';
+
+export const BODY_LIMIT = '64kb';
+
+export function createWorkerApp(rt: WorkerRuntime, journal: Journal, forward?: (entry: NewEntry) => void): Koa {
+  const app = new Koa({ proxy: true });
+  const router = workerRoutes(rt, journal);
+  app.use(journaling(journal, rt, forward));
+  app.use(errorBodies());
+  app.use(productionGuard(rt)); // production → offline → auth → the rest
+  app.use(mk6Guard(rt));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, strict: true }));
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+  return app;
+}

@@ -1,0 +1,77 @@
+/** The request journal: the newest entries, ids always increasing, even across a clear. */
+import type { Source } from './classify.js';
+
+export interface JournalEntry {
+  id: number;
+  ts: string;
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  source: Source;
+  endpoint: string | null;
+  mk6_id: string | null;
+  req_body: unknown;
+  status: number;
+  resp_body: unknown;
+  duration_ms: number;
+  remote: string | null;
+  /** The fleet's simulated time when the request arrived. */
+  sim_time: string | null;
+}
+
+export type NewEntry = Omit<JournalEntry, 'id'>;
+
+export const JOURNAL_CAPACITY = 1000;
+export const BODY_CAP = 4096;
+
+export class Journal {
+  private entries: JournalEntry[] = [];
+  private lastId = 0;
+
+  constructor(readonly capacity = JOURNAL_CAPACITY) {}
+
+  add(entry: NewEntry): JournalEntry {
+    const full = { id: ++this.lastId, ...entry };
+    this.entries.push(full);
+    // Trim in batches so each add stays O(1) amortised.
+    if (this.entries.length >= 2 * this.capacity) this.entries = this.entries.slice(-this.capacity);
+    return full;
+  }
+
+  /** Entries with id > sinceId, oldest first, at most the newest `capacity`. */
+  since(sinceId = 0): JournalEntry[] {
+    const kept = this.entries.length > this.capacity ? this.entries.slice(-this.capacity) : this.entries;
+    let lo = 0, hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (kept[mid].id <= sinceId) lo = mid + 1;
+      else hi = mid;
+    }
+    return kept.slice(lo);
+  }
+
+  get size(): number {
+    return Math.min(this.entries.length, this.capacity);
+  }
+
+  get latestId(): number {
+    return this.lastId;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
+
+/** A body as journaled: itself when its JSON fits in 4 KiB, else its text cut there. */
+export function capBody(text: string | undefined, value: unknown): unknown {
+  if (text === undefined) return value === undefined ? null : value;
+  if (text.length <= BODY_CAP) return value;
+  return text.slice(0, BODY_CAP) + '…[tronqué]';
+}
+
+export function parseSinceId(raw: unknown): number {
+  if (raw === undefined) return 0;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n >= 0 ? n : NaN;
+}

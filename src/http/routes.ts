@@ -1,0 +1,187 @@
+/**
+ * Every route a worker serves, in one table: the MK6 gateway API, the mock control of its
+ * own MK6, the fleet-wide controls it obeys when the supervisor broadcasts them (clock,
+ * mode, reset), and its journal. Handlers read top to bottom; a change ends with commit.
+ */
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { mockClock, SYSTEM_CLOCK } from '../domain/clock.js';
+import { errors } from '../domain/errors.js';
+import { asBody, isAbsent, requiredString } from '../domain/input.js';
+import { effectiveState, type SiteRecord } from '../domain/mk6.js';
+import { formatIsoOffset, parseIsoTime } from '../domain/time.js';
+import type { WorkerRuntime } from '../runtime.js';
+import { parseSinceId, type Journal } from './journal.js';
+import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
+
+const API = '/api/v1/mk6/:id';
+const MOCK = '/mock/mk6/:id';
+
+export function workerRoutes(rt: WorkerRuntime, journal: Journal): Router {
+  const r = new Router();
+  const body = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
+  /** Runs a change, persists it (whatever happened), answers its result. */
+  const change = async (ctx: Context, apply: () => unknown, status = 200) => {
+    try {
+      ctx.body = apply();
+      ctx.status = status;
+    } finally {
+      await rt.commit();
+    }
+  };
+  const siteAnswer = (site: SiteRecord) => ({
+    mk6_id: rt.config.id,
+    sycode: site.sycode,
+    state: effectiveState(site),
+    base_state: site.state,
+    fault: site.fault,
+  });
+
+  // ── MK6 gateway API ──
+  r.get(`${API}/monitoring`, (ctx) => {
+    ctx.body = rt.mk6.monitoring();
+  });
+  r.get(`${API}/monitoring/sites`, (ctx) => {
+    ctx.body = { sites: rt.mk6.siteViews(rt.now()) };
+  });
+  r.get(`${API}/monitoring/sites/:sycode`, (ctx) => {
+    ctx.body = rt.mk6.siteView(ctx.params.sycode, rt.now());
+  });
+  r.get(`${API}/monitoring/planning`, (ctx) => {
+    ctx.body = { sites: rt.mk6.planningBySite(rt.now()) };
+  });
+  r.post(`${API}/requests`, async (ctx) => {
+    let status = 201;
+    await change(ctx, () => {
+      const out = rt.mk6.submit(body(ctx), rt.now());
+      status = out.status;
+      return out.body;
+    });
+    ctx.status = status;
+  });
+  r.get(`${API}/planning`, (ctx) => {
+    ctx.body = { mk6_id: rt.config.id, planning: rt.mk6.planning(rt.now()) };
+  });
+  r.get(`${API}/planning/:req`, (ctx) => {
+    ctx.body = rt.mk6.getRequest(ctx.params.req, rt.now());
+  });
+  r.patch(`${API}/planning/:req`, (ctx) => change(ctx, () => rt.mk6.patchRequest(ctx.params.req, body(ctx), rt.now())));
+  r.delete(`${API}/planning/:req`, (ctx) => change(ctx, () => rt.mk6.deleteRequest(ctx.params.req, rt.now())));
+
+  // ── mock control of this MK6 ──
+  const inventory = (ctx: Context) => {
+    ctx.body = { count: 1, mk6: [inventoryEntry(rt)] };
+  };
+  r.get('/mock/mk6', inventory);
+  r.get('/supervision/api/inventory', inventory);
+  r.post(`${MOCK}/provision`, (ctx) =>
+    change(ctx, () => {
+      const sites = rt.mk6.provision(asBody(body(ctx)).sites);
+      return {
+        mk6_id: rt.config.id,
+        sites: sites.length,
+        thissite: sites.find((s) => s.role === 'thissite')?.sycode,
+        nearsite: sites.filter((s) => s.role === 'nearsite').map((s) => s.sycode),
+        port: rt.config.port,
+        url: workerUrl(rt.config.host, rt.config.port),
+      };
+    }),
+  );
+  r.get(`${MOCK}/state`, (ctx) => {
+    ctx.body = stateView(rt);
+  });
+  r.post(`${MOCK}/site-state/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setSiteState(ctx.params.sycode, body(ctx)))));
+  r.post(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, true))));
+  r.delete(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, false))));
+  for (const [action, offline] of [['offline', true], ['online', false]] as const) {
+    r.post(`${MOCK}/${action}`, (ctx) =>
+      change(ctx, () => {
+        rt.mk6.setOffline(offline);
+        return { mk6_id: rt.config.id, online: !offline };
+      }),
+    );
+  }
+  r.post(`${MOCK}/auth`, (ctx) => change(ctx, () => ({ mk6_id: rt.config.id, auth: rt.mk6.setAuth(body(ctx)) })));
+  r.post(`${MOCK}/sites/:sycode/inject_external`, (ctx) =>
+    change(ctx, () => {
+      const now = rt.now();
+      const site = rt.mk6.injectConstraint(ctx.params.sycode, body(ctx), now);
+      return {
+        sycode: site.sycode,
+        external_constraint: rt.mk6.viewConstraint(site, now, true),
+        active: rt.mk6.viewConstraint(site, now) !== null,
+      };
+    }),
+  );
+  r.delete(`${MOCK}/sites/:sycode/inject_external`, (ctx) =>
+    change(ctx, () => ({ sycode: rt.mk6.clearConstraint(ctx.params.sycode).sycode, external_constraint: null })),
+  );
+
+  // ── fleet-wide controls (broadcast by the supervisor, or sent here directly) ──
+  r.get('/supervision/api/time', (ctx) => {
+    ctx.body = clockView(rt.clock);
+  });
+  r.post('/mock/time', (ctx) => change(ctx, () => setTime(rt, asBody(body(ctx)), ctx.get('x-mk6-clock-anchor'))));
+  r.post('/mock/time/release', (ctx) =>
+    change(ctx, () => {
+      rt.setClock(SYSTEM_CLOCK);
+      return { message: 'Horloge liberee — temps reel actif', now: null };
+    }),
+  );
+  r.get('/supervision/api/mode', (ctx) => {
+    ctx.body = { mode: rt.mode };
+  });
+  r.post('/supervision/mode', (ctx) =>
+    change(ctx, () => {
+      const mode = requiredString(asBody(body(ctx)), 'mode', 16);
+      if (mode !== 'production' && mode !== 'mock') throw errors.badRequest(`mode invalide: '${mode}' (mock|production)`, { field: 'mode' });
+      rt.setMode(mode);
+      return { mode, message: mode === 'production' ? 'Mode production: écritures bloquées' : 'Mode mock: écritures autorisées' };
+    }),
+  );
+  r.post('/mock/reset', (ctx) =>
+    change(ctx, () => {
+      rt.reset();
+      journal.clear();
+      return { message: 'Mock réinitialisé', mk6_id: rt.config.id };
+    }),
+  );
+
+  // ── journal and readiness ──
+  r.get('/api/v1/debug/requests', (ctx) => {
+    const since = parseSinceId(ctx.query.since_id);
+    if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
+    ctx.body = journal.since(since);
+  });
+  r.delete('/api/v1/debug/requests', (ctx) => {
+    journal.clear();
+    ctx.body = { message: 'Log vidé', count: 0 };
+  });
+  r.get('/_worker/health', (ctx) => {
+    ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready' };
+  });
+  return r;
+}
+
+const MAX_SPEED = 100_000;
+
+/** Freezes the clock at `now`, or lets it run `speed` times real time from there. */
+function setTime(rt: WorkerRuntime, body: Record<string, unknown>, anchorHeader: string) {
+  const speedRaw = body.speed;
+  if (!isAbsent(speedRaw) && (typeof speedRaw !== 'number' || !(speedRaw >= 0) || speedRaw > MAX_SPEED)) {
+    throw errors.invalidValue(`speed invalide (0..${MAX_SPEED})`, { field: 'speed', min: 0, max: MAX_SPEED });
+  }
+  const speed = isAbsent(speedRaw) ? 0 : (speedRaw as number);
+  const anchorReal = /^\d{1,16}$/.test(anchorHeader) ? Number(anchorHeader) : Date.now();
+  let sim: number;
+  if (isAbsent(body.now)) {
+    if (isAbsent(speedRaw)) throw errors.missingField('now');
+    sim = rt.now(); // a speed change alone keeps the current simulated instant
+  } else {
+    const parsed = typeof body.now === 'string' && body.now.length <= 64 ? parseIsoTime(body.now) : null;
+    if (parsed === null) throw errors.badRequest(`now invalide: ${JSON.stringify(body.now)?.slice(0, 80)}`, { field: 'now' });
+    sim = parsed;
+  }
+  rt.setClock(mockClock(sim, anchorReal, speed));
+  return { now: formatIsoOffset(sim), ...(speed !== 0 ? { speed } : {}) };
+}

@@ -1,0 +1,182 @@
+/**
+ * One state file per MK6, as JSON lines: the first line is a full snapshot, each later
+ * line a delta (the small "meta" part whole, plus the requests put or removed). A change
+ * is acknowledged only once its line is fsynced; concurrent changes share one fsync
+ * (group commit). When the deltas outgrow the snapshot, the file is rewritten atomically
+ * (temp file, fsync, rename, directory fsync). A kill mid-append leaves at most a torn
+ * last line without its newline: that change was never acknowledged and is dropped on
+ * load. Anything else unreadable is corruption: the load fails naming the file and line,
+ * and the file is left as it is.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface Snapshot<Meta, Item> {
+  meta: Meta;
+  items: Item[];
+}
+
+export interface Delta<Meta, Item> {
+  meta: Meta;
+  put: Item[];
+  removed: string[];
+  clear: boolean;
+}
+
+export class CorruptStateError extends Error {
+  readonly file: string;
+  constructor(file: string, line: number, reason: string) {
+    super(`État corrompu: ${file}, ligne ${line}: ${reason}. Le fichier est conservé tel quel; déplacez-le ou réparez-le pour redémarrer.`);
+    this.name = 'CorruptStateError';
+    this.file = file;
+  }
+}
+
+const COMPACT_MIN_BYTES = 256 * 1024;
+
+export class StateFile<Meta, Item extends { id: string }> {
+  private handle: FileHandle | null = null;
+  private queue: string[] = [];
+  private waiters: { resolve: () => void; reject: (err: Error) => void }[] = [];
+  private flushing = false;
+  private loggedBytes = 0;
+  private snapshotBytes = 0;
+
+  constructor(
+    readonly path: string,
+    /** Gives the whole current state when the file is compacted. */
+    private readonly current: () => Snapshot<Meta, Item>,
+  ) {}
+
+  /** Reads the file, or returns null when there is none. Throws CorruptStateError. */
+  static load<Meta, Item extends { id: string }>(path: string): Snapshot<Meta, Item> | null {
+    removeStaleTemps(path);
+    if (!existsSync(path)) return null;
+    const text = readFileSync(path, 'utf8');
+    const lines = text.split('\n');
+    const torn = !text.endsWith('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    if (lines.length === 0) throw new CorruptStateError(path, 1, 'fichier vide');
+    let meta: Meta | undefined;
+    const items = new Map<string, Item>();
+    for (let i = 0; i < lines.length; i++) {
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(lines[i]);
+      } catch {
+        if (torn && i === lines.length - 1 && i > 0) break; // an unacknowledged, torn append
+        throw new CorruptStateError(path, i + 1, 'JSON illisible');
+      }
+      if (!record || typeof record !== 'object' || !('meta' in record)) {
+        throw new CorruptStateError(path, i + 1, 'enregistrement sans "meta"');
+      }
+      if (i === 0) {
+        if (record.kind !== 'snapshot' || !Array.isArray(record.items)) {
+          throw new CorruptStateError(path, 1, 'la première ligne doit être un instantané');
+        }
+        for (const item of record.items as Item[]) items.set(item.id, item);
+      } else {
+        if (record.kind !== 'delta' || !Array.isArray(record.put) || !Array.isArray(record.removed)) {
+          throw new CorruptStateError(path, i + 1, 'delta invalide');
+        }
+        if (record.clear === true) items.clear();
+        for (const item of record.put as Item[]) items.set(item.id, item);
+        for (const id of record.removed as string[]) items.delete(id);
+      }
+      meta = record.meta as Meta;
+    }
+    return { meta: meta as Meta, items: [...items.values()] };
+  }
+
+  /** Starts a fresh file holding the current state (atomically), ready for appends. */
+  async open(): Promise<void> {
+    this.writeSnapshot();
+    this.handle = await open(this.path, 'a');
+  }
+
+  /** Queues one delta; resolves once it is on disk. Deltas are written in call order. */
+  append(delta: Delta<Meta, Item>): Promise<void> {
+    const line = JSON.stringify({ kind: 'delta', ...delta }) + '\n';
+    this.queue.push(line);
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (!this.flushing) void this.flush();
+    return done;
+  }
+
+  async close(): Promise<void> {
+    while (this.flushing) await new Promise((r) => setImmediate(r));
+    await this.handle?.close();
+    this.handle = null;
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const chunk = this.queue.join('');
+        const waiters = this.waiters;
+        this.queue = [];
+        this.waiters = [];
+        try {
+          if (!this.handle) throw new Error(`state file ${this.path} is not open`);
+          await this.handle.write(chunk);
+          await this.handle.datasync();
+          this.loggedBytes += Buffer.byteLength(chunk);
+          if (this.loggedBytes > Math.max(COMPACT_MIN_BYTES, 2 * this.snapshotBytes)) await this.compact();
+          for (const w of waiters) w.resolve();
+        } catch (err) {
+          for (const w of waiters) w.reject(err as Error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async compact(): Promise<void> {
+    await this.handle?.close();
+    this.handle = null;
+    this.writeSnapshot();
+    this.handle = await open(this.path, 'a');
+  }
+
+  /** temp file, fsync, rename, directory fsync: a reader sees the old file or the new one. */
+  private writeSnapshot(): void {
+    const { meta, items } = this.current();
+    const text = JSON.stringify({ kind: 'snapshot', meta, items }) + '\n';
+    const temp = `${this.path}.tmp-${process.pid}`;
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, this.path);
+    const dirFd = openSync(dirname(this.path), 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+    this.snapshotBytes = Buffer.byteLength(text);
+    this.loggedBytes = 0;
+  }
+}
+
+/** A temp file is a compaction that a kill interrupted before its rename: never the truth. */
+function removeStaleTemps(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) return;
+  const prefix = `${basename(path)}.tmp-`;
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(prefix)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        /* another process's temp, or already gone */
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * One MK6 worker's state apart from HTTP: the domain model, the fleet clock and mode it
+ * was last told, and the state file they are persisted to. Every handler that changes
+ * something ends with `commit()`, which resolves once the change is on disk.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SYSTEM_CLOCK, isFleetClock, simulatedNow, type FleetClock } from './domain/clock.js';
+import { Mk6, emptyMk6Data, type Mk6Data } from './domain/mk6.js';
+import type { StoredRequest } from './domain/requests.js';
+import type { SiteConfig } from './domain/sites.js';
+import { CorruptStateError, StateFile } from './persist/state-file.js';
+
+export type FleetMode = 'mock' | 'production';
+
+export interface WorkerConfig {
+  id: string;
+  aliases: string[];
+  host: string;
+  port: number;
+  seed: number;
+  /** The sites of the fleet file: where /mock/reset returns to. */
+  initialSites: SiteConfig[];
+  stateDir: string;
+  /** Tokens configured in the fleet file (from env): auth on from the start. */
+  initialToken: string | null;
+}
+
+interface PersistedMeta {
+  version: 1;
+  mk6: Omit<Mk6Data, 'requests'>;
+  clock: FleetClock;
+  mode: FleetMode;
+}
+
+export class WorkerRuntime {
+  mk6: Mk6;
+  clock: FleetClock = SYSTEM_CLOCK;
+  mode: FleetMode = 'mock';
+  readonly startedAt = Date.now();
+  private metaDirty = false;
+  private file: StateFile<PersistedMeta, StoredRequest>;
+
+  private constructor(readonly config: WorkerConfig, data: Mk6Data) {
+    this.mk6 = new Mk6(data, config.seed);
+    this.file = new StateFile(stateFilePath(config.stateDir, config.id), () => this.snapshot());
+  }
+
+  /** Loads the MK6 from its state file, or creates it from the configuration. */
+  static async start(config: WorkerConfig): Promise<WorkerRuntime> {
+    mkdirSync(config.stateDir, { recursive: true });
+    const path = stateFilePath(config.stateDir, config.id);
+    const saved = StateFile.load<PersistedMeta, StoredRequest>(path);
+    let runtime: WorkerRuntime;
+    if (saved) {
+      const meta = saved.meta;
+      if (!meta || meta.version !== 1 || !meta.mk6 || meta.mk6.id !== config.id) {
+        throw new CorruptStateError(path, 1, `instantané inattendu (version ou id différent de ${config.id})`);
+      }
+      runtime = new WorkerRuntime(config, { ...meta.mk6, requests: saved.items });
+      runtime.clock = isFleetClock(meta.clock) ? meta.clock : SYSTEM_CLOCK;
+      runtime.mode = meta.mode === 'production' ? 'production' : 'mock';
+    } else {
+      runtime = new WorkerRuntime(config, freshData(config));
+    }
+    await runtime.file.open();
+    return runtime;
+  }
+
+  now(): number {
+    return simulatedNow(this.clock, Date.now());
+  }
+
+  setClock(clock: FleetClock): void {
+    this.clock = clock;
+    this.metaDirty = true;
+  }
+
+  setMode(mode: FleetMode): void {
+    this.mode = mode;
+    if (mode === 'production') this.clock = SYSTEM_CLOCK;
+    this.metaDirty = true;
+  }
+
+  /** Back to the configuration: sites of the fleet file, nothing else. */
+  reset(): void {
+    const fresh = freshData(this.config);
+    this.mk6.reset(fresh.sites);
+    if (fresh.auth.enabled) this.mk6.setAuth({ enabled: true, token: fresh.auth.token });
+    this.clock = SYSTEM_CLOCK;
+    this.metaDirty = true;
+  }
+
+  /** Persists whatever changed since the last commit; resolves when it is durable. */
+  commit(): Promise<void> {
+    const changes = this.mk6.takeChanges();
+    const changed = changes.meta || changes.planningReset || changes.requests.size > 0 || changes.removed.size > 0;
+    if (!changed && !this.metaDirty) return Promise.resolve();
+    this.metaDirty = false;
+    const put: StoredRequest[] = [];
+    for (const id of changes.requests) {
+      const req = this.mk6.storedRequest(id);
+      if (req) put.push(req);
+    }
+    return this.file.append({ meta: this.meta(), put, removed: [...changes.removed], clear: changes.planningReset });
+  }
+
+  close(): Promise<void> {
+    return this.file.close();
+  }
+
+  private meta(): PersistedMeta {
+    return { version: 1, mk6: this.mk6.toMeta(), clock: this.clock, mode: this.mode };
+  }
+
+  private snapshot() {
+    return { meta: this.meta(), items: this.mk6.toData().requests };
+  }
+}
+
+export function stateFilePath(stateDir: string, id: string): string {
+  return join(stateDir, `mk6-${id}.jsonl`);
+}
+
+function freshData(config: WorkerConfig): Mk6Data {
+  const data = emptyMk6Data(config.id, config.initialSites);
+  if (config.initialToken) data.auth = { enabled: true, token: config.initialToken };
+  return data;
+}

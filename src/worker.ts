@@ -1,0 +1,128 @@
+/**
+ * One MK6 as one process. Standalone:
+ *   node dist/src/worker.js --id ROU2 --port 9104 --sites sites.yaml --state-dir .fleet-state
+ * Under the supervisor the same file runs as a pm2 app; it then asks the supervisor for
+ * the fleet's clock and mode before it listens, and says `ready` once it does.
+ */
+import { parseArgs } from 'node:util';
+import type { AddressInfo } from 'node:net';
+import { isFleetClock } from './domain/clock.js';
+import { isSafeId } from './domain/input.js';
+import type { SiteConfig } from './domain/sites.js';
+import { createWorkerApp } from './http/app.js';
+import { Journal } from './http/journal.js';
+import { JournalForwarder } from './journal-forwarder.js';
+import { CorruptStateError } from './persist/state-file.js';
+import { WorkerRuntime, type WorkerConfig } from './runtime.js';
+import { checkedSites, readSitesFile } from './sites-file.js';
+
+export const EXIT_USAGE = 64;
+/** pm2 is told not to restart on this code: a corrupt state file needs a person. */
+export const EXIT_CORRUPT_STATE = 78;
+
+function fail(code: number, message: string): never {
+  console.error(message);
+  process.exit(code);
+}
+
+function readConfig(): WorkerConfig & { supervisorUrl: string | null } {
+  const { values } = parseArgs({
+    options: {
+      id: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      sites: { type: 'string' },
+      'state-dir': { type: 'string' },
+      aliases: { type: 'string' },
+      seed: { type: 'string' },
+    },
+    strict: true,
+  });
+  const env = process.env;
+  const id = values.id ?? env.MK6_ID ?? '';
+  if (!isSafeId(id)) fail(EXIT_USAGE, `--id invalide: '${id}' (lettres, chiffres, '.', '_', '-', 64 max)`);
+  const port = Number(values.port ?? env.MK6_PORT ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(EXIT_USAGE, `--port invalide: ${values.port}`);
+  const aliases = (values.aliases ?? env.MK6_ALIASES ?? '').split(',').filter(Boolean);
+  const badAlias = aliases.find((a) => !isSafeId(a));
+  if (badAlias !== undefined) fail(EXIT_USAGE, `alias invalide: '${badAlias}'`);
+  let initialSites: SiteConfig[] = [];
+  try {
+    if (values.sites) initialSites = readSitesFile(values.sites);
+    else if (env.MK6_SITES_JSON) initialSites = checkedSites(JSON.parse(env.MK6_SITES_JSON), 'MK6_SITES_JSON');
+  } catch (err) {
+    fail(EXIT_USAGE, `Sites de ${id}: ${(err as Error).message}`);
+  }
+  const tokenEnv = env.MK6_TOKEN_ENV;
+  return {
+    id,
+    aliases,
+    host: values.host ?? env.MK6_HOST ?? '127.0.0.1',
+    port,
+    seed: Number(values.seed ?? env.MK6_SEED ?? 1) | 0,
+    initialSites,
+    stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? '.fleet-state',
+    initialToken: tokenEnv ? env[tokenEnv] || null : null,
+    supervisorUrl: env.MK6_SUPERVISOR_URL || null,
+  };
+}
+
+/** The fleet's clock and mode, so a restarted MK6 is on fleet time from its first answer. */
+async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string): Promise<void> {
+  try {
+    const res = await fetch(new URL('/_fleet/clock', supervisorUrl), {
+      headers: { 'x-mk6-internal': 'clock' },
+      signal: AbortSignal.timeout(1500),
+    });
+    if (!res.ok) return;
+    const fleet = (await res.json()) as { clock?: unknown; mode?: unknown };
+    if (isFleetClock(fleet.clock)) rt.setClock(fleet.clock);
+    if (fleet.mode === 'production' || fleet.mode === 'mock') rt.setMode(fleet.mode);
+    if (fleet.mode === 'production') rt.setClock({ source: 'system' });
+    await rt.commit();
+  } catch {
+    // No supervisor (standalone, or it is restarting): the persisted clock stands.
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  let rt: WorkerRuntime;
+  try {
+    rt = await WorkerRuntime.start(config);
+  } catch (err) {
+    if (err instanceof CorruptStateError) fail(EXIT_CORRUPT_STATE, err.message);
+    throw err;
+  }
+  if (config.supervisorUrl) await fetchFleetClock(rt, config.supervisorUrl);
+  const forwarder = config.supervisorUrl ? new JournalForwarder(config.supervisorUrl, config.id) : null;
+  const app = createWorkerApp(rt, new Journal(), forwarder?.push);
+  const server = app.listen(config.port, config.host);
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.on('error', (err) => fail(1, `${config.id}: écoute impossible sur ${config.host}:${config.port}: ${err.message}`));
+  server.on('listening', () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(JSON.stringify({ level: 'info', msg: 'listening', mk6_id: config.id, host: config.host, port, pid: process.pid }));
+    process.send?.('ready');
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    await forwarder?.flush();
+    forwarder?.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('message', (msg) => {
+    if (msg === 'shutdown') void stop();
+  });
+}
+
+main().catch((err) => fail(1, `worker: ${(err as Error).stack ?? err}`));
