@@ -11,7 +11,9 @@ import type { StoredRequest } from './domain/requests.js';
 import type { SiteConfig } from './domain/sites.js';
 import { CorruptStateError, StateFile } from './persist/state-file.js';
 
-export type FleetMode = 'mock' | 'production';
+import type { FleetMode } from './domain/fleet-controls.js';
+
+export type { FleetMode };
 
 export interface WorkerConfig {
   id: string;

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   }
   if (config.supervisorUrl) await fetchFleetClock(rt, config.supervisorUrl);
   const forwarder = config.supervisorUrl ? new JournalForwarder(config.supervisorUrl, config.id) : null;
-  const app = createWorkerApp(rt, new Journal(), forwarder?.push);
+  const app = createWorkerApp(rt, new Journal(), forwarder ?? undefined);
   const server = app.listen(config.port, config.host);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

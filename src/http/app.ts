@@ -8,10 +8,16 @@ import { workerRoutes } from './routes.js';
 
 export const BODY_LIMIT = '64kb';
 
-export function createWorkerApp(rt: WorkerRuntime, journal: Journal, forward?: (entry: NewEntry) => void): Koa {
+export interface JournalSink {
+  push: (entry: NewEntry) => void;
+  flush: () => Promise<void>;
+}
+
+export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: JournalSink): Koa {
   const app = new Koa({ proxy: true });
-  const router = workerRoutes(rt, journal);
-  app.use(journaling(journal, rt, forward));
+  const router = workerRoutes(rt, journal, sink);
+  const names = new Set([rt.config.id, ...rt.config.aliases]);
+  app.use(journaling(journal, () => rt.now(), sink?.push, undefined, (name) => (names.has(name) ? rt.config.id : name)));
   app.use(errorBodies());
   app.use(productionGuard(rt)); // production → offline → auth → the rest
   app.use(mk6Guard(rt));

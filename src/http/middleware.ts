@@ -54,11 +54,18 @@ function defaultLog(msg: string, err: unknown): void {
  * Journals every request this worker answers (not journal reads, not the supervisor's own
  * calls), and turns JSON bodies into text once so the journal can cap them cheaply.
  */
-export function journaling(journal: Journal, rt: WorkerRuntime, forward?: (entry: NewEntry) => void): Middleware {
+export function journaling(
+  journal: Journal,
+  simNow: () => number,
+  forward?: (entry: NewEntry) => void,
+  worth: (ctx: Context) => boolean = () => true,
+  /** Maps an alias in the path to the MK6's own id. */
+  canonicalId: (name: string) => string = (name) => name,
+): Middleware {
   return async (ctx: Context, next: Next) => {
-    const skip = ctx.path.startsWith('/api/v1/debug/') || ctx.get('x-mk6-internal') !== '';
+    const skip = ctx.path.startsWith('/api/v1/debug/') || ctx.path.startsWith('/_') || ctx.get('x-mk6-internal') !== '' || !worth(ctx);
     const started = performance.now();
-    const simTime = rt.now();
+    const simTime = simNow();
     await next();
     let text: string | undefined;
     const value = ctx.body;
@@ -76,7 +83,7 @@ export function journaling(journal: Journal, rt: WorkerRuntime, forward?: (entry
       query: { ...ctx.query },
       source: where.source,
       endpoint: where.endpoint,
-      mk6_id: where.mk6_id,
+      mk6_id: where.mk6_id === null ? null : canonicalId(where.mk6_id),
       req_body: (ctx.request as { body?: unknown }).body ?? null,
       status: ctx.status,
       resp_body: capBody(text, value),
@@ -92,7 +99,7 @@ export function journaling(journal: Journal, rt: WorkerRuntime, forward?: (entry
 /** In production mode every write but the mode switch is refused, before anything else. */
 export function productionGuard(rt: WorkerRuntime): Middleware {
   return (ctx: Context, next: Next) => {
-    if (rt.mode === 'production' && WRITES.has(ctx.method) && ctx.path !== '/supervision/mode') {
+    if (rt.mode === 'production' && WRITES.has(ctx.method) && ctx.path !== '/supervision/mode' && !ctx.path.startsWith('/_worker/')) {
       throw errors.productionWrite();
     }
     return next();

@@ -5,19 +5,20 @@
  */
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { mockClock, SYSTEM_CLOCK } from '../domain/clock.js';
+import { SYSTEM_CLOCK } from '../domain/clock.js';
 import { errors } from '../domain/errors.js';
-import { asBody, isAbsent, requiredString } from '../domain/input.js';
+import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../domain/fleet-controls.js';
+import { asBody } from '../domain/input.js';
 import { effectiveState, type SiteRecord } from '../domain/mk6.js';
-import { formatIsoOffset, parseIsoTime } from '../domain/time.js';
 import type { WorkerRuntime } from '../runtime.js';
+import type { JournalSink } from './app.js';
 import { parseSinceId, type Journal } from './journal.js';
 import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
 
 const API = '/api/v1/mk6/:id';
 const MOCK = '/mock/mk6/:id';
 
-export function workerRoutes(rt: WorkerRuntime, journal: Journal): Router {
+export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: JournalSink): Router {
   const r = new Router();
   const body = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
   /** Runs a change, persists it (whatever happened), answers its result. */
@@ -121,11 +122,17 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal): Router {
   r.get('/supervision/api/time', (ctx) => {
     ctx.body = clockView(rt.clock);
   });
-  r.post('/mock/time', (ctx) => change(ctx, () => setTime(rt, asBody(body(ctx)), ctx.get('x-mk6-clock-anchor'))));
+  r.post('/mock/time', (ctx) =>
+    change(ctx, () => {
+      const { clock, echo } = clockFromRequest(body(ctx), rt.clock, anchorFromHeader(ctx.get('x-mk6-clock-anchor'), Date.now()));
+      rt.setClock(clock);
+      return echo;
+    }),
+  );
   r.post('/mock/time/release', (ctx) =>
     change(ctx, () => {
       rt.setClock(SYSTEM_CLOCK);
-      return { message: 'Horloge liberee — temps reel actif', now: null };
+      return RELEASE_ANSWER;
     }),
   );
   r.get('/supervision/api/mode', (ctx) => {
@@ -133,10 +140,9 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal): Router {
   });
   r.post('/supervision/mode', (ctx) =>
     change(ctx, () => {
-      const mode = requiredString(asBody(body(ctx)), 'mode', 16);
-      if (mode !== 'production' && mode !== 'mock') throw errors.badRequest(`mode invalide: '${mode}' (mock|production)`, { field: 'mode' });
+      const mode = modeFromRequest(body(ctx));
       rt.setMode(mode);
-      return { mode, message: mode === 'production' ? 'Mode production: écritures bloquées' : 'Mode mock: écritures autorisées' };
+      return modeAnswer(mode);
     }),
   );
   r.post('/mock/reset', (ctx) =>
@@ -157,31 +163,12 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal): Router {
     journal.clear();
     ctx.body = { message: 'Log vidé', count: 0 };
   });
+  r.post('/_worker/journal/flush', async (ctx) => {
+    await sink?.flush();
+    ctx.body = { flushed: true };
+  });
   r.get('/_worker/health', (ctx) => {
     ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready' };
   });
   return r;
-}
-
-const MAX_SPEED = 100_000;
-
-/** Freezes the clock at `now`, or lets it run `speed` times real time from there. */
-function setTime(rt: WorkerRuntime, body: Record<string, unknown>, anchorHeader: string) {
-  const speedRaw = body.speed;
-  if (!isAbsent(speedRaw) && (typeof speedRaw !== 'number' || !(speedRaw >= 0) || speedRaw > MAX_SPEED)) {
-    throw errors.invalidValue(`speed invalide (0..${MAX_SPEED})`, { field: 'speed', min: 0, max: MAX_SPEED });
-  }
-  const speed = isAbsent(speedRaw) ? 0 : (speedRaw as number);
-  const anchorReal = /^\d{1,16}$/.test(anchorHeader) ? Number(anchorHeader) : Date.now();
-  let sim: number;
-  if (isAbsent(body.now)) {
-    if (isAbsent(speedRaw)) throw errors.missingField('now');
-    sim = rt.now(); // a speed change alone keeps the current simulated instant
-  } else {
-    const parsed = typeof body.now === 'string' && body.now.length <= 64 ? parseIsoTime(body.now) : null;
-    if (parsed === null) throw errors.badRequest(`now invalide: ${JSON.stringify(body.now)?.slice(0, 80)}`, { field: 'now' });
-    sim = parsed;
-  }
-  rt.setClock(mockClock(sim, anchorReal, speed));
-  return { now: formatIsoOffset(sim), ...(speed !== 0 ? { speed } : {}) };
 }

@@ -8,9 +8,10 @@
  * load. Anything else unreadable is corruption: the load fails naming the file and line,
  * and the file is left as it is.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
 
 export interface Snapshot<Meta, Item> {
   meta: Meta;
@@ -141,25 +142,10 @@ export class StateFile<Meta, Item extends { id: string }> {
     this.handle = await open(this.path, 'a');
   }
 
-  /** temp file, fsync, rename, directory fsync: a reader sees the old file or the new one. */
   private writeSnapshot(): void {
     const { meta, items } = this.current();
     const text = JSON.stringify({ kind: 'snapshot', meta, items }) + '\n';
-    const temp = `${this.path}.tmp-${process.pid}`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.path);
-    const dirFd = openSync(dirname(this.path), 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
+    writeFileAtomic(this.path, text);
     this.snapshotBytes = Buffer.byteLength(text);
     this.loggedBytes = 0;
   }

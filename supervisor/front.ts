@@ -1,0 +1,97 @@
+/**
+ * The front on :9001. MK6 paths go straight to their worker through http-proxy (path
+ * unchanged, keep-alive); the fleet's own routes (broadcasts, fleet control, inventory,
+ * fleet journal, page) are a small Koa app. Internal routes serve the workers.
+ */
+import http from 'node:http';
+import Koa from 'koa';
+import bodyParser from 'koa-bodyparser';
+import httpProxy from 'http-proxy';
+import { Mk6Error, errors } from '../src/domain/errors.js';
+import { decode } from '../src/http/classify.js';
+import type { NewEntry } from '../src/http/journal.js';
+import { errorBodies, journaling } from '../src/http/middleware.js';
+import { simulatedNow } from '../src/domain/clock.js';
+import type { FleetSupervisor } from './fleet.js';
+import { fleetRoutes } from './routes.js';
+
+const PROXIED = /^\/(api\/v1\/mk6|mock\/mk6)\/([^/?#]+)(\/[^?#]*)?/;
+const JOURNAL_BATCH_LIMIT = 64 * 1024 * 1024;
+
+export interface FrontOptions {
+  /** Extra Koa middleware served before the fleet routes (the supervision page). */
+  page?: Koa.Middleware;
+}
+
+export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}): http.Server {
+  const app = new Koa({ proxy: true });
+  const router = fleetRoutes(fleet);
+  // Reads are the page's polling; a new MK6's provision is journaled by its worker.
+  const isWrite = (ctx: Koa.Context) => ctx.method !== 'GET' && ctx.method !== 'HEAD' && !ctx.path.endsWith('/provision');
+  app.use(journaling(fleet.journal, () => simulatedNow(fleet.clock, Date.now()), undefined, isWrite));
+  app.use(errorBodies());
+  if (options.page) app.use(options.page);
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', strict: true }));
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+  const koa = app.callback();
+
+  const proxy = httpProxy.createProxyServer({
+    agent: new http.Agent({ keepAlive: true, maxSockets: 512 }),
+    xfwd: true,
+    proxyTimeout: 0,
+  });
+  proxy.on('error', (err, req, res) => {
+    const id = decode(PROXIED.exec(req.url ?? '')?.[2] ?? '?');
+    if (res instanceof http.ServerResponse) sendError(res, errors.mk6Unreachable(id, (err as NodeJS.ErrnoException).code ?? err.message));
+    else res.destroy();
+  });
+
+  return http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/_fleet/journal' && req.method === 'POST') return ingestJournal(fleet, req, res);
+    const m = PROXIED.exec(url);
+    if (m) {
+      const member = fleet.resolve(decode(m[2]));
+      const action = m[1] === 'mock/mk6' ? (m[3] ?? '').split('/')[1] : undefined;
+      const fleetAction = action === 'kill' || action === 'restart' || (action === 'provision' && !member);
+      if (!fleetAction) {
+        if (!member) return sendError(res, errors.mk6NotFound(decode(m[2]).slice(0, 128)));
+        if (member.status === 'stopped' || member.status === 'errored') {
+          return sendError(res, errors.mk6Unreachable(member.spec.id, member.status));
+        }
+        return proxy.web(req, res, { target: fleet.url(member) });
+      }
+    }
+    return koa(req, res);
+  });
+}
+
+function sendError(res: http.ServerResponse, err: Mk6Error): void {
+  if (res.headersSent) return void res.destroy();
+  const body = JSON.stringify(err.toBody());
+  res.writeHead(err.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** Workers hand in their journal entries here; the fleet numbers them in one sequence. */
+function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const loopback = /^(127\.|::1$|::ffff:127\.)/.test(req.socket.remoteAddress ?? '');
+  if (!loopback) return sendError(res, errors.notFound());
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > JOURNAL_BATCH_LIMIT) req.destroy();
+    else chunks.push(c);
+  });
+  req.on('end', () => {
+    try {
+      const batch = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { entries?: NewEntry[] };
+      for (const entry of Array.isArray(batch.entries) ? batch.entries : []) fleet.journal.add(entry);
+      res.writeHead(204).end();
+    } catch {
+      sendError(res, errors.badRequest('lot de journal illisible'));
+    }
+  });
+}

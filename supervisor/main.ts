@@ -1,0 +1,108 @@
+/**
+ * `npm start`: the fleet in the foreground. Loads the fleet file, starts (or adopts) one
+ * pm2 worker per MK6, serves the front proxy, prints each MK6's URL. Ctrl-C or SIGTERM
+ * stops every worker and the pm2 daemon it started.
+ *
+ *   --fleet PATH | --config PATH   (else $MK6_FLEET, $MOCK_MK6_CONFIG_PATH, ./fleet.yaml)
+ *   --port N                       proxy port (else the fleet file's, 9001)
+ *   --mode production|mock         (else $MOCK_MK6_MODE)
+ *   --state-dir DIR                (else $MK6_STATE_DIR, ./.fleet-state/<fleet name>)
+ */
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { FleetFileError, loadFleetFile, type Fleet } from './fleet-file.js';
+import { FleetSupervisor } from './fleet.js';
+import { createFront } from './front.js';
+import { closeClientAgent } from './http-client.js';
+import { ProcessManager } from './process-manager.js';
+import type { FleetMode } from '../src/domain/fleet-controls.js';
+import { supervisionPage } from './page.js';
+
+export interface StartOptions {
+  fleetFile: string;
+  port: number | null;
+  mode: FleetMode | null;
+  stateDir: string | null;
+}
+
+export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      fleet: { type: 'string' },
+      config: { type: 'string' },
+      port: { type: 'string' },
+      mode: { type: 'string' },
+      'state-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const fleetFile = values.fleet ?? values.config ?? env.MK6_FLEET ?? env.MOCK_MK6_CONFIG_PATH ?? './fleet.yaml';
+  const modeText = values.mode ?? env.MOCK_MK6_MODE;
+  if (modeText !== undefined && modeText !== 'production' && modeText !== 'mock') {
+    throw new Error(`--mode invalide: '${modeText}' (mock|production)`);
+  }
+  const port = values.port === undefined ? null : Number(values.port);
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port invalide: ${values.port}`);
+  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let options: StartOptions;
+  let fleetDef: Fleet;
+  try {
+    options = optionsFrom(process.argv.slice(2), process.env);
+    fleetDef = loadFleetFile(options.fleetFile);
+  } catch (err) {
+    console.error(err instanceof FleetFileError ? err.message : `Erreur: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const stateDir = resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`);
+  const fleet = new FleetSupervisor(fleetDef, new ProcessManager(), stateDir);
+  const server = createFront(fleet, { page: supervisionPage() });
+  server.keepAliveTimeout = 65_000;
+  const host = fleetDef.proxy.host;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (err) => fail(new Error(`proxy: ${host}:${options.port ?? fleetDef.proxy.port} indisponible (${(err as NodeJS.ErrnoException).code})`)));
+    server.listen(options.port ?? fleetDef.proxy.port, host, ok);
+  }).catch((err) => {
+    console.error(`${fleetDef.file}: ${(err as Error).message}`);
+    process.exit(2);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const front = `http://${host}:${port}`;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: arrêt de la flotte…`);
+    server.close();
+    server.closeAllConnections();
+    await fleet.shutdown().catch((err) => console.error(`arrêt: ${(err as Error).message}`));
+    closeClientAgent();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const { failed } = await fleet.start(front, options.mode);
+  for (const problem of failed) console.error(`MK6 non démarré: ${problem}`);
+  const refresh = setInterval(() => void fleet.processes().catch(() => {}), 1000);
+  refresh.unref();
+
+  console.log(`Flotte MK6 "${fleetDef.name}" (${fleetDef.file}) prête en ${Date.now() - started} ms, mode ${fleet.mode}`);
+  console.log(`  proxy       ${front}   supervision ${front}/supervision`);
+  for (const m of fleet.members.values()) {
+    const aliases = m.spec.aliases.length ? `  alias ${m.spec.aliases.join(', ')}` : '';
+    console.log(`  ${m.spec.id.padEnd(10)}  ${fleet.url(m)}  ${m.status}${aliases}`);
+  }
+  console.log(JSON.stringify({ event: 'ready', proxy: front, pid: process.pid, mk6: [...fleet.members.values()].map((m) => ({ id: m.spec.id, port: m.spec.port, status: m.status })) }));
+}
+
+main().catch((err) => {
+  console.error(`supervisor: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+/**
+ * A small typed, promise-based face of pm2's programmatic API, bound to one PM2_HOME.
+ * The rest of the supervisor never sees pm2 callbacks.
+ */
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AppSpec {
+  name: string;
+  script: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+export interface AppStatus {
+  name: string;
+  status: string;
+  pid: number | null;
+  restarts: number;
+  memory_bytes: number;
+  uptime_s: number | null;
+  env: Record<string, string>;
+}
+
+interface Pm2Instance {
+  connect(cb: (err: Error | null, meta?: { new_pm2_instance?: boolean }) => void): void;
+  disconnect(): void;
+  start(opts: Record<string, unknown>, cb: (err: Error | null) => void): void;
+  stop(name: string, cb: (err: Error | null) => void): void;
+  restart(name: string, cb: (err: Error | null) => void): void;
+  delete(name: string, cb: (err: Error | null) => void): void;
+  list(cb: (err: Error | null, list: Pm2Process[]) => void): void;
+  killDaemon(cb: (err: Error | null) => void): void;
+}
+
+interface Pm2Process {
+  name: string;
+  pid: number;
+  monit?: { memory?: number };
+  pm2_env?: { status?: string; restart_time?: number; pm_uptime?: number; env?: Record<string, string> } & Record<string, unknown>;
+}
+
+const require = createRequire(import.meta.url);
+const pm2Module = require('pm2') as { custom: new (opts: { pm2_home: string; daemon_mode?: boolean }) => Pm2Instance };
+
+/** pm2 exits a worker with this code, and must then leave it down: its state file is corrupt. */
+export const EXIT_CORRUPT_STATE = 78;
+
+export class ProcessManager {
+  private pm2: Pm2Instance;
+  /** Whether connecting started the daemon (then stopping the fleet stops it too). */
+  startedDaemon = false;
+
+  constructor(readonly home: string = process.env.PM2_HOME || join(homedir(), '.pm2')) {
+    this.pm2 = new pm2Module.custom({ pm2_home: home, daemon_mode: true });
+  }
+
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.pm2.connect((err, meta) => {
+        if (err) return reject(err);
+        this.startedDaemon = meta?.new_pm2_instance === true;
+        resolve();
+      }),
+    );
+  }
+
+  start(app: AppSpec): Promise<void> {
+    return this.call((cb) =>
+      this.pm2.start(
+        {
+          name: app.name,
+          script: app.script,
+          args: app.args,
+          env: app.env,
+          exec_mode: 'fork',
+          interpreter: process.execPath,
+          autorestart: true,
+          // A killed MK6 is a rebooting MK6: back at once, however often the chaos tests kill it.
+          restart_delay: 0,
+          min_uptime: 200,
+          max_restarts: 100_000,
+          stop_exit_codes: [EXIT_CORRUPT_STATE],
+          kill_timeout: 3000,
+          wait_ready: true,
+          listen_timeout: 10_000,
+          merge_logs: true,
+          time: true,
+        },
+        cb,
+      ),
+    );
+  }
+
+  stop(name: string): Promise<void> {
+    return this.call((cb) => this.pm2.stop(name, cb));
+  }
+
+  restart(name: string): Promise<void> {
+    return this.call((cb) => this.pm2.restart(name, cb));
+  }
+
+  delete(name: string): Promise<void> {
+    return this.call((cb) => this.pm2.delete(name, cb));
+  }
+
+  async list(prefix: string): Promise<AppStatus[]> {
+    const all = await new Promise<Pm2Process[]>((resolve, reject) =>
+      this.pm2.list((err, list) => (err ? reject(err) : resolve(list))),
+    );
+    const now = Date.now();
+    return all
+      .filter((p) => p.name.startsWith(prefix))
+      .map((p) => {
+        const env = p.pm2_env ?? {};
+        const status = String(env.status ?? 'unknown');
+        const online = status === 'online';
+        return {
+          name: p.name,
+          status,
+          pid: online && p.pid ? p.pid : null,
+          restarts: Number(env.restart_time ?? 0),
+          memory_bytes: online ? Number(p.monit?.memory ?? 0) : 0,
+          uptime_s: online && env.pm_uptime ? Math.max(0, Math.round((now - Number(env.pm_uptime)) / 1000)) : null,
+          env: (env.env ?? {}) as Record<string, string>,
+        };
+      });
+  }
+
+  killDaemon(): Promise<void> {
+    return this.call((cb) => this.pm2.killDaemon(cb));
+  }
+
+  disconnect(): void {
+    this.pm2.disconnect();
+  }
+
+  private call(run: (cb: (err: Error | null) => void) => void): Promise<void> {
+    return new Promise((resolve, reject) => run((err) => (err ? reject(err) : resolve())));
+  }
+}

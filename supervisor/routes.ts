@@ -1,0 +1,156 @@
+/** The fleet's own routes on the front, in one table. MK6 paths never reach here but for fleet actions. */
+import Router from '@koa/router';
+import type { Context, Next } from 'koa';
+import { SYSTEM_CLOCK } from '../src/domain/clock.js';
+import { errors } from '../src/domain/errors.js';
+import { clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../src/domain/fleet-controls.js';
+import { asBody, isSafeId } from '../src/domain/input.js';
+import { validateSites } from '../src/domain/sites.js';
+import { parseSinceId } from '../src/http/journal.js';
+import { clockView } from '../src/http/views.js';
+import { broadcast } from './broadcast.js';
+import type { FleetSupervisor, Member } from './fleet.js';
+import { requestJson } from './http-client.js';
+
+export function fleetRoutes(fleet: FleetSupervisor): Router {
+  const r = new Router();
+  const body = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
+  /** The fleet's own writes obey production mode like every worker does. */
+  const writable = (_ctx: Context, next: Next) => {
+    if (fleet.mode === 'production') throw errors.productionWrite();
+    return next();
+  };
+  const member = (ctx: Context): Member => {
+    const m = fleet.resolve(ctx.params.id);
+    if (!m) throw errors.mk6NotFound(String(ctx.params.id).slice(0, 128));
+    return m;
+  };
+
+  // ── clock, mode, reset: broadcast to every worker ──
+  r.get('/supervision/api/time', (ctx) => {
+    ctx.body = clockView(fleet.clock);
+  });
+  r.post('/mock/time', writable, async (ctx) => {
+    const anchor = Date.now();
+    const { clock, echo } = clockFromRequest(body(ctx), fleet.clock, anchor);
+    fleet.setClock(clock);
+    const exact = { now: new Date(clock.source === 'mock' ? clock.anchorSim : anchor).toISOString(), speed: clock.source === 'mock' ? clock.speed : 0 };
+    const workers = await broadcast(fleet, '/mock/time', exact, { 'x-mk6-clock-anchor': String(anchor) });
+    ctx.body = { ...echo, workers };
+  });
+  r.post('/mock/time/release', writable, async (ctx) => {
+    fleet.setClock(SYSTEM_CLOCK);
+    ctx.body = { ...RELEASE_ANSWER, workers: await broadcast(fleet, '/mock/time/release', {}) };
+  });
+  r.get('/supervision/api/mode', (ctx) => {
+    ctx.body = { mode: fleet.mode };
+  });
+  r.post('/supervision/mode', async (ctx) => {
+    const mode = modeFromRequest(body(ctx));
+    fleet.setMode(mode);
+    ctx.body = { ...modeAnswer(mode), workers: await broadcast(fleet, '/supervision/mode', { mode }) };
+  });
+  r.post('/mock/reset', writable, async (ctx) => {
+    const { removed, restarted } = await fleet.resetMembers();
+    const workers = await broadcast(fleet, '/mock/reset', {});
+    ctx.body = { message: 'Mock réinitialisé', removed, restarted, workers };
+  });
+
+  // ── fleet control ──
+  const inventory = async (ctx: Context) => {
+    ctx.body = await fleetInventory(fleet);
+  };
+  r.get('/mock/mk6', inventory);
+  r.get('/supervision/api/inventory', inventory);
+  r.post('/mock/mk6/:id/provision', writable, async (ctx) => {
+    const id = ctx.params.id;
+    if (!isSafeId(id)) throw errors.badRequest("id invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'id' });
+    const sites = validateSites(asBody(body(ctx)).sites);
+    const added = await fleet.provisionNew(id, sites);
+    // The new worker answers the provision itself, so its journal and answer are the usual ones.
+    const res = await requestJson(`${fleet.url(added)}/mock/mk6/${encodeURIComponent(id)}/provision`, {
+      method: 'POST',
+      body: { sites },
+      headers: { 'x-mk6-internal': '' },
+    });
+    ctx.status = res.status;
+    ctx.body = { ...(res.body as object), spawned: true };
+  });
+  r.post('/mock/mk6/:id/kill', writable, async (ctx) => {
+    const m = member(ctx);
+    await fleet.kill(m);
+    ctx.body = { mk6_id: m.spec.id, status: 'stopped', pid: null };
+  });
+  r.post('/mock/mk6/:id/restart', writable, async (ctx) => {
+    const m = member(ctx);
+    await fleet.restart(m);
+    const pid = (await fleet.processes()).get(m.app)?.pid ?? null;
+    ctx.body = { mk6_id: m.spec.id, status: m.status, pid, url: fleet.url(m) };
+  });
+
+  // ── the fleet journal, and what workers ask of the supervisor ──
+  r.get('/api/v1/debug/requests', async (ctx) => {
+    const since = parseSinceId(ctx.query.since_id);
+    if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
+    await flushWorkerJournals(fleet);
+    ctx.body = fleet.journal.since(since);
+  });
+  r.delete('/api/v1/debug/requests', writable, async (ctx) => {
+    await flushWorkerJournals(fleet);
+    fleet.journal.clear();
+    ctx.body = { message: 'Log vidé', count: 0 };
+  });
+  r.get('/_fleet/clock', (ctx) => {
+    ctx.body = { clock: fleet.clock, mode: fleet.mode };
+  });
+  return r;
+}
+
+/** Entries still on their way from a worker are fetched first, so a read right after a call sees it. */
+async function flushWorkerJournals(fleet: FleetSupervisor): Promise<void> {
+  await Promise.all(
+    fleet.onlineMembers().map((m) => requestJson(`${fleet.url(m)}/_worker/journal/flush`, { method: 'POST', timeoutMs: 300 }).catch(() => null)),
+  );
+}
+
+/** Each MK6's topology (from its worker, or remembered while it is down) merged with its process. */
+export async function fleetInventory(fleet: FleetSupervisor) {
+  const processes = await fleet.processes();
+  const mk6 = await Promise.all(
+    [...fleet.members.values()].map(async (m) => {
+      if (m.status === 'online') {
+        try {
+          const res = await requestJson(`${fleet.url(m)}/mock/mk6`, { timeoutMs: 1000 });
+          const entry = (res.body as { mk6?: Record<string, unknown>[] })?.mk6?.[0];
+          if (res.status === 200 && entry) m.last = entry;
+        } catch {
+          /* answering nothing right now: show what we knew */
+        }
+      }
+      const p = processes.get(m.app);
+      const topology = m.last ?? {
+        thissite: m.spec.sites.find((s) => s.role === 'thissite')?.sycode ?? null,
+        sycodes: m.spec.sites.map((s) => s.sycode),
+        sites: m.spec.sites,
+      };
+      return {
+        ...topology,
+        mk6_id: m.spec.id,
+        aliases: m.spec.aliases,
+        network: { host: fleet.fleet.workers.host, port: m.spec.port, url: fleet.url(m) },
+        process: {
+          status: m.status,
+          pid: p?.pid ?? null,
+          restarts: p?.restarts ?? 0,
+          memory_bytes: p?.memory_bytes ?? 0,
+          uptime_s: p?.uptime_s ?? null,
+          app: m.app,
+        },
+        online: m.status === 'online' && (m.last?.online ?? true) !== false,
+        added: m.added,
+        problem: m.problem,
+      };
+    }),
+  );
+  return { count: mk6.length, fleet: fleet.fleet.name, mk6 };
+}
