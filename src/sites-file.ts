@@ -1,10 +1,11 @@
 /** Reads a worker's initial sites: a YAML or JSON list, or an object with a `sites` list. */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { Mk6Error } from './domain/errors.js';
 import { validateSites, type SiteConfig } from './domain/sites.js';
 
-export function readSitesFile(path: string): SiteConfig[] {
+/** yaml is loaded only when a sites file is given: fleet workers get JSON and start faster. */
+export async function readSitesFile(path: string): Promise<SiteConfig[]> {
+  const { parse } = await import('yaml');
   const doc = parse(readFileSync(path, 'utf8')) as unknown;
   const list = Array.isArray(doc) ? doc : (doc as { sites?: unknown } | null)?.sites;
   return checkedSites(list, path);

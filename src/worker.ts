@@ -25,7 +25,7 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
-function readConfig(): WorkerConfig & { supervisorUrl: string | null } {
+async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | null }> {
   const { values } = parseArgs({
     options: {
       id: { type: 'string' },
@@ -48,7 +48,7 @@ function readConfig(): WorkerConfig & { supervisorUrl: string | null } {
   if (badAlias !== undefined) fail(EXIT_USAGE, `alias invalide: '${badAlias}'`);
   let initialSites: SiteConfig[] = [];
   try {
-    if (values.sites) initialSites = readSitesFile(values.sites);
+    if (values.sites) initialSites = await readSitesFile(values.sites);
     else if (env.MK6_SITES_JSON) initialSites = checkedSites(JSON.parse(env.MK6_SITES_JSON), 'MK6_SITES_JSON');
   } catch (err) {
     fail(EXIT_USAGE, `Sites de ${id}: ${(err as Error).message}`);
@@ -86,7 +86,7 @@ async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string): Promis
 }
 
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = await readConfig();
   let rt: WorkerRuntime;
   try {
     rt = await WorkerRuntime.start(config);
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
   server.on('error', (err) => fail(1, `${config.id}: écoute impossible sur ${config.host}:${config.port}: ${err.message}`));
   server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
+    rt.config.port = port; // --port 0: provision answers and the inventory give the bound port
     console.log(JSON.stringify({ level: 'info', msg: 'listening', mk6_id: config.id, host: config.host, port, pid: process.pid }));
     process.send?.('ready');
   });

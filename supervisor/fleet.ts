@@ -213,11 +213,16 @@ export class FleetSupervisor {
 
   /** Ports of 0 get a free one; a live worker of an earlier run keeps its own. */
   private async assignPorts(running: Map<string, AppStatus>): Promise<void> {
+    const taken = new Set([...this.members.values()].map((m) => m.spec.port));
     for (const m of this.members.values()) {
       if (m.spec.port !== 0) continue;
       const adopted = running.get(m.app);
       const earlier = Number(adopted?.env.MK6_PORT ?? 0);
-      m.spec.port = adopted?.status === 'online' && earlier > 0 ? earlier : await anyFreePort(this.fleet.workers.host);
+      let port = adopted?.status === 'online' && earlier > 0 ? earlier : 0;
+      // The kernel may hand the same free port out twice in a row: never give it to two MK6s.
+      while (port === 0 || (taken.has(port) && port !== earlier)) port = await anyFreePort(this.fleet.workers.host);
+      taken.add(port);
+      m.spec.port = port;
     }
   }
 

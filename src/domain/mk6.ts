@@ -115,6 +115,7 @@ export class Mk6 {
   private offline: boolean;
   private auth: { enabled: boolean; token: string | null };
   private changes: Changes = freshChanges();
+  private pruneAt = PRUNE_ABOVE;
 
   constructor(data: Mk6Data, seed: number) {
     this.id = data.id;
@@ -490,7 +491,9 @@ export class Mk6 {
 
   /** Keeps memory and the state file bounded: forgets the oldest history past HISTORY_KEPT. */
   private prune(now: number): void {
-    if (this.requests.size <= PRUNE_ABOVE) return;
+    if (this.requests.size <= this.pruneAt) return;
+    // Scan again only after another PRUNE_ABOVE inserts: amortised O(1) per request.
+    this.pruneAt = this.requests.size + PRUNE_ABOVE;
     const history = [...this.requests.values()]
       .filter((r) => {
         const s = requestState(r, now);

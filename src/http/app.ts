@@ -23,6 +23,6 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   app.use(mk6Guard(rt));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, strict: true }));
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true }));
+  app.use(router.allowedMethods()); // sets 405/501 with Allow; errorBodies writes the body
   return app;
 }

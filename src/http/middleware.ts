@@ -14,7 +14,11 @@ export function errorBodies(log: (msg: string, err: unknown) => void = defaultLo
   return async (ctx: Context, next: Next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body == null) throw errors.notFound(`Route inconnue: ${ctx.method} ${ctx.path.slice(0, 200)}`);
+      if (ctx.body == null) {
+        if (ctx.status === 404) throw errors.notFound(`Route inconnue: ${ctx.method} ${ctx.path.slice(0, 200)}`);
+        if (ctx.status === 405) throw errors.methodNotAllowed(ctx.response.get('Allow').split(/, ?/).filter(Boolean));
+        if (ctx.status === 501) throw toMk6Error({ status: 501 });
+      }
     } catch (err) {
       const e = toMk6Error(err);
       if (e.status >= 500 && !(err instanceof Mk6Error)) log(`${ctx.method} ${ctx.path}`, err);
@@ -84,7 +88,7 @@ export function journaling(
       source: where.source,
       endpoint: where.endpoint,
       mk6_id: where.mk6_id === null ? null : canonicalId(where.mk6_id),
-      req_body: (ctx.request as { body?: unknown }).body ?? null,
+      req_body: redactToken(where.endpoint, (ctx.request as { body?: unknown }).body ?? null),
       status: ctx.status,
       resp_body: capBody(text, value),
       duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
@@ -94,6 +98,12 @@ export function journaling(
     journal.add(entry);
     forward?.(entry);
   };
+}
+
+/** The bearer token given to `/mock/mk6/{id}/auth` is a secret: the journal keeps it masked. */
+function redactToken(endpoint: string | null, body: unknown): unknown {
+  if (endpoint !== 'auth' || !body || typeof body !== 'object' || !('token' in body)) return body;
+  return { ...body, token: '***' };
 }
 
 /** In production mode every write but the mode switch is refused, before anything else. */

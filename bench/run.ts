@@ -1,0 +1,28 @@
+/**
+ * `npm run bench [-- --seconds N] [-- --only worker|fleet]`: benchmarks side by side in one
+ * run, printed as JSON and saved in bench-results/. wrk (Debian) runs on core 0, the
+ * servers on core 1; read the ratios, not the bare requests/s (the machine is shared).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { benchFleet } from './fleet-bench.js';
+import { benchWorker } from './worker-bench.js';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string' }, only: { type: 'string' } } });
+const seconds = Number(values.seconds ?? 5);
+try {
+  execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+} catch (err) {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    console.error('wrk is missing: apt-get install -y wrk');
+    process.exit(2);
+  }
+}
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, seconds };
+if (!values.only || values.only === 'worker') results.worker_vs_bare_koa = await benchWorker(seconds);
+if (!values.only || values.only === 'fleet') results.fleet = await benchFleet(seconds);
+const text = JSON.stringify(results, null, 2);
+console.log(text);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(`bench-results/bench-${Date.now()}.json`, text + '\n');

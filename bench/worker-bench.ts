@@ -1,0 +1,98 @@
+/**
+ * One worker against a bare Koa app, side by side in one run: GET site view and POST
+ * request at 1 and 32 connections (requests/s, p99, ratio), cold start to first 200,
+ * RSS after the load.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmt, freePort, median, pinnedNode, rssMiB, stopProcess, waitFor200, wrk } from './tools.js';
+
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WORKER = join(DIST, 'src/worker.js');
+const BARE = join(DIST, 'bench/bare-koa.js');
+const SITES = [
+  { sycode: 'SYC1', name: 'Site1', role: 'thissite', pmax_kw: 11120, prm_id: '50048300262939' },
+  { sycode: 'SYC2', name: 'Site2', role: 'nearsite', pmax_kw: 8340 },
+];
+const POST_BODY = { set: 'Psetpoint', site: 'SYC1', psetpoint: 5000, start_time: '2026-03-01T12:00:00Z', end_time: '2026-03-01T18:00:00Z' };
+
+export async function benchWorker(seconds: number): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'mk6-bench-'));
+  const lua = join(dir, 'post.lua');
+  writeFileSync(lua, `wrk.method = "POST"\nwrk.body = '${JSON.stringify(POST_BODY)}'\nwrk.headers["Content-Type"] = "application/json"\n`);
+  const workerEnv = (stateDir: string, port: number) => ({ MK6_SITES_JSON: JSON.stringify(SITES), MK6_STATE_DIR: stateDir, MK6_ID: 'BENCH', MK6_PORT: String(port) });
+  const getPath = '/api/v1/mk6/BENCH/monitoring/sites/SYC1';
+  const postPath = '/api/v1/mk6/BENCH/requests';
+
+  // Cold start to first 200, five times each, fresh state each time.
+  const cold = { worker: [] as number[], bare: [] as number[] };
+  const samples = await sampleBodies(dir, workerEnv);
+  for (let i = 0; i < 5; i++) {
+    const wp = await freePort();
+    const w = pinnedNode(WORKER, [], workerEnv(join(dir, `cold-${i}`), wp));
+    cold.worker.push(await waitFor200(`http://127.0.0.1:${wp}${getPath}`));
+    await stopProcess(w);
+    const bp = await freePort();
+    const b = pinnedNode(BARE, [], { PORT: String(bp), ...samples });
+    cold.bare.push(await waitFor200(`http://127.0.0.1:${bp}${getPath}`));
+    await stopProcess(b);
+  }
+
+  const wp = await freePort();
+  const bp = await freePort();
+  const worker = pinnedNode(WORKER, [], workerEnv(join(dir, 'state'), wp));
+  const bare = pinnedNode(BARE, [], { PORT: String(bp), ...samples });
+  const w = `http://127.0.0.1:${wp}`;
+  const b = `http://127.0.0.1:${bp}`;
+  try {
+    await waitFor200(w + getPath);
+    await waitFor200(b + getPath);
+    await fetch(`${w}/mock/time`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"now":"2026-03-01T10:00:00Z"}' });
+    const rows: Record<string, unknown>[] = [];
+    for (const [name, path, luaFile] of [['GET site', getPath, undefined], ['POST request', postPath, lua]] as const) {
+      for (const c of [1, 32]) {
+        wrk(w + path, c, 1, luaFile); // warm-up
+        wrk(b + path, c, 1, luaFile);
+        const mine = wrk(w + path, c, seconds, luaFile);
+        const base = wrk(b + path, c, seconds, luaFile);
+        rows.push({
+          case: `${name} c=${c}`,
+          worker_rps: Math.round(mine.rps),
+          bare_rps: Math.round(base.rps),
+          ratio: fmt(mine.rps / base.rps),
+          worker_p99_ms: fmt(mine.p99ms),
+          bare_p99_ms: fmt(base.p99ms),
+        });
+      }
+    }
+    const rss = { worker_mib: fmt(rssMiB(worker.pid!), 1), bare_mib: fmt(rssMiB(bare.pid!), 1), ratio: fmt(rssMiB(worker.pid!) / rssMiB(bare.pid!)) };
+    return {
+      load: rows,
+      cold_start_ms: { worker: fmt(median(cold.worker), 0), bare: fmt(median(cold.bare), 0), ratio: fmt(median(cold.worker) / median(cold.bare)) },
+      rss_after_load: rss,
+    };
+  } finally {
+    await stopProcess(worker);
+    await stopProcess(bare);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Real answers of the worker, so the bare app serves bodies of exactly the same size. */
+async function sampleBodies(dir: string, workerEnv: (d: string, p: number) => Record<string, string>) {
+  const port = await freePort();
+  const w = pinnedNode(WORKER, [], workerEnv(join(dir, 'sample'), port));
+  const base = `http://127.0.0.1:${port}/api/v1/mk6/BENCH`;
+  try {
+    await waitFor200(`${base}/monitoring`);
+    const get = await (await fetch(`${base}/monitoring/sites/SYC1`)).text();
+    const post = await (await fetch(`${base}/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(POST_BODY) })).text();
+    writeFileSync(join(dir, 'get.json'), get);
+    writeFileSync(join(dir, 'post.json'), post);
+    return { BARE_GET_BODY: join(dir, 'get.json'), BARE_POST_BODY: join(dir, 'post.json') };
+  } finally {
+    await stopProcess(w);
+  }
+}
