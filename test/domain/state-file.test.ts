@@ -1,0 +1,158 @@
+/** The JSON-lines state file: snapshot + deltas, torn tail tolerated, corruption named, compaction. */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CorruptStateError, StateFile, type Snapshot } from '../../src/persist/state-file.js';
+
+interface Meta {
+  counter: number;
+  label: string;
+}
+interface Item {
+  id: string;
+  value: number;
+  pad?: string;
+}
+
+const root = mkdtempSync(join(tmpdir(), 'mk6-state-file-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const freshPath = () => join(mkdtempSync(join(root, `case${++n}-`)), 'mk6-X.jsonl');
+
+/** A model the file mirrors: `current()` reads it when the file compacts. */
+class Model {
+  meta: Meta = { counter: 0, label: 'start' };
+  items = new Map<string, Item>();
+  readonly file: StateFile<Meta, Item>;
+  constructor(path: string) {
+    this.file = new StateFile<Meta, Item>(path, () => this.snapshot());
+  }
+  snapshot(): Snapshot<Meta, Item> {
+    return { meta: { ...this.meta }, items: [...this.items.values()] };
+  }
+  put(item: Item): Promise<void> {
+    this.items.set(item.id, item);
+    this.meta = { ...this.meta, counter: this.meta.counter + 1 };
+    return this.file.append({ meta: { ...this.meta }, put: [item], removed: [], clear: false });
+  }
+  remove(id: string): Promise<void> {
+    this.items.delete(id);
+    return this.file.append({ meta: { ...this.meta }, put: [], removed: [id], clear: false });
+  }
+  clear(): Promise<void> {
+    this.items.clear();
+    this.meta = { ...this.meta, label: 'cleared' };
+    return this.file.append({ meta: { ...this.meta }, put: [], removed: [], clear: true });
+  }
+}
+
+const sortById = (s: Snapshot<Meta, Item> | null) => s && { meta: s.meta, items: [...s.items].sort((a, b) => a.id.localeCompare(b.id)) };
+
+function assertCorrupt(path: string, line: number): void {
+  const before = readFileSync(path);
+  assert.throws(
+    () => StateFile.load(path),
+    (err: unknown) => {
+      assert.ok(err instanceof CorruptStateError);
+      assert.equal(err.file, path);
+      assert.ok(err.message.includes(path), 'the message names the file');
+      assert.ok(err.message.includes(`ligne ${line}`), `the message names line ${line}: ${err.message}`);
+      return true;
+    },
+  );
+  assert.deepEqual(readFileSync(path), before, 'the file is left byte-identical');
+}
+
+describe('StateFile', () => {
+  it('returns null when there is no file', () => {
+    assert.equal(StateFile.load(freshPath()), null);
+  });
+
+  it('replays snapshot and deltas: puts, removals, clears, last meta', async () => {
+    const path = freshPath();
+    const m = new Model(path);
+    m.items.set('a', { id: 'a', value: 1 });
+    await m.file.open();
+    await Promise.all([m.put({ id: 'b', value: 2 }), m.put({ id: 'c', value: 3 })]); // grouped in one fsync
+    await m.put({ id: 'a', value: 10 });
+    await m.remove('b');
+    await m.file.close();
+    assert.deepEqual(sortById(StateFile.load<Meta, Item>(path)), sortById(m.snapshot()));
+
+    const m2 = new Model(path);
+    const loaded = StateFile.load<Meta, Item>(path)!;
+    m2.meta = loaded.meta;
+    for (const it of loaded.items) m2.items.set(it.id, it);
+    await m2.file.open(); // rewrites one snapshot line
+    assert.equal(readFileSync(path, 'utf8').trim().split('\n').length, 1);
+    await m2.clear();
+    await m2.put({ id: 'z', value: 26 });
+    await m2.file.close();
+    assert.deepEqual(StateFile.load<Meta, Item>(path), { meta: { counter: 4, label: 'cleared' }, items: [{ id: 'z', value: 26 }] });
+  });
+
+  it('ignores a torn last line (an append a kill cut short)', async () => {
+    const path = freshPath();
+    const m = new Model(path);
+    await m.file.open();
+    await m.put({ id: 'a', value: 1 });
+    await m.file.close();
+    const good = sortById(StateFile.load<Meta, Item>(path));
+    appendFileSync(path, '{"kind":"delta","meta":{"counter":99,"lab');
+    assert.deepEqual(sortById(StateFile.load<Meta, Item>(path)), good);
+  });
+
+  it('names the file and line of a corrupt line in the middle, and leaves the file alone', async () => {
+    const path = freshPath();
+    const m = new Model(path);
+    await m.file.open();
+    await m.put({ id: 'a', value: 1 });
+    await m.put({ id: 'b', value: 2 });
+    await m.file.close();
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[1] = '{not json at all';
+    writeFileSync(path, lines.join('\n'));
+    assertCorrupt(path, 2);
+  });
+
+  it('treats a complete but unparseable last line, an empty file and a bad first line as corruption', () => {
+    const path = freshPath();
+    writeFileSync(path, JSON.stringify({ kind: 'snapshot', meta: {}, items: [] }) + '\n{"kind":"delta"\n');
+    assertCorrupt(path, 2);
+    writeFileSync(path, '');
+    assertCorrupt(path, 1);
+    writeFileSync(path, '{"kind":"snapsh');
+    assertCorrupt(path, 1);
+    writeFileSync(path, JSON.stringify({ kind: 'delta', meta: {}, put: [], removed: [] }) + '\n');
+    assertCorrupt(path, 1);
+    writeFileSync(path, JSON.stringify({ kind: 'snapshot', meta: {}, items: [] }) + '\n' + JSON.stringify({ kind: 'delta', meta: {}, put: 'x', removed: [] }) + '\n');
+    assertCorrupt(path, 2);
+  });
+
+  it('compacts a long log into one snapshot that keeps the state', async () => {
+    const path = freshPath();
+    const m = new Model(path);
+    await m.file.open();
+    const pad = 'x'.repeat(16 * 1024);
+    const appends = 40; // 40 × 16 KiB ≫ the 256 KiB compaction threshold
+    for (let i = 0; i < appends; i++) {
+      await m.put({ id: `r${i % 8}`, value: i, pad });
+      if (i % 5 === 4) await m.remove(`r${(i + 3) % 8}`);
+    }
+    await m.file.close();
+    const lineCount = readFileSync(path, 'utf8').trim().split('\n').length;
+    assert.ok(lineCount < appends, `compacted: ${lineCount} lines for ${appends + 8} appends`);
+    assert.deepEqual(sortById(StateFile.load<Meta, Item>(path)), sortById(m.snapshot()));
+    assert.deepEqual(readdirSync(join(path, '..')), ['mk6-X.jsonl'], 'no temp file left behind');
+  });
+
+  it('drops a stale temp file from an interrupted compaction', () => {
+    const path = freshPath();
+    writeFileSync(path, JSON.stringify({ kind: 'snapshot', meta: { counter: 1, label: 'x' }, items: [] }) + '\n');
+    writeFileSync(`${path}.tmp-4242`, 'half a snapshot');
+    assert.deepEqual(StateFile.load(path), { meta: { counter: 1, label: 'x' }, items: [] });
+    assert.deepEqual(readdirSync(join(path, '..')), ['mk6-X.jsonl']);
+  });
+});
