@@ -33,7 +33,7 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   if (options.page) app.use(options.page);
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', strict: true }));
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true }));
+  app.use(router.allowedMethods()); // sets 405/501 with Allow; errorBodies writes the body
   const koa = app.callback();
 
   const proxy = httpProxy.createProxyServer({

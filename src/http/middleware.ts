@@ -4,7 +4,7 @@ import { Mk6Error, errors } from '../domain/errors.js';
 import type { WorkerRuntime } from '../runtime.js';
 import { checkBearer } from './auth.js';
 import { classify, decode } from './classify.js';
-import { capBody, type Journal, type NewEntry } from './journal.js';
+import { BODY_CAP, capBody, type Journal, type NewEntry } from './journal.js';
 import { formatIso } from '../domain/time.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -88,7 +88,7 @@ export function journaling(
       source: where.source,
       endpoint: where.endpoint,
       mk6_id: where.mk6_id === null ? null : canonicalId(where.mk6_id),
-      req_body: redactToken(where.endpoint, (ctx.request as { body?: unknown }).body ?? null),
+      req_body: journaledRequestBody(ctx, where.endpoint),
       status: ctx.status,
       resp_body: capBody(text, value),
       duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
@@ -144,4 +144,11 @@ export function mk6Guard(rt: WorkerRuntime): Middleware {
 
 export function isWrite(method: string): boolean {
   return WRITES.has(method);
+}
+
+/** The request body as journaled: token redacted, cut at 4 KiB like answers (bounds the journal's memory). */
+function journaledRequestBody(ctx: Context, endpoint: string | null): unknown {
+  const body = redactToken(endpoint, (ctx.request as { body?: unknown }).body ?? null);
+  if ((ctx.request.length ?? 0) <= BODY_CAP) return body;
+  return capBody(JSON.stringify(body), body);
 }
