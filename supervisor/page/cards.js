@@ -1,0 +1,192 @@
+// One card per MK6: its identity, its process, its soft outage and auth, the tester's
+// actions on it (kill, restart, offline/online, auth), and, unfolded, its sites.
+
+import { enc, write } from './api.js';
+import { SiteBlock } from './sites.js';
+import { fmtBytes, fmtDuration, fmtHm, h, setData, setText } from './util.js';
+
+const STATUS_LABELS = {
+  online: 'en marche', stopped: 'arrêté', stopping: 'arrêt…', launching: 'démarrage…',
+  errored: 'planté', starting: 'démarrage…', 'waiting restart': 'redémarrage…', 'one-launch-status': 'lancé',
+};
+
+export class Mk6Card {
+  constructor(entry, { onChanged, onToggle }) {
+    this.id = entry.mk6_id;
+    this.onChanged = onChanged;
+    this.onToggle = onToggle;
+    this.sites = new Map();
+    this.siteKey = '';
+    this.entry = entry;
+    this.lastState = null;
+    this.build();
+    this.updateInventory(entry);
+  }
+
+  build() {
+    const id = this.id;
+    const btn = (action, label, title) => h('button', { type: 'button', 'data-action': action, 'data-write': true, title, onclick: (ev) => { ev.stopPropagation(); this.act(ev.currentTarget.dataset.action); } }, label);
+    this.toggle = h('button', { type: 'button', class: 'toggle', 'data-testid': 'mk6-toggle', 'aria-expanded': 'false', title: 'Déplier / replier' }, '▸');
+    this.head = h('header', { class: 'mk6-head' },
+      this.toggle,
+      h('strong', { class: 'mk6-id', 'data-testid': 'mk6-id' }, id),
+      this.aliases = h('span', { class: 'aliases muted', 'data-testid': 'mk6-aliases' }),
+      this.url = h('a', { class: 'mk6-url', 'data-testid': 'mk6-url', target: '_blank', rel: 'noopener' }),
+      this.proc = h('span', { class: 'badge proc', 'data-testid': 'process-status' }),
+      this.procMeta = h('span', { class: 'proc-meta muted', 'data-testid': 'process-meta' }),
+      this.online = h('span', { class: 'badge net', 'data-testid': 'online-status' }),
+      this.auth = h('span', { class: 'badge auth', 'data-testid': 'auth-status' }),
+      this.summary = h('span', { class: 'site-summary', 'data-testid': 'site-summary' }),
+      h('span', { class: 'mk6-actions' },
+        this.killBtn = btn('kill', 'Kill', 'Arrêt dur du processus (le port refuse les connexions)'),
+        this.restartBtn = btn('restart', 'Redémarrer', 'Redémarre le processus (état conservé)'),
+        this.offlineBtn = btn('offline', 'Hors ligne', 'Panne douce : toute l\'API MK6 répond 503'),
+        this.authBtn = btn('auth-on', 'Auth…', 'Bearer auth sur l\'API MK6'),
+      ),
+    );
+    this.head.addEventListener('click', (ev) => {
+      if (ev.target.closest('a, button:not(.toggle), input, select')) return;
+      this.setExpanded(!this.expanded);
+      this.onToggle(this);
+    });
+    this.notice = h('div', { class: 'mk6-notice', 'data-testid': 'mk6-notice', hidden: true });
+    this.siteList = h('div', { class: 'site-list' });
+    this.body = h('div', { class: 'mk6-body', hidden: true }, this.notice, this.siteList);
+    this.root = h('section', { class: 'mk6-card', 'data-mk6': id, 'data-testid': 'mk6-card', 'data-expanded': 'false' }, this.head, this.body);
+  }
+
+  get expanded() {
+    return this.root.dataset.expanded === 'true';
+  }
+
+  setExpanded(open) {
+    setData(this.root, 'expanded', open);
+    this.body.hidden = !open;
+    setText(this.toggle, open ? '▾' : '▸');
+    this.toggle.setAttribute('aria-expanded', String(open));
+  }
+
+  get reachable() {
+    return this.entry.process?.status === 'online' || this.entry.process?.status === undefined;
+  }
+
+  /** Takes the MK6's entry of the inventory. */
+  updateInventory(entry) {
+    this.entry = entry;
+    const p = entry.process ?? {};
+    const status = p.status ?? 'unknown';
+    setData(this.root, 'status', status);
+    setData(this.root, 'online', entry.online !== false);
+    setData(this.root, 'auth', Boolean(entry.auth?.enabled));
+    setText(this.aliases, (entry.aliases ?? []).join(', '));
+    const url = entry.network?.url ?? '';
+    if (this.url.getAttribute('href') !== url) this.url.href = url;
+    setText(this.url, entry.network ? `${entry.network.host}:${entry.network.port}` : '—');
+    setText(this.proc, STATUS_LABELS[status] ?? status);
+    this.proc.className = `badge proc proc-${status.replace(/\W+/g, '-')}`;
+    setData(this.proc, 'status', status);
+    setText(this.procMeta, status === 'online' || p.pid
+      ? `pid ${p.pid ?? '—'} · ↑ ${fmtDuration(p.uptime_s)} · ↻ ${p.restarts ?? 0} · ${fmtBytes(p.memory_bytes)}`
+      : `↻ ${p.restarts ?? 0}`);
+    const online = entry.online !== false;
+    const running = status === 'online';
+    setText(this.online, !running ? 'injoignable' : online ? 'en ligne' : 'HORS LIGNE');
+    this.online.className = `badge net ${!running ? 'down' : online ? 'ok' : 'off'}`;
+    this.offlineBtn.dataset.action = online ? 'offline' : 'online';
+    setText(this.offlineBtn, online ? 'Hors ligne' : 'En ligne');
+    const auth = Boolean(entry.auth?.enabled);
+    setText(this.auth, auth ? 'auth bearer' : 'auth off');
+    this.auth.className = `badge auth ${auth ? 'on' : ''}`;
+    this.authBtn.dataset.action = auth ? 'auth-off' : 'auth-on';
+    setText(this.authBtn, auth ? 'Auth off' : 'Auth on…');
+
+    const reachable = this.reachable;
+    for (const b of [this.killBtn, this.offlineBtn, this.authBtn]) b.toggleAttribute('data-blocked', !reachable);
+    this.renderSummary(entry.sites ?? []);
+    this.syncSites(entry.sites ?? []);
+    setData(this.root, 'added', Boolean(entry.added));
+    if (!reachable) {
+      const why = entry.problem ? ` (${entry.problem})` : '';
+      this.showUnreachable(`MK6 ${STATUS_LABELS[status] ?? status}${why} : son port refuse les connexions.`);
+    }
+  }
+
+  renderSummary(sites) {
+    const key = sites.map((s) => `${s.sycode}:${s.state}:${s.fault}`).join('|');
+    if (key === this.summaryKey) return;
+    this.summaryKey = key;
+    this.summary.replaceChildren(...sites.map((s) => h('span', {
+      class: `dot s${s.state}${s.fault ? ' fault' : ''}`, 'data-sycode': s.sycode, 'data-state': s.state,
+      title: `${s.sycode} ${s.name} — state ${s.state}${s.fault ? ', défaut' : ''}`,
+    }, String(s.state))));
+  }
+
+  /** Builds the site blocks again when the MK6's sites changed (provision). */
+  syncSites(sites) {
+    const key = sites.map((s) => s.sycode).join('|');
+    if (key === this.siteKey) return;
+    this.siteKey = key;
+    for (const block of this.sites.values()) block.destroy();
+    this.sites.clear();
+    for (const site of sites) {
+      const block = new SiteBlock(this.id, site, this.onChanged);
+      this.sites.set(site.sycode, block);
+      this.siteList.append(block.root);
+    }
+  }
+
+  /** Takes GET /mock/mk6/{id}/state; `rate` is the clock's speed against real time. */
+  updateState(state, rate) {
+    this.lastState = state;
+    this.notice.hidden = true;
+    setData(this.root, 'reachable', true);
+    const nowMs = Date.parse(state.clock?.now) || Date.now();
+    for (const [sycode, block] of this.sites) {
+      const view = state.sites?.[sycode];
+      if (!view) continue;
+      block.setUnreachable(false);
+      block.update(view, state.planning ?? [], nowMs, rate);
+    }
+  }
+
+  showUnreachable(message) {
+    setData(this.root, 'reachable', false);
+    const at = this.lastState?.clock?.now ? ` Dernières valeurs lues à ${fmtHm(this.lastState.clock.now, true)} (heure simulée).` : '';
+    setText(this.notice, message + at);
+    this.notice.hidden = false;
+    for (const block of this.sites.values()) block.setUnreachable(true);
+  }
+
+  tick(nowMs) {
+    if (!this.expanded) return;
+    for (const block of this.sites.values()) block.tick(nowMs);
+  }
+
+  matches(query) {
+    if (!query) return true;
+    const e = this.entry;
+    const text = [e.mk6_id, ...(e.aliases ?? []), e.network?.url ?? '', ...(e.sites ?? []).flatMap((s) => [s.sycode, s.name, s.prm_id ?? ''])]
+      .join(' ').toLowerCase();
+    return query.toLowerCase().split(/\s+/).filter(Boolean).every((word) => text.includes(word));
+  }
+
+  async act(action) {
+    const base = `/mock/mk6/${enc(this.id)}`;
+    let res;
+    if (action === 'kill') res = await write('POST', `${base}/kill`, undefined, `${this.id} kill`);
+    else if (action === 'restart') res = await write('POST', `${base}/restart`, undefined, `${this.id} redémarrage`);
+    else if (action === 'offline' || action === 'online') res = await write('POST', `${base}/${action}`, undefined, `${this.id} ${action}`);
+    else if (action === 'auth-off') res = await write('POST', `${base}/auth`, { enabled: false }, `${this.id} auth off`);
+    else if (action === 'auth-on') {
+      const token = prompt(`Jeton bearer exigé sur l'API de ${this.id} :`);
+      if (!token) return;
+      res = await write('POST', `${base}/auth`, { enabled: true, token }, `${this.id} auth on`);
+    }
+    if (res?.ok) this.onChanged();
+  }
+
+  destroy() {
+    for (const block of this.sites.values()) block.destroy();
+    this.root.remove();
+  }
+}

@@ -1,0 +1,54 @@
+// The fleet mode (mock / production). In production every write is refused by the fleet;
+// the page says so with a banner and disables every control marked `data-write`.
+// A control also marked `data-blocked` (e.g. on a stopped MK6) stays disabled in mock mode.
+
+import { write } from './api.js';
+import { setText } from './util.js';
+
+let mode = 'unknown';
+let changed = () => {};
+
+export function currentMode() {
+  return mode;
+}
+
+/** Takes a GET /supervision/api/mode answer: {mode}. */
+export function updateMode(body) {
+  const next = body?.mode === 'production' ? 'production' : body?.mode === 'mock' ? 'mock' : 'unknown';
+  if (next === mode) return;
+  mode = next;
+  document.body.dataset.mode = mode;
+  document.getElementById('mode-banner').hidden = mode !== 'production';
+  const badge = document.getElementById('mode-badge');
+  setText(badge, mode === 'production' ? 'PRODUCTION' : mode === 'mock' ? 'MOCK' : '?');
+  badge.className = `badge mode-${mode}`;
+  const toggle = document.getElementById('mode-toggle');
+  setText(toggle, mode === 'production' ? 'Revenir en mode mock' : 'Passer en production…');
+  toggle.dataset.target = mode === 'production' ? 'mock' : 'production';
+  refreshLocks();
+}
+
+/** Enables or disables every write control after a change of mode or of the fleet. */
+export function refreshLocks(root = document) {
+  const production = mode === 'production';
+  for (const el of root.querySelectorAll('[data-write]')) {
+    const off = production || el.hasAttribute('data-blocked');
+    if (el.disabled !== off) el.disabled = off;
+  }
+}
+
+export function initMode(onChange) {
+  changed = onChange;
+  document.getElementById('mode-toggle').addEventListener('click', async (ev) => {
+    const target = ev.currentTarget.dataset.target;
+    if (target !== 'production' && target !== 'mock') return;
+    if (target === 'production' && !confirm(
+      'Passer la flotte en mode production ?\n\nToute écriture (consignes, horloge, pannes, contraintes…) ' +
+      'sera refusée en 403 et l\'horloge sera relâchée sur l\'heure système.')) return;
+    const res = await write('POST', '/supervision/mode', { mode: target }, `Mode ${target}`);
+    if (res.ok) {
+      updateMode({ mode: target });
+      changed();
+    }
+  });
+}
