@@ -16,7 +16,7 @@ export interface Mk6Spec {
   sites: SiteConfig[];
   /** The name of the env var holding this MK6's bearer token (never the token itself). */
   tokenEnv: string | null;
-  /** Where it stands in the fleet file, for messages found after loading (a port in use). */
+  /** Where its port stands in the fleet file (else the MK6 itself), for a port found in use after loading. */
   line: number;
 }
 
@@ -59,7 +59,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: string[] = [];
-  for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? 1} ${e.message.split('\n')[0]}`);
+  for (const e of doc.errors) problems.push(`${file}:${lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}`);
   if (problems.length) throw new FleetFileError(problems);
 
   const lineOf = (path: Path): number => {
@@ -139,7 +139,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
       const m = /^sites\[(\d+)\](?:\.(\w+))?$/.exec(field);
       fault(m ? [...at, 'sites', Number(m[1]), ...(m[2] ? [m[2]] : [])] : [...at, 'sites'], err.message);
     }
-    mk6.push({ id, aliases: Array.isArray(aliases) ? aliases.filter(isSafeId) : [], port, sites, tokenEnv, line: lineOf(at) });
+    mk6.push({ id, aliases: Array.isArray(aliases) ? aliases.filter(isSafeId) : [], port, sites, tokenEnv, line: lineOf(raw.port !== undefined ? [...at, 'port'] : at) });
   });
   if (problems.length) throw new FleetFileError(problems);
   return {

@@ -103,7 +103,10 @@ export class FleetSupervisor {
   provisionNew(id: string, sites: SiteConfig[]): Promise<Member> {
     return this.exclusive(`provision:${id}`, async () => {
       const existing = this.names.get(id);
-      if (existing) return existing;
+      if (existing) {
+        if (existing.status === 'starting') await this.waitReady(existing);
+        return existing;
+      }
       const port = await nextFreePort(this.fleet.workers.host, [...this.members.values()].map((m) => m.spec.port));
       const member = this.register({ id, aliases: [], port, sites, tokenEnv: null, line: 0 }, true);
       this.removeStateFile(id); // an added MK6 starts blank, whatever an earlier run left

@@ -54,7 +54,8 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
     if (m) {
       const member = fleet.resolve(decode(m[2]));
       const action = m[1] === 'mock/mk6' ? (m[3] ?? '').split('/')[1] : undefined;
-      const fleetAction = action === 'kill' || action === 'restart' || (action === 'provision' && !member);
+      // A provision of an MK6 still starting (being spawned by another provision) waits for it in the fleet route.
+      const fleetAction = action === 'kill' || action === 'restart' || (action === 'provision' && (!member || member.status === 'starting'));
       if (!fleetAction) {
         if (!member) return sendError(res, errors.mk6NotFound(decode(m[2]).slice(0, 128)));
         if (member.status === 'stopped' || member.status === 'errored') {

@@ -15,6 +15,7 @@ import { FleetFileError, loadFleetFile, type Fleet } from './fleet-file.js';
 import { FleetSupervisor } from './fleet.js';
 import { createFront } from './front.js';
 import { closeClientAgent } from './http-client.js';
+import { portsTaken } from './ports.js';
 import { ProcessManager } from './process-manager.js';
 import type { FleetMode } from '../src/domain/fleet-controls.js';
 import { supervisionPage } from './page.js';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   try {
     options = optionsFrom(process.argv.slice(2), process.env);
     fleetDef = loadFleetFile(options.fleetFile);
+    const taken = await portsTaken(fleetDef);
+    if (taken.length) throw new FleetFileError(taken);
   } catch (err) {
     console.error(err instanceof FleetFileError ? err.message : `Erreur: ${(err as Error).message}`);
     process.exit(2);

@@ -1,5 +1,8 @@
 /** Port checks on this machine: is a port free, and which free one comes next. */
 import net from 'node:net';
+import type { Fleet } from './fleet-file.js';
+import { workerUrl } from '../src/http/views.js';
+import { requestJson } from './http-client.js';
 
 export function isPortFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -29,4 +32,21 @@ export async function nextFreePort(host: string, used: Iterable<number>): Promis
     port++;
   }
   return anyFreePort(host);
+}
+
+/**
+ * The fleet file's fixed worker ports that something else already holds on this machine,
+ * as `file:line mk6[i].port: …` faults, checked before anything starts. A port held by this
+ * very MK6's worker of an earlier run (its supervisor died) is not a fault: it is adopted.
+ */
+export async function portsTaken(fleet: Fleet): Promise<string[]> {
+  const problems = await Promise.all(
+    fleet.mk6.map(async (spec, i) => {
+      if (spec.port === 0 || (await isPortFree(fleet.workers.host, spec.port))) return null;
+      const health = await requestJson(`${workerUrl(fleet.workers.host, spec.port)}/_worker/health`, { timeoutMs: 1000 }).catch(() => null);
+      if (health?.status === 200 && (health.body as { mk6_id?: unknown } | null)?.mk6_id === spec.id) return null;
+      return `${fleet.file}:${spec.line} mk6[${i}].port: port ${spec.port} déjà pris sur cette machine (${spec.id})`;
+    }),
+  );
+  return problems.filter((p): p is string => p !== null);
 }

@@ -72,6 +72,8 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
       method: 'POST',
       body: { sites },
       headers: { 'x-mk6-internal': '' },
+    }).catch((err: NodeJS.ErrnoException) => {
+      throw errors.mk6Unreachable(added.spec.id, err.code ?? err.message);
     });
     ctx.status = res.status;
     ctx.body = { ...(res.body as object), spawned: true };

@@ -141,7 +141,9 @@ export async function startFleet(
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        await Promise.race([exited(), new Promise((r) => setTimeout(r, 15_000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited(), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+        clearTimeout(timer); // else it holds the test process 15 s after every fleet
       }
       killDaemon(home);
       rmSync(base, { recursive: true, force: true });

@@ -1,0 +1,132 @@
+/**
+ * A bad fleet file stops the supervisor before anything starts: exit code 2 and a message
+ * naming the file, the line and the fault. Runs the compiled supervisor on each file
+ * (with its own PM2_HOME, which it must not even need).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SUPERVISOR } from '../helpers/fleet.js';
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mk6-fleetfile-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const SITE = (sycode: string, role = 'thissite', pmax = 8340) => `      - { sycode: ${sycode}, name: "Site ${sycode}", role: ${role}, pmax_kw: ${pmax} }`;
+
+/** A two-MK6 fleet file, line by line, so each test knows the line of its fault. */
+function fleetText(overrides: { a?: string[]; b?: string[]; top?: string[] } = {}): string {
+  return [
+    'name: bad',                                       // 1
+    'proxy: { host: 127.0.0.1, port: 0 }',             // 2
+    'workers: { host: 127.0.0.1, base_port: 0 }',      // 3
+    ...(overrides.top ?? []),
+    'mk6:',
+    ...(overrides.a ?? ['  - id: A', '    sites:', SITE('SA1')]),
+    ...(overrides.b ?? ['  - id: B', '    sites:', SITE('SB1')]),
+  ].join('\n') + '\n';
+}
+
+let n = 0;
+/** Runs the supervisor as `node dist/supervisor/main.js --fleet FILE`; its exit code and output. */
+function run(file: string, home: string): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [SUPERVISOR, '--fleet', file, '--state-dir', join(dir, `state-${n}`)], {
+    env: { ...process.env, PM2_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c));
+  child.stderr.on('data', (c: Buffer) => (err += c));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  return new Promise((ok) => child.once('close', (code) => (clearTimeout(timer), ok({ code, out, err }))));
+}
+
+/** Runs the supervisor on this file text; asserts exit 2 and returns the file and stderr. */
+async function refuse(text: string, ext = 'yaml'): Promise<{ file: string; err: string }> {
+  const file = join(dir, `fleet-${++n}.${ext}`);
+  writeFileSync(file, text);
+  const home = join(dir, `pm2-${n}`);
+  const res = await run(file, home);
+  assert.equal(res.code, 2, `exit 2 expected, got ${res.code}:\n${res.err}${res.out}`);
+  assert.ok(!existsSync(join(home, 'pm2.pid')), 'no pm2 daemon was started');
+  assert.equal(res.out, '', 'nothing served');
+  return { file, err: res.err };
+}
+
+async function assertFault(text: string, line: number, fault: RegExp, ext?: string): Promise<void> {
+  const { file, err } = await refuse(text, ext);
+  const where = `${file}:${line} `;
+  assert.ok(err.includes(where), `message names ${where}:\n${err}`);
+  const msg = err.split('\n').find((l) => l.includes(where)) ?? '';
+  assert.match(msg, fault);
+}
+
+describe('fleet file validation', () => {
+  it('an unknown key', async () => {
+    await assertFault(fleetText({ b: ['  - id: B', '    colour: red', '    sites:', SITE('SB1')] }), 9, /mk6\[1\]\.colour: clé inconnue/);
+    await assertFault(fleetText({ top: ['seeed: 4'] }), 4, /seeed: clé inconnue/);
+    await assertFault(fleetText({ a: ['  - id: A', '    sites:', '      - { sycode: SA1, name: A, role: thissite, pmax_kw: 10, pmax: 3 }'] }), 7, /sites\[0\]\.pmax: clé inconnue/);
+  });
+
+  it('a duplicate id', async () => {
+    await assertFault(fleetText({ b: ['  - id: A', '    sites:', SITE('SB1')] }), 8, /mk6\[1\]\.id: 'A' déjà utilisé/);
+  });
+
+  it('a duplicate alias, or an alias that is another MK6’s id', async () => {
+    await assertFault(fleetText({ a: ['  - id: A', '    aliases: [X]', '    sites:', SITE('SA1')], b: ['  - id: B', '    aliases: [X]', '    sites:', SITE('SB1')] }), 10, /mk6\[1\]\.aliases: 'X' déjà utilisé/);
+    await assertFault(fleetText({ b: ['  - id: B', '    aliases: [A]', '    sites:', SITE('SB1')] }), 9, /mk6\[1\]\.aliases: 'A' déjà utilisé/);
+  });
+
+  it('a duplicate port, also against the proxy', async () => {
+    await assertFault(fleetText({ a: ['  - id: A', '    port: 45601', '    sites:', SITE('SA1')], b: ['  - id: B', '    port: 45601', '    sites:', SITE('SB1')] }), 10, /mk6\[1\]\.port: port 45601 déjà utilisé/);
+    const withProxy = fleetText({ b: ['  - id: B', '    port: 45602', '    sites:', SITE('SB1')] }).replace('port: 0 }', 'port: 45602 }');
+    await assertFault(withProxy, 9, /mk6\[1\]\.port: port 45602 déjà utilisé par le proxy/);
+  });
+
+  it('no thissite, or two', async () => {
+    await assertFault(fleetText({ b: ['  - id: B', '    sites:', SITE('SB1', 'nearsite')] }), 10, /mk6\[1\]\.sites: .*thissite.*0/);
+    await assertFault(fleetText({ b: ['  - id: B', '    sites:', SITE('SB1'), SITE('SB2')] }), 10, /mk6\[1\]\.sites: .*thissite.*2/);
+  });
+
+  it('pmax not positive', async () => {
+    await assertFault(fleetText({ b: ['  - id: B', '    sites:', SITE('SB1', 'thissite', 0)] }), 10, /mk6\[1\]\.sites\[0\]\.pmax_kw: .*positif/);
+    await assertFault(fleetText({ b: ['  - id: B', '    sites:', SITE('SB1', 'thissite', 5), SITE('SB2', 'nearsite', -3)] }), 11, /sites\[1\]\.pmax_kw: .*positif/);
+  });
+
+  it('a port already taken on this machine', async () => {
+    const holder = net.createServer((socket) => socket.destroy()); // someone else's server
+    await new Promise<void>((ok) => holder.listen(0, '127.0.0.1', ok));
+    const port = (holder.address() as net.AddressInfo).port;
+    try {
+      await assertFault(fleetText({ b: ['  - id: B', '    port: ' + port, '    sites:', SITE('SB1')] }), 9, new RegExp(`mk6\\[1\\]\\.port: port ${port} déjà pris sur cette machine`));
+    } finally {
+      await new Promise((ok) => holder.close(ok));
+    }
+  });
+
+  it('JSON files are checked the same way, with their lines', async () => {
+    const json = JSON.stringify({ name: 'bad', proxy: { port: 0 }, workers: { base_port: 0 }, mk6: [
+      { id: 'A', sites: [{ sycode: 'S', name: 'S', role: 'thissite', pmax_kw: 1 }] },
+      { id: 'A', sites: [{ sycode: 'S', name: 'S', role: 'thissite', pmax_kw: 1 }] },
+    ] }, null, 2);
+    const line = json.split('\n').findIndex((l, i, all) => l.includes('"id": "A"') && all.slice(0, i).some((x) => x.includes('"id": "A"'))) + 1;
+    await assertFault(json, line, /mk6\[1\]\.id: 'A' déjà utilisé/, 'json');
+  });
+
+  it('syntax errors and a missing file name the file too', async () => {
+    await assertFault(fleetText() + 'mk6: []\n', 11, /unique/);
+    const { err } = await refuse('name: bad\nmk6:\n  - id: [unclosed\n');
+    assert.match(err, /fleet-\d+\.yaml:[34] /);
+    const missing = join(dir, 'nope.yaml');
+    const res = await run(missing, join(dir, 'pm2-missing'));
+    assert.equal(res.code, 2);
+    assert.ok(res.err.includes(missing));
+  });
+});
