@@ -2,7 +2,7 @@
  * The running fleet: one pm2 app per MK6, the fleet clock and mode, MK6s added by
  * provisioning, and what the supervisor must remember across its own restarts.
  */
-import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_CLOCK, isFleetClock, type FleetClock } from '../src/domain/clock.js';
@@ -300,9 +300,17 @@ export class FleetSupervisor {
     return `${member.spec.id}: ${member.problem}`;
   }
 
+  /** A state file that would not load is evidence: it is set aside, never deleted. */
   private removeStateFile(id: string): void {
     const path = stateFilePath(this.stateDir, id);
-    if (existsSync(path)) unlinkSync(path);
+    if (!existsSync(path)) return;
+    try {
+      StateFile.load(path);
+      unlinkSync(path);
+    } catch (err) {
+      if (!(err instanceof CorruptStateError)) throw err;
+      renameSync(path, `${path}.corrupt-${Date.now()}`);
+    }
   }
 
   private loadState(): SupervisorState | null {
