@@ -3,13 +3,15 @@
  * was last told, and the state file they are persisted to. Every handler that changes
  * something ends with `commit()`, which resolves once the change is on disk.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_CLOCK, isFleetClock, simulatedNow, type FleetClock } from './domain/clock.js';
 import { Mk6, emptyMk6Data, type Mk6Data } from './domain/mk6.js';
 import type { StoredRequest } from './domain/requests.js';
 import type { SiteConfig } from './domain/sites.js';
 import { CorruptStateError, StateFile } from './persist/state-file.js';
+import type { ConditionView } from './network/condition.js';
+import { NetworkState } from './network/state.js';
 
 import type { FleetMode } from './domain/fleet-controls.js';
 
@@ -26,6 +28,8 @@ export interface WorkerConfig {
   stateDir: string;
   /** Tokens configured in the fleet file (from env): auth on from the start. */
   initialToken: string | null;
+  /** Network conditions of the fleet file: applied on a fresh start and on /mock/reset. */
+  initialNetwork?: unknown[];
 }
 
 interface PersistedMeta {
@@ -33,6 +37,8 @@ interface PersistedMeta {
   mk6: Omit<Mk6Data, 'requests'>;
   clock: FleetClock;
   mode: FleetMode;
+  /** The MK6's network conditions (absent in files of earlier versions). */
+  network?: ConditionView[];
 }
 
 export class WorkerRuntime {
@@ -40,6 +46,7 @@ export class WorkerRuntime {
   clock: FleetClock = SYSTEM_CLOCK;
   mode: FleetMode = 'mock';
   readonly startedAt = Date.now();
+  readonly network = new NetworkState();
   private metaDirty = false;
   private file: StateFile<PersistedMeta, StoredRequest>;
 
@@ -62,10 +69,21 @@ export class WorkerRuntime {
       runtime = new WorkerRuntime(config, { ...meta.mk6, requests: saved.items });
       runtime.clock = isFleetClock(meta.clock) ? meta.clock : SYSTEM_CLOCK;
       runtime.mode = meta.mode === 'production' ? 'production' : 'mock';
+      try {
+        runtime.network.replaceAll(Array.isArray(meta.network) ? meta.network : []);
+      } catch (err) {
+        throw new CorruptStateError(path, 1, `conditions réseau invalides: ${(err as Error).message}`);
+      }
     } else {
       runtime = new WorkerRuntime(config, freshData(config));
+      runtime.network.replaceAll(config.initialNetwork ?? []);
+    }
+    if (existsSync(powerCutMarker(config.stateDir, config.id))) {
+      runtime.mk6.clearPlanning(); // a cold restart: the planning is lost as after a power cut
+      runtime.metaDirty = true;
     }
     await runtime.file.open();
+    rmSync(powerCutMarker(config.stateDir, config.id), { force: true });
     return runtime;
   }
 
@@ -90,6 +108,12 @@ export class WorkerRuntime {
     this.mk6.reset(fresh.sites);
     if (fresh.auth.enabled) this.mk6.setAuth({ enabled: true, token: fresh.auth.token });
     this.clock = SYSTEM_CLOCK;
+    this.network.replaceAll(this.config.initialNetwork ?? []);
+    this.metaDirty = true;
+  }
+
+  /** After a change of the network conditions: they are persisted with the next commit. */
+  networkChanged(): void {
     this.metaDirty = true;
   }
 
@@ -112,7 +136,7 @@ export class WorkerRuntime {
   }
 
   private meta(): PersistedMeta {
-    return { version: 1, mk6: this.mk6.toMeta(), clock: this.clock, mode: this.mode };
+    return { version: 1, mk6: this.mk6.toMeta(), clock: this.clock, mode: this.mode, network: this.network.list() };
   }
 
   private snapshot() {
@@ -122,6 +146,11 @@ export class WorkerRuntime {
 
 export function stateFilePath(stateDir: string, id: string): string {
   return join(stateDir, `mk6-${id}.jsonl`);
+}
+
+/** Left by the supervisor before a cold restart: the worker starts with its planning lost, then removes it. */
+export function powerCutMarker(stateDir: string, id: string): string {
+  return join(stateDir, `mk6-${id}.power-cut`);
 }
 
 function freshData(config: WorkerConfig): Mk6Data {

@@ -15,6 +15,7 @@ import { JournalForwarder } from './journal-forwarder.js';
 import { CorruptStateError } from './persist/state-file.js';
 import { WorkerRuntime, type WorkerConfig } from './runtime.js';
 import { checkedSites, readSitesFile } from './sites-file.js';
+import { parseConditionList } from './network/state.js';
 
 export const EXIT_USAGE = 64;
 /** pm2 is told not to restart on this code: a corrupt state file needs a person. */
@@ -53,6 +54,12 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
   } catch (err) {
     fail(EXIT_USAGE, `Sites de ${id}: ${(err as Error).message}`);
   }
+  let initialNetwork: unknown[] = [];
+  try {
+    if (env.MK6_NETWORK_JSON) initialNetwork = parseConditionList(JSON.parse(env.MK6_NETWORK_JSON), 'MK6_NETWORK_JSON');
+  } catch (err) {
+    fail(EXIT_USAGE, `Conditions réseau de ${id}: ${(err as Error).message}`);
+  }
   const tokenEnv = env.MK6_TOKEN_ENV;
   return {
     id,
@@ -63,6 +70,7 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
     initialSites,
     stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? '.fleet-state',
     initialToken: tokenEnv ? env[tokenEnv] || null : null,
+    initialNetwork,
     supervisorUrl: env.MK6_SUPERVISOR_URL || null,
   };
 }
@@ -113,6 +121,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.close();
+    rt.network.releaseHeld(); // connections held by `timeout` or a blackhole
     server.closeIdleConnections();
     await forwarder?.flush();
     forwarder?.close();

@@ -5,6 +5,7 @@ import type { WorkerRuntime } from '../runtime.js';
 import type { Journal, NewEntry } from './journal.js';
 import { errorBodies, journaling, mk6Guard, productionGuard } from './middleware.js';
 import { workerRoutes } from './routes.js';
+import { networkConditions } from '../network/middleware.js';
 
 export const BODY_LIMIT = '64kb';
 
@@ -18,6 +19,7 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   const router = workerRoutes(rt, journal, sink);
   const names = new Set([rt.config.id, ...rt.config.aliases]);
   app.use(journaling(journal, () => rt.now(), sink?.push, undefined, (name) => (names.has(name) ? rt.config.id : name)));
+  app.use(networkConditions(rt.network)); // inside the journal: what the gateway sent is journaled whatever it met
   app.use(errorBodies());
   app.use(productionGuard(rt)); // production → offline → auth → the rest
   app.use(mk6Guard(rt));

@@ -118,6 +118,26 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     change(ctx, () => ({ sycode: rt.mk6.clearConstraint(ctx.params.sycode).sycode, external_constraint: null })),
   );
 
+  // ── network conditions of this MK6 (src/network/) ──
+  const networkChange = (ctx: Context, apply: () => unknown, status = 200) =>
+    change(ctx, () => {
+      const out = apply();
+      rt.networkChanged();
+      return out;
+    }, status);
+  r.get(`${MOCK}/network`, (ctx) => {
+    ctx.body = { mk6_id: rt.config.id, conditions: rt.network.report(), outage: rt.network.outage };
+  });
+  r.post(`${MOCK}/network`, (ctx) => networkChange(ctx, () => ({ mk6_id: rt.config.id, condition: rt.network.add(body(ctx)) }), 201));
+  r.delete(`${MOCK}/network/:name`, (ctx) => networkChange(ctx, () => ({ mk6_id: rt.config.id, removed: rt.network.remove(ctx.params.name) })));
+  r.delete(`${MOCK}/network`, (ctx) =>
+    networkChange(ctx, () => {
+      const removed = rt.network.list();
+      rt.network.replaceAll([]);
+      return { mk6_id: rt.config.id, removed };
+    }),
+  );
+
   // ── fleet-wide controls (broadcast by the supervisor, or sent here directly) ──
   r.get('/supervision/api/time', (ctx) => {
     ctx.body = clockView(rt.clock);
@@ -166,6 +186,12 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   r.post('/_worker/journal/flush', async (ctx) => {
     await sink?.flush();
     ctx.body = { flushed: true };
+  });
+  /** The supervisor's kill {kind: blackhole|reset} (and `none` to lift it): in memory, gone with the process. */
+  r.post('/_worker/outage', (ctx) => {
+    const outage = rt.network.setOutage(body(ctx));
+    if (outage === null) rt.network.releaseHeld();
+    ctx.body = { mk6_id: rt.config.id, outage };
   });
   r.get('/_worker/health', (ctx) => {
     ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready' };

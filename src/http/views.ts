@@ -43,6 +43,8 @@ export function inventoryEntry(rt: WorkerRuntime) {
     online: !rt.mk6.isOffline,
     auth: { enabled: rt.mk6.requiredToken !== null },
     mode: rt.mode,
+    network_conditions: rt.network.list(),
+    outage: rt.network.outage,
   };
 }
 
@@ -67,6 +69,7 @@ export function stateView(rt: WorkerRuntime) {
     request_counter: mk6.toMeta().counter,
     next_request_id: mk6.nextRequestId,
     offline: mk6.isOffline,
+    network_conditions: rt.network.list(),
     auth: { enabled: mk6.requiredToken !== null },
     clock: clockView(rt.clock),
     mode: rt.mode,
