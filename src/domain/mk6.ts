@@ -509,6 +509,8 @@ export class Mk6 {
       this.changes.removed.add(id);
     }
     for (const [sycode, list] of this.bySite) this.bySite.set(sycode, list.filter((r) => !dropped.has(r.id)));
+    // Counted from what is left, else the threshold climbs by PRUNE_ABOVE at every scan.
+    this.pruneAt = this.requests.size + PRUNE_ABOVE;
   }
 }
 
