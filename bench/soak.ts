@@ -1,0 +1,204 @@
+/**
+ * `npm run soak [-- --minutes 30 --rate 50 --sample 60 --svg soak.svg]`: a fixed request rate
+ * (open loop) over the default fleet (the five MK6 of fleet.yaml's topology, real pm2, a
+ * temp PM2_HOME and state dir), for a duration. Every `--sample` seconds it samples the RSS
+ * of every process (supervisor, pm2 daemon, each worker), the p99 of the answers of that
+ * period, the error count and the fleet journal's length; at the end it prints a table, an
+ * ASCII plot, the growth after warm-up (first sample dropped), and writes an SVG plot.
+ *
+ * Traffic, like a gateway: 60 % monitoring polls, 10 % planning reads, 30 % setpoint POSTs
+ * (start now, end 5 s later, so they expire and become history the MK6 prunes); half via the
+ * proxy, half on the worker ports. The clock is the system's.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFleet, ROUVAI } from '../test/helpers/fleet.js';
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '30' },
+    rate: { type: 'string', default: '50' },
+    sample: { type: 'string', default: '60' },
+    svg: { type: 'string', default: 'soak.svg' },
+  },
+});
+const MINUTES = Number(values.minutes);
+const RATE = Number(values.rate);
+const SAMPLE_S = Number(values.sample);
+const MAX_IN_FLIGHT = 256;
+
+interface Sample {
+  t_min: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  journal: number;
+  rss: Record<string, number>;
+}
+
+function rssMiB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
+}
+
+const fleet = await startFleet({ name: 'soak', mk6: ROUVAI }, { timeoutMs: 120_000 });
+let stopped = false;
+const stop = async () => {
+  if (stopped) return;
+  stopped = true;
+  await fleet.stop();
+};
+process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+
+try {
+  const daemonPid = Number(readFileSync(join(fleet.home, 'pm2.pid'), 'utf8'));
+  const workerPids = async (): Promise<Record<string, number>> => {
+    const inv = (await (await fetch(`${fleet.url}/mock/mk6`)).json()) as { mk6: { mk6_id: string; process: { pid: number } }[] };
+    return Object.fromEntries(inv.mk6.map((m) => [m.mk6_id, m.process.pid]));
+  };
+  const pids: Record<string, number> = { supervisor: fleet.pid, pm2: daemonPid, ...(await workerPids()) };
+
+  let latencies: number[] = [];
+  let errors = 0;
+  let inFlight = 0;
+  let n = 0;
+  const one = async () => {
+    const m = ROUVAI[n % ROUVAI.length];
+    const base = n % 2 === 0 ? fleet.url : fleet.worker(m.id);
+    const kind = n % 10;
+    n++;
+    const started = performance.now();
+    inFlight++;
+    try {
+      let res: Response;
+      if (kind < 3) {
+        const now = Date.now();
+        res = await fetch(`${base}/api/v1/mk6/${m.id}/requests`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ set: 'Psetpoint', site: m.sites[0].sycode, psetpoint: n % 1000, start_time: new Date(now).toISOString(), end_time: new Date(now + 5000).toISOString(), reason: `soak-${n}` }),
+        });
+      } else {
+        res = await fetch(`${base}/api/v1/mk6/${m.id}/${kind === 3 ? 'planning' : 'monitoring'}`);
+      }
+      await res.arrayBuffer();
+      if (res.status !== (kind < 3 ? 201 : 200)) errors++;
+    } catch {
+      errors++;
+    } finally {
+      inFlight--;
+      latencies.push(performance.now() - started);
+    }
+  };
+
+  const samples: Sample[] = [];
+  const begin = Date.now();
+  const end = begin + MINUTES * 60_000;
+  let sent = 0;
+  let dropped = 0;
+  let nextSample = begin + SAMPLE_S * 1000;
+  console.log(`soak: ${ROUVAI.length} MK6, ${RATE} req/s for ${MINUTES} min, a sample every ${SAMPLE_S} s; pids ${JSON.stringify(pids)}`);
+  while (Date.now() < end) {
+    // Open loop: as many requests as the rate says by now, whatever the answers' pace.
+    const due = Math.floor(((Date.now() - begin) / 1000) * RATE);
+    while (sent < due) {
+      sent++;
+      if (inFlight >= MAX_IN_FLIGHT) dropped++;
+      else void one();
+    }
+    if (Date.now() >= nextSample) {
+      nextSample += SAMPLE_S * 1000;
+      const sorted = latencies.sort((a, b) => a - b);
+      const current = await workerPids().catch(() => ({}) as Record<string, number>);
+      for (const [id, pid] of Object.entries(current)) if (pid && pid !== pids[id]) console.log(`! ${id} changed pid ${pids[id]} → ${pid}`);
+      const journal = (await (await fetch(`${fleet.url}/api/v1/debug/requests`)).json()) as unknown[];
+      const sample: Sample = {
+        t_min: Math.round((Date.now() - begin) / 600) / 100,
+        requests: sorted.length,
+        errors,
+        p50: quantile(sorted, 0.5),
+        p99: quantile(sorted, 0.99),
+        journal: journal.length,
+        rss: Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMiB(pid)])),
+      };
+      samples.push(sample);
+      latencies = [];
+      errors = 0;
+      const total = Object.values(sample.rss).reduce((a, b) => a + b, 0);
+      console.log(`t=${sample.t_min} min  req ${sample.requests}  err ${sample.errors}  p50 ${sample.p50.toFixed(1)} ms  p99 ${sample.p99.toFixed(1)} ms  journal ${sample.journal}  RSS total ${total.toFixed(1)} MiB`);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+  report(samples, Object.keys(pids), dropped);
+} finally {
+  await stop();
+}
+
+function report(samples: Sample[], names: string[], dropped: number): void {
+  const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
+  const head = ['t (min)', 'req', 'err', 'p50 ms', 'p99 ms', 'journal', ...names.map((x) => `${x} MiB`), 'total MiB'];
+  const rows = samples.map((s) => [s.t_min.toFixed(1), String(s.requests), String(s.errors), fmt(s.p50), fmt(s.p99), String(s.journal), ...names.map((x) => fmt(s.rss[x])), fmt(total(s))]);
+  console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  if (samples.length >= 2) {
+    const warm = samples[1];
+    const last = samples[samples.length - 1];
+    console.log(`\ngrowth after warm-up (sample 2 → last):`);
+    for (const x of [...names, 'total']) {
+      const a = x === 'total' ? total(warm) : warm.rss[x];
+      const b = x === 'total' ? total(last) : last.rss[x];
+      console.log(`  ${x.padEnd(10)} ${fmt(a)} → ${fmt(b)} MiB  (${(((b - a) / a) * 100).toFixed(1)} %)`);
+    }
+    const p99s = samples.slice(1).map((s) => s.p99);
+    console.log(`  p99 after warm-up: min ${fmt(Math.min(...p99s))} ms, max ${fmt(Math.max(...p99s))} ms; journal ${[...new Set(samples.map((s) => s.journal))].join(', ')}`);
+  }
+  console.log(`requests not sent because ${MAX_IN_FLIGHT} were in flight: ${dropped}`);
+  console.log('\n' + asciiPlot(samples.map((s) => total(s)), 'total RSS (MiB)') + '\n' + asciiPlot(samples.map((s) => s.p99), 'p99 (ms)'));
+  writeFileSync(values.svg!, svgPlot(samples));
+  console.log(`plot written to ${values.svg}`);
+}
+
+function total(s: Sample): number {
+  return Object.values(s.rss).reduce((a, b) => a + b, 0);
+}
+
+function asciiPlot(series: number[], title: string, height = 8): string {
+  const max = Math.max(...series);
+  const min = Math.min(...series) * 0.9; // the axis starts near the data: a flat line reads flat
+  const lines: string[] = [];
+  for (let row = height; row >= 1; row--) {
+    const level = min + ((max - min) * row) / height;
+    lines.push(`${level.toFixed(0).padStart(7)} |${series.map((v) => (v >= level - (max - min) / height / 2 ? '█' : ' ')).join('')}`);
+  }
+  lines.push(`        +${'-'.repeat(series.length)}  ${title}, one column per sample`);
+  return lines.join('\n');
+}
+
+function svgPlot(samples: Sample[]): string {
+  const W = 480;
+  const H = 140;
+  const panel = (series: number[], y0: number, color: string, label: string) => {
+    const max = Math.max(...series) * 1.1 || 1;
+    const x = (i: number) => 40 + (i * (W - 60)) / Math.max(1, series.length - 1);
+    const y = (v: number) => y0 + H - (v / max) * H;
+    const points = series.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    return `<text x="40" y="${y0 - 4}" font-size="11">${label} (max axis ${max.toFixed(0)})</text>
+<line x1="40" y1="${y0 + H}" x2="${W - 20}" y2="${y0 + H}" stroke="#999"/><line x1="40" y1="${y0}" x2="40" y2="${y0 + H}" stroke="#999"/>
+<polyline fill="none" stroke="${color}" stroke-width="2" points="${points}"/>`;
+  };
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${2 * H + 70}" font-family="sans-serif">
+${panel(samples.map(total), 20, '#1f77b4', 'total RSS MiB (supervisor + pm2 + workers)')}
+${panel(samples.map((s) => s.p99), H + 50, '#d62728', 'p99 ms per sample')}
+</svg>
+`;
+}
