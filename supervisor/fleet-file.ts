@@ -7,6 +7,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { Mk6Error } from '../src/domain/errors.js';
 import { isSafeId } from '../src/domain/input.js';
 import { validateSites, type SiteConfig } from '../src/domain/sites.js';
+import { conditionView, parseCondition, type ConditionView } from '../src/network/condition.js';
 
 export interface Mk6Spec {
   id: string;
@@ -18,6 +19,8 @@ export interface Mk6Spec {
   tokenEnv: string | null;
   /** Where its port stands in the fleet file (else the MK6 itself), for a port found in use after loading. */
   line: number;
+  /** Network conditions from the start (src/network/), as validated views. */
+  network?: ConditionView[];
 }
 
 export interface Fleet {
@@ -41,7 +44,7 @@ type Path = (string | number)[];
 const FLEET_KEYS = ['name', 'seed', 'proxy', 'workers', 'mk6'];
 const PROXY_KEYS = ['host', 'port'];
 const WORKER_KEYS = ['host', 'base_port'];
-const MK6_KEYS = ['id', 'aliases', 'port', 'sites', 'auth'];
+const MK6_KEYS = ['id', 'aliases', 'port', 'sites', 'auth', 'network'];
 const SITE_KEYS = ['sycode', 'name', 'role', 'pmax_kw', 'prm_id'];
 const AUTH_KEYS = ['token_env'];
 
@@ -139,7 +142,8 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
       const m = /^sites\[(\d+)\](?:\.(\w+))?$/.exec(field);
       fault(m ? [...at, 'sites', Number(m[1]), ...(m[2] ? [m[2]] : [])] : [...at, 'sites'], err.message);
     }
-    mk6.push({ id, aliases: Array.isArray(aliases) ? aliases.filter(isSafeId) : [], port, sites, tokenEnv, line: lineOf(raw.port !== undefined ? [...at, 'port'] : at) });
+    const network = checkNetwork(raw.network, [...at, 'network'], fault);
+    mk6.push({ id, aliases: Array.isArray(aliases) ? aliases.filter(isSafeId) : [], port, sites, tokenEnv, line: lineOf(raw.port !== undefined ? [...at, 'port'] : at), ...(network.length ? { network } : {}) });
   });
   if (problems.length) throw new FleetFileError(problems);
   return {
@@ -160,6 +164,30 @@ function checkKeys(obj: Record<string, unknown>, allowed: string[], at: Path, fa
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) fault([...at, key], `clé inconnue (attendu: ${allowed.join(', ')})`);
   }
+}
+
+/** `network: [ {name, type, …} ]`: each condition validated as the worker's route does, faults at the field's line. */
+function checkNetwork(value: unknown, at: Path, fault: (p: Path, m: string) => void): ConditionView[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    fault(at, 'une liste de conditions réseau est attendue ({name, type, …})');
+    return [];
+  }
+  const out: ConditionView[] = [];
+  const names = new Set<string>();
+  value.forEach((raw, j) => {
+    try {
+      const view = conditionView(parseCondition(raw));
+      if (names.has(view.name as string)) return fault([...at, j, 'name'], `condition '${view.name}' déjà définie`);
+      names.add(view.name as string);
+      out.push(view);
+    } catch (err) {
+      if (!(err instanceof Mk6Error)) throw err;
+      const field = typeof err.details.field === 'string' && isObject(raw) && err.details.field in raw ? [err.details.field] : [];
+      fault([...at, j, ...field], err.message);
+    }
+  });
+  return out;
 }
 
 function checkPort(value: unknown, at: Path, fault: (p: Path, m: string) => void): number {

@@ -2,7 +2,7 @@
  * The running fleet: one pm2 app per MK6, the fleet clock and mode, MK6s added by
  * provisioning, and what the supervisor must remember across its own restarts.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_CLOCK, isFleetClock, type FleetClock } from '../src/domain/clock.js';
@@ -13,7 +13,7 @@ import { Journal } from '../src/http/journal.js';
 import { workerUrl } from '../src/http/views.js';
 import { writeFileAtomic } from '../src/persist/atomic.js';
 import { CorruptStateError, StateFile } from '../src/persist/state-file.js';
-import { stateFilePath } from '../src/runtime.js';
+import { powerCutMarker, stateFilePath } from '../src/runtime.js';
 import type { Fleet, Mk6Spec } from './fleet-file.js';
 import { requestJson } from './http-client.js';
 import { anyFreePort, isPortFree, nextFreePort } from './ports.js';
@@ -35,7 +35,14 @@ export interface Member {
   problem: string | null;
   /** The worker's last inventory entry: its topology, shown even while it is down. */
   last: Record<string, unknown> | null;
+  /** The outage a kill imposed (refused = process stopped), until a restart. */
+  outage: OutageKind | null;
 }
+
+export const OUTAGE_KINDS = ['refused', 'blackhole', 'reset'] as const;
+export type OutageKind = (typeof OUTAGE_KINDS)[number];
+export const RESTART_KINDS = ['warm', 'cold'] as const;
+export type RestartKind = (typeof RESTART_KINDS)[number];
 
 interface SupervisorState {
   version: 1;
@@ -118,17 +125,31 @@ export class FleetSupervisor {
     });
   }
 
-  kill(member: Member): Promise<void> {
+  /**
+   * `refused`: the process is stopped (its port refuses connections). `blackhole` / `reset`:
+   * the process stays, and answers nothing / resets every connection, until a restart.
+   */
+  kill(member: Member, kind: OutageKind = 'refused'): Promise<void> {
     return this.exclusive(member.spec.id, async () => {
-      await this.pm.stop(member.app);
-      member.status = 'stopped';
+      if (kind === 'refused') {
+        await this.pm.stop(member.app);
+        member.status = 'stopped';
+      } else {
+        if (member.status !== 'online') throw errors.mk6Unreachable(member.spec.id, member.status);
+        const res = await requestJson(`${this.url(member)}/_worker/outage`, { method: 'POST', body: { kind } });
+        if (res.status !== 200) throw errors.mk6Unreachable(member.spec.id, `outage: ${res.status}`);
+      }
+      member.outage = kind;
     });
   }
 
-  restart(member: Member): Promise<void> {
+  /** `warm`: the MK6 comes back as it was. `cold`: its planning is lost, as after a power cut (sites, identity, counter kept). */
+  restart(member: Member, kind: RestartKind = 'warm'): Promise<void> {
     return this.exclusive(member.spec.id, async () => {
       member.status = 'starting';
+      if (kind === 'cold') writeFileSync(powerCutMarker(this.stateDir, member.spec.id), new Date().toISOString() + '\n');
       await this.pm.restart(member.app);
+      member.outage = null;
       const problem = await this.waitReady(member);
       if (problem) throw errors.mk6Unreachable(member.spec.id, problem);
     });
@@ -168,6 +189,7 @@ export class FleetSupervisor {
     );
     this.clock = SYSTEM_CLOCK;
     this.journal.clear();
+    for (const m of this.members.values()) m.outage = null; // the workers' reset lifts a blackhole or reset
     this.saveState();
     return { removed, restarted: down.map((m) => m.spec.id) };
   }
@@ -204,7 +226,7 @@ export class FleetSupervisor {
   // ── internals ────────────────────────────────────────────────────────────
 
   private register(spec: Mk6Spec, added: boolean): Member {
-    const member: Member = { spec, added, app: `${this.prefix}${spec.id}`, status: 'starting', problem: null, last: null };
+    const member: Member = { spec, added, app: `${this.prefix}${spec.id}`, status: 'starting', problem: null, last: null, outage: null };
     this.members.set(spec.id, member);
     for (const name of [spec.id, ...spec.aliases]) this.names.set(name, member);
     return member;
@@ -264,6 +286,7 @@ export class FleetSupervisor {
       MK6_ALIASES: spec.aliases.join(','),
       MK6_SEED: String(this.fleet.seed),
       MK6_SITES_JSON: JSON.stringify(spec.sites),
+      ...(spec.network?.length ? { MK6_NETWORK_JSON: JSON.stringify(spec.network) } : {}),
       MK6_SUPERVISOR_URL: this.frontUrl,
       MK6_STATE_DIR: this.stateDir,
     };

@@ -9,7 +9,7 @@ import { validateSites } from '../src/domain/sites.js';
 import { parseSinceId } from '../src/http/journal.js';
 import { clockView } from '../src/http/views.js';
 import { broadcast } from './broadcast.js';
-import type { FleetSupervisor, Member } from './fleet.js';
+import { OUTAGE_KINDS, RESTART_KINDS, type FleetSupervisor, type Member } from './fleet.js';
 import { requestJson } from './http-client.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
@@ -80,14 +80,17 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
   });
   r.post('/mock/mk6/:id/kill', writable, async (ctx) => {
     const m = member(ctx);
-    await fleet.kill(m);
-    ctx.body = { mk6_id: m.spec.id, status: 'stopped', pid: null };
+    const kind = kindOf(body(ctx), OUTAGE_KINDS, 'refused');
+    await fleet.kill(m, kind);
+    if (kind === 'refused') return void (ctx.body = { mk6_id: m.spec.id, status: 'stopped', pid: null });
+    ctx.body = { mk6_id: m.spec.id, kind, status: m.status, outage: kind, pid: (await fleet.processes()).get(m.app)?.pid ?? null };
   });
   r.post('/mock/mk6/:id/restart', writable, async (ctx) => {
     const m = member(ctx);
-    await fleet.restart(m);
+    const kind = kindOf(body(ctx), RESTART_KINDS, 'warm');
+    await fleet.restart(m, kind);
     const pid = (await fleet.processes()).get(m.app)?.pid ?? null;
-    ctx.body = { mk6_id: m.spec.id, status: m.status, pid, url: fleet.url(m) };
+    ctx.body = { mk6_id: m.spec.id, kind, status: m.status, pid, url: fleet.url(m) };
   });
 
   // ── the fleet journal, and what workers ask of the supervisor ──
@@ -106,6 +109,16 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     ctx.body = { clock: fleet.clock, mode: fleet.mode };
   });
   return r;
+}
+
+/** `{"kind": …}` of kill and restart: absent (or no body) = the default; else one of the kinds, or 441. */
+function kindOf<K extends string>(raw: unknown, kinds: readonly K[], fallback: K): K {
+  const kind = asBody(raw).kind;
+  if (kind === undefined || kind === null) return fallback;
+  if (typeof kind !== 'string' || !kinds.includes(kind as K)) {
+    throw errors.invalidValue(`kind invalide: ${JSON.stringify(kind)?.slice(0, 40)} (${kinds.join('|')})`, { field: 'kind', allowed: kinds });
+  }
+  return kind as K;
 }
 
 /** Entries still on their way from a worker are fetched first, so a read right after a call sees it. */
@@ -148,7 +161,8 @@ export async function fleetInventory(fleet: FleetSupervisor) {
           uptime_s: p?.uptime_s ?? null,
           app: m.app,
         },
-        online: m.status === 'online' && (m.last?.online ?? true) !== false,
+        online: m.status === 'online' && m.outage === null && (m.last?.online ?? true) !== false,
+        outage: m.outage,
         added: m.added,
         problem: m.problem,
       };

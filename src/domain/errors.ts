@@ -68,4 +68,7 @@ export const errors = {
   mk6Offline: (id: string) => new Mk6Error(503, 'MK6_OFFLINE', `MK6 ${id} hors ligne`, { mk6_id: id }),
   mk6Unreachable: (id: string, cause: string) =>
     new Mk6Error(502, 'MK6_UNREACHABLE', `MK6 ${id} injoignable`, { mk6_id: id, cause }),
+  /** A blackholed MK6 behind the proxy: the proxy gives up instead of hanging forever. */
+  mk6Timeout: (id: string, ms: number) =>
+    new Mk6Error(504, 'MK6_UNREACHABLE', `MK6 ${id} ne répond pas (${ms} ms)`, { mk6_id: id, cause: 'timeout', timeout_ms: ms }),
 };

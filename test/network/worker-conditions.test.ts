@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { api, assertError, mock, provision, startFor, type WorkerHandle } from '../helpers/worker-process.js';
+import { rawGet } from './client.js';
 
 const SYC1 = [{ sycode: 'SYC1', name: 'Site1', role: 'thissite' as const, pmax_kw: 10000 }];
 
@@ -10,24 +11,6 @@ async function mk6(t: { after(fn: () => unknown): void }, env: Record<string, st
   const w = await startFor(t, { id: 'NET', env });
   await provision(w, SYC1);
   return w;
-}
-
-/** A raw GET with its own agent-less socket: resolves with the status and body, or rejects with the socket error. */
-export function rawGet(url: string, timeoutMs = 5000, method = 'GET'): Promise<{ status: number; body: string; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent: false, timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started }));
-      res.on('error', reject);
-      res.on('aborted', () => reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
-    });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('client timeout'), { code: 'ETIMEDOUT' })));
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 describe('network conditions on a worker', () => {
