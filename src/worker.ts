@@ -36,10 +36,12 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
       'state-dir': { type: 'string' },
       aliases: { type: 'string' },
       seed: { type: 'string' },
+      'log-level': { type: 'string' },
     },
     strict: true,
   });
   const env = process.env;
+  if (values['log-level'] !== undefined) env.LOG_LEVEL = values['log-level']; // read by the request log
   const id = values.id ?? env.MK6_ID ?? '';
   if (!isSafeId(id)) fail(EXIT_USAGE, `--id invalide: '${id}' (lettres, chiffres, '.', '_', '-', 64 max)`);
   const port = Number(values.port ?? env.MK6_PORT ?? 0);

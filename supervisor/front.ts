@@ -14,15 +14,19 @@ import { errorBodies, journaling } from '../src/http/middleware.js';
 import { simulatedNow } from '../src/domain/clock.js';
 import type { FleetSupervisor } from './fleet.js';
 import { fleetRoutes } from './routes.js';
+import { createLogger, requestIdFrom, type Logger } from '../src/log.js';
+import { FleetMetrics } from './metrics.js';
+import { observability } from './observability.js';
 
 const PROXIED = /^\/(api\/v1\/mk6|mock\/mk6)\/([^/?#]+)(\/[^?#]*)?/;
 const JOURNAL_BATCH_LIMIT = 64 * 1024 * 1024;
-/** How long the proxy waits on a blackholed MK6 before it answers 504 MK6_UNREACHABLE. */
-const BLACKHOLE_TIMEOUT_MS = Number(process.env.MK6_BLACKHOLE_TIMEOUT_MS) > 0 ? Number(process.env.MK6_BLACKHOLE_TIMEOUT_MS) : 10_000;
 
 export interface FrontOptions {
   /** Extra Koa middleware served before the fleet routes (the supervision page). */
   page?: Koa.Middleware;
+  /** The access log (default: pino on stdout at LOG_LEVEL). */
+  logger?: Logger;
+  metrics?: FleetMetrics;
 }
 
 export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}): http.Server {
@@ -32,6 +36,9 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   const isWrite = (ctx: Koa.Context) => ctx.method !== 'GET' && ctx.method !== 'HEAD' && !ctx.path.endsWith('/provision');
   app.use(journaling(fleet.journal, () => simulatedNow(fleet.clock, Date.now()), undefined, isWrite));
   app.use(errorBodies());
+  const metrics = options.metrics ?? new FleetMetrics(fleet);
+  const logger = options.logger ?? createLogger({ base: { component: 'front' } });
+  app.use(observability(metrics)); // /openapi.json, /docs, /metrics
   if (options.page) app.use(options.page);
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', strict: true }));
   app.use(router.routes());
@@ -45,21 +52,15 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   });
   proxy.on('error', (err, req, res) => {
     const id = decode(PROXIED.exec(req.url ?? '')?.[2] ?? '?');
-    const outage = fleet.resolve(id)?.outage ?? null;
-    const code = (err as NodeJS.ErrnoException).code ?? err.message;
-    if (!(res instanceof http.ServerResponse)) return void res.destroy();
-    // A reset injected by a network condition reaches the client as a reset, as on the worker's port.
-    if (code === 'ECONNRESET' && outage === null) return void req.socket.resetAndDestroy();
-    if (outage === 'blackhole') return sendError(res, errors.mk6Timeout(id, BLACKHOLE_TIMEOUT_MS));
-    sendError(res, errors.mk6Unreachable(id, code));
+    if (res instanceof http.ServerResponse) sendError(res, errors.mk6Unreachable(id, (err as NodeJS.ErrnoException).code ?? err.message));
+    else res.destroy();
   });
-  // An answer cut by a reset in its middle (network condition `reset` during): cut the client's too.
-  proxy.on('proxyRes', (proxyRes, req) => proxyRes.once('aborted', () => req.socket.resetAndDestroy()));
 
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
-    if (url === '/_fleet/journal' && req.method === 'POST') return ingestJournal(fleet, req, res);
+    if (url === '/_fleet/journal' && req.method === 'POST') return ingestJournal(fleet, req, res, metrics);
     const m = PROXIED.exec(url);
+    accessLog(req, res, logger, metrics, m ? decode(m[2]) : null);
     if (m) {
       const member = fleet.resolve(decode(m[2]));
       const action = m[1] === 'mock/mk6' ? (m[3] ?? '').split('/')[1] : undefined;
@@ -70,11 +71,33 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
         if (member.status === 'stopped' || member.status === 'errored') {
           return sendError(res, errors.mk6Unreachable(member.spec.id, member.status));
         }
-        // A blackholed MK6 never answers: the proxy gives up after a while (504) instead of hanging forever.
-        return proxy.web(req, res, { target: fleet.url(member), ...(member.outage === 'blackhole' ? { proxyTimeout: BLACKHOLE_TIMEOUT_MS } : {}) });
+        return proxy.web(req, res, { target: fleet.url(member) });
       }
     }
     return koa(req, res);
+  });
+}
+
+/**
+ * One log line and one metric per request the front answers. The request id (the caller's
+ * x-request-id, or a new one) goes on to the worker and back in the answer.
+ */
+function accessLog(req: http.IncomingMessage, res: http.ServerResponse, logger: Logger, metrics: FleetMetrics, mk6Id: string | null): void {
+  const started = performance.now();
+  const reqId = requestIdFrom(req.headers['x-request-id']);
+  req.headers['x-request-id'] = reqId;
+  res.setHeader('x-request-id', reqId);
+  res.once('close', () => {
+    const seconds = (performance.now() - started) / 1000;
+    const route = mk6Id !== null ? 'proxy' : 'fleet';
+    metrics.observeFront(route, mk6Id, res.statusCode, seconds);
+    const path = (req.url ?? '/').split('?')[0];
+    const level = res.statusCode >= 500 && res.statusCode !== 502 && res.statusCode !== 503 ? 'error' : path.startsWith('/_') ? 'debug' : 'info';
+    if (!logger.isLevelEnabled(level)) return;
+    logger[level](
+      { req_id: reqId, method: req.method, path, status: res.statusCode, duration_ms: Math.round(seconds * 1e6) / 1000, route, ...(mk6Id !== null ? { mk6_id: mk6Id } : {}) },
+      'request',
+    );
   });
 }
 
@@ -86,7 +109,7 @@ function sendError(res: http.ServerResponse, err: Mk6Error): void {
 }
 
 /** Workers hand in their journal entries here; the fleet numbers them in one sequence. */
-function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: http.ServerResponse): void {
+function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: http.ServerResponse, metrics: FleetMetrics): void {
   const loopback = /^(127\.|::1$|::ffff:127\.)/.test(req.socket.remoteAddress ?? '');
   if (!loopback) return sendError(res, errors.notFound());
   const chunks: Buffer[] = [];
@@ -99,7 +122,10 @@ function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: h
   req.on('end', () => {
     try {
       const batch = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { entries?: NewEntry[] };
-      for (const entry of Array.isArray(batch.entries) ? batch.entries : []) fleet.journal.add(entry);
+      for (const entry of Array.isArray(batch.entries) ? batch.entries : []) {
+        fleet.journal.add(entry);
+        metrics.observeEntry(entry);
+      }
       res.writeHead(204).end();
     } catch {
       sendError(res, errors.badRequest('lot de journal illisible'));

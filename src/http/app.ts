@@ -5,6 +5,9 @@ import type { WorkerRuntime } from '../runtime.js';
 import type { Journal, NewEntry } from './journal.js';
 import { errorBodies, journaling, mk6Guard, productionGuard } from './middleware.js';
 import { workerRoutes } from './routes.js';
+import { createLogger, type Logger } from '../log.js';
+import { serveOpenapi } from '../openapi/serve.js';
+import { requestLog } from './request-log.js';
 import { networkConditions } from '../network/middleware.js';
 
 export const BODY_LIMIT = '64kb';
@@ -14,8 +17,10 @@ export interface JournalSink {
   flush: () => Promise<void>;
 }
 
-export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: JournalSink): Koa {
+export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: JournalSink, logger?: Logger): Koa {
   const app = new Koa({ proxy: true });
+  app.use(requestLog(logger ?? createLogger({ base: { mk6_id: rt.config.id } }))); // one line per request, x-request-id in and out
+  app.use(serveOpenapi('worker', rt.config.id)); // loaded on first request, never journaled
   const router = workerRoutes(rt, journal, sink);
   const names = new Set([rt.config.id, ...rt.config.aliases]);
   app.use(journaling(journal, () => rt.now(), sink?.push, undefined, (name) => (names.has(name) ? rt.config.id : name)));

@@ -1,0 +1,63 @@
+/**
+ * Structured logs (pino): one JSON line per request in each worker and in the supervisor.
+ * Level: `--log-level` (copied to LOG_LEVEL by the entry points) or env LOG_LEVEL, default
+ * info. Pretty-printed only when stdout is a terminal and pino-pretty is installed; under
+ * pm2 (a pipe) the lines stay JSON and pm2 keeps them (`npx pm2 logs mk6-…`).
+ * Never a token: nothing logs headers or bodies, only method, path, status and timings.
+ */
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function logLevel(value = process.env.LOG_LEVEL): string {
+  const level = (value ?? '').toLowerCase();
+  return (LOG_LEVELS as readonly string[]).includes(level) ? level : 'info';
+}
+
+export interface LoggerOptions {
+  level?: string;
+  /** Where lines go (tests inject one); default stdout, asynchronously, flushed at exit. */
+  destination?: DestinationStream;
+  /** Context bound to every line, e.g. `{ mk6_id }`. */
+  base?: Record<string, unknown>;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level = options.level ?? logLevel();
+  const base = { pid: process.pid, ...options.base };
+  if (options.destination) return pino({ level, base }, options.destination);
+  if (process.stdout.isTTY && hasPretty()) {
+    return pino({ level, base, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } });
+  }
+  const dest = pino.destination({ dest: 1, sync: false });
+  process.once('exit', () => {
+    try {
+      dest.flushSync();
+    } catch {
+      /* nothing left to write, or stdout is gone */
+    }
+  });
+  return pino({ level, base }, dest);
+}
+
+function hasPretty(): boolean {
+  try {
+    // Works from the ESM build and from the worker's CJS bundle (where import.meta is empty).
+    createRequire(`${process.cwd()}/`).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's `x-request-id` when it is a plain token, else a new one. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && SAFE_REQUEST_ID.test(value) ? value : randomUUID();
+}
