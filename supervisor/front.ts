@@ -20,6 +20,8 @@ import { observability } from './observability.js';
 
 const PROXIED = /^\/(api\/v1\/mk6|mock\/mk6)\/([^/?#]+)(\/[^?#]*)?/;
 const JOURNAL_BATCH_LIMIT = 64 * 1024 * 1024;
+/** How long the proxy waits on a blackholed MK6 before it answers 504 MK6_UNREACHABLE. */
+const BLACKHOLE_TIMEOUT_MS = Number(process.env.MK6_BLACKHOLE_TIMEOUT_MS) > 0 ? Number(process.env.MK6_BLACKHOLE_TIMEOUT_MS) : 10_000;
 
 export interface FrontOptions {
   /** Extra Koa middleware served before the fleet routes (the supervision page). */
@@ -52,9 +54,16 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   });
   proxy.on('error', (err, req, res) => {
     const id = decode(PROXIED.exec(req.url ?? '')?.[2] ?? '?');
-    if (res instanceof http.ServerResponse) sendError(res, errors.mk6Unreachable(id, (err as NodeJS.ErrnoException).code ?? err.message));
-    else res.destroy();
+    const outage = fleet.resolve(id)?.outage ?? null;
+    const code = (err as NodeJS.ErrnoException).code ?? err.message;
+    if (!(res instanceof http.ServerResponse)) return void res.destroy();
+    // A reset injected by a network condition reaches the client as a reset, as on the worker's port.
+    if (code === 'ECONNRESET' && outage === null) return void req.socket.resetAndDestroy();
+    if (outage === 'blackhole') return sendError(res, errors.mk6Timeout(id, BLACKHOLE_TIMEOUT_MS));
+    sendError(res, errors.mk6Unreachable(id, code));
   });
+  // An answer cut by a reset in its middle (network condition `reset` during): cut the client's too.
+  proxy.on('proxyRes', (proxyRes, req) => proxyRes.once('aborted', () => req.socket.resetAndDestroy()));
 
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
@@ -71,7 +80,8 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
         if (member.status === 'stopped' || member.status === 'errored') {
           return sendError(res, errors.mk6Unreachable(member.spec.id, member.status));
         }
-        return proxy.web(req, res, { target: fleet.url(member) });
+        // A blackholed MK6 never answers: the proxy gives up after a while (504) instead of hanging forever.
+        return proxy.web(req, res, { target: fleet.url(member), ...(member.outage === 'blackhole' ? { proxyTimeout: BLACKHOLE_TIMEOUT_MS } : {}) });
       }
     }
     return koa(req, res);
