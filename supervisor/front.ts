@@ -9,6 +9,7 @@ import bodyParser from 'koa-bodyparser';
 import httpProxy from 'http-proxy';
 import { Mk6Error, errors } from '../src/domain/errors.js';
 import { decode } from '../src/http/classify.js';
+import { authorizationCount } from '../src/http/auth.js';
 import type { NewEntry } from '../src/http/journal.js';
 import { errorBodies, journaling } from '../src/http/middleware.js';
 import { simulatedNow } from '../src/domain/clock.js';
@@ -77,6 +78,8 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
       const fleetAction = action === 'kill' || action === 'restart' || (action === 'provision' && (!member || member.status === 'starting'));
       if (!fleetAction) {
         if (!member) return sendError(res, errors.mk6NotFound(decode(m[2]).slice(0, 128)));
+        // http-proxy would forward only the first of two Authorization headers: refuse the ambiguity here.
+        if (authorizationCount(req.rawHeaders) > 1) return sendError(res, errors.badRequest('Plusieurs en-têtes Authorization', { header: 'authorization' }));
         if (member.status === 'stopped' || member.status === 'errored') {
           return sendError(res, errors.mk6Unreachable(member.spec.id, member.status));
         }

@@ -14,3 +14,15 @@ export function checkBearer(header: string | undefined, token: string): void {
   const wanted = createHash('sha256').update(token).digest();
   if (!timingSafeEqual(given, wanted)) throw errors.unauthorized('invalid');
 }
+
+/** How many Authorization headers a request carried (Node keeps only the first in `headers`). */
+export function authorizationCount(rawHeaders: string[]): number {
+  let n = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === 'authorization') n++;
+  return n;
+}
+
+/** Two Authorization headers are ambiguous (which one counts?): refused, whatever they hold. */
+export function checkSingleAuthorization(rawHeaders: string[]): void {
+  if (authorizationCount(rawHeaders) > 1) throw errors.badRequest('Plusieurs en-têtes Authorization', { header: 'authorization' });
+}

@@ -2,7 +2,7 @@
 import type { Context, Middleware, Next } from 'koa';
 import { Mk6Error, errors } from '../domain/errors.js';
 import type { WorkerRuntime } from '../runtime.js';
-import { checkBearer } from './auth.js';
+import { checkBearer, checkSingleAuthorization } from './auth.js';
 import { classify, decode } from './classify.js';
 import { BODY_CAP, capBody, type Journal, type NewEntry } from './journal.js';
 import { formatIso } from '../domain/time.js';
@@ -84,7 +84,7 @@ export function journaling(
       ts: new Date().toISOString(),
       method: ctx.method,
       path: ctx.path,
-      query: { ...ctx.query },
+      query: redactSecrets({ ...ctx.query }) as Record<string, unknown>,
       source: where.source,
       endpoint: where.endpoint,
       mk6_id: where.mk6_id === null ? null : canonicalId(where.mk6_id),
@@ -100,10 +100,16 @@ export function journaling(
   };
 }
 
-/** The bearer token given to `/mock/mk6/{id}/auth` is a secret: the journal keeps it masked. */
-function redactToken(endpoint: string | null, body: unknown): unknown {
-  if (endpoint !== 'auth' || !body || typeof body !== 'object' || !('token' in body)) return body;
-  return { ...body, token: '***' };
+/**
+ * Secrets stay out of the journal: the token given to `/mock/mk6/{id}/auth`, and a token a
+ * client put where it does not belong (`?access_token=`, a body field), masked by name.
+ */
+const SECRET_FIELD = /^(token|access_token|id_token|refresh_token|api_?key|apikey|password|secret|authorization|bearer)$/i;
+
+function redactSecrets(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (!Object.keys(value).some((k) => SECRET_FIELD.test(k))) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '***' : v]));
 }
 
 /** In production mode every write but the mode switch is refused, before anything else. */
@@ -135,6 +141,7 @@ export function mk6Guard(rt: WorkerRuntime): Middleware {
     }
     if (api) {
       if (rt.mk6.isOffline) throw errors.mk6Offline(rt.config.id);
+      checkSingleAuthorization(ctx.req.rawHeaders);
       const token = rt.mk6.requiredToken;
       if (token !== null) checkBearer(ctx.get('authorization') || undefined, token);
     }
@@ -148,7 +155,7 @@ export function isWrite(method: string): boolean {
 
 /** The request body as journaled: token redacted, cut at 4 KiB like answers (bounds the journal's memory). */
 function journaledRequestBody(ctx: Context, endpoint: string | null): unknown {
-  const body = redactToken(endpoint, (ctx.request as { body?: unknown }).body ?? null);
+  const body = redactSecrets((ctx.request as { body?: unknown }).body ?? null);
   if ((ctx.request.length ?? 0) <= BODY_CAP) return body;
   return capBody(JSON.stringify(body), body);
 }
