@@ -1,6 +1,7 @@
 /** Bench plumbing: pinned processes, readiness, wrk runs, RSS. Loopback only; everything stops itself. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 
 export const CLIENT_CPU = '0';
@@ -79,3 +80,30 @@ export function median(values: number[]): number {
 }
 
 export const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+/** Exactly `count` requests (half GET, half POST when a body is given) at `concurrency`, keep-alive. */
+export async function sendExactly(base: string, getPath: string, post: { path: string; body: string } | null, count: number, concurrency = 32): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  let next = 0;
+  const one = (i: number) =>
+    new Promise<void>((ok, fail) => {
+      const isPost = post !== null && i % 2 === 1;
+      const req = http.request(base + (isPost ? post.path : getPath), {
+        method: isPost ? 'POST' : 'GET',
+        agent,
+        headers: isPost ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(post.body) } : {},
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode! < 400 ? ok() : fail(new Error(`status ${res.statusCode}`))));
+      });
+      req.on('error', fail);
+      req.end(isPost ? post.body : undefined);
+    });
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await one(next++);
+    }),
+  );
+  agent.destroy();
+}

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, freePort, median, pinnedNode, rssMiB, stopProcess, waitFor200, wrk } from './tools.js';
+import { fmt, freePort, median, pinnedNode, rssMiB, sendExactly, stopProcess, waitFor200, wrk } from './tools.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WORKER = join(DIST, 'src/worker.js');
+const WORKER = join(DIST, 'worker.cjs'); // what pm2 runs in a fleet
 const BARE = join(DIST, 'bench/bare-koa.js');
 const SITES = [
   { sycode: 'SYC1', name: 'Site1', role: 'thissite', pmax_kw: 11120, prm_id: '50048300262939' },
@@ -67,11 +67,11 @@ export async function benchWorker(seconds: number): Promise<Record<string, unkno
         });
       }
     }
-    const rss = { worker_mib: fmt(rssMiB(worker.pid!), 1), bare_mib: fmt(rssMiB(bare.pid!), 1), ratio: fmt(rssMiB(worker.pid!) / rssMiB(bare.pid!)) };
+    const rss = await rssAfter10k(dir, workerEnv, samples, getPath, postPath);
     return {
       load: rows,
       cold_start_ms: { worker: fmt(median(cold.worker), 0), bare: fmt(median(cold.bare), 0), ratio: fmt(median(cold.worker) / median(cold.bare)) },
-      rss_after_load: rss,
+      rss_after_10k_requests: rss,
     };
   } finally {
     await stopProcess(worker);
@@ -94,5 +94,32 @@ async function sampleBodies(dir: string, workerEnv: (d: string, p: number) => Re
     return { BARE_GET_BODY: join(dir, 'get.json'), BARE_POST_BODY: join(dir, 'post.json') };
   } finally {
     await stopProcess(w);
+  }
+}
+
+/** Fresh processes, 10,000 requests each (half GET, half POST), then their resident memory. */
+async function rssAfter10k(
+  dir: string,
+  workerEnv: (d: string, p: number) => Record<string, string>,
+  samples: Record<string, string>,
+  getPath: string,
+  postPath: string,
+) {
+  const wp = await freePort();
+  const bp = await freePort();
+  const worker = pinnedNode(WORKER, [], workerEnv(join(dir, 'rss'), wp));
+  const bare = pinnedNode(BARE, [], { PORT: String(bp), ...samples });
+  try {
+    await waitFor200(`http://127.0.0.1:${wp}${getPath}`);
+    await waitFor200(`http://127.0.0.1:${bp}${getPath}`);
+    const post = { path: postPath, body: JSON.stringify(POST_BODY) };
+    await sendExactly(`http://127.0.0.1:${wp}`, getPath, post, 10_000);
+    await sendExactly(`http://127.0.0.1:${bp}`, getPath, post, 10_000);
+    const w = rssMiB(worker.pid!);
+    const b = rssMiB(bare.pid!);
+    return { worker_mib: fmt(w, 1), bare_mib: fmt(b, 1), ratio: fmt(w / b) };
+  } finally {
+    await stopProcess(worker);
+    await stopProcess(bare);
   }
 }
