@@ -18,6 +18,7 @@ import type { Fleet, Mk6Spec } from './fleet-file.js';
 import { requestJson } from './http-client.js';
 import { anyFreePort, isPortFree, nextFreePort } from './ports.js';
 import type { AppStatus, ProcessManager } from './process-manager.js';
+import { TimelineRunner } from './timeline-runner.js';
 
 /** The worker as one bundled file: no module resolution at start, a third faster to answer (BENCHMARKS.md). */
 const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../worker.cjs');
@@ -62,6 +63,8 @@ export class FleetSupervisor {
   private daemonOwner = false;
   private readonly statePath: string;
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** The timeline of events on the fleet clock (supervisor/timeline.ts). */
+  readonly timeline = new TimelineRunner(this);
 
   constructor(
     readonly fleet: Fleet,

@@ -7,6 +7,7 @@
  *   --port N                       proxy port (else the fleet file's, 9001)
  *   --mode production|mock         (else $MOCK_MK6_MODE)
  *   --state-dir DIR                (else $MK6_STATE_DIR, ./.fleet-state/<fleet name>)
+ *   --timeline FILE                a timeline of events on the simulated clock (YAML/JSON), loaded at start
  *   --log-level LEVEL              (else $LOG_LEVEL, info): fatal|error|warn|info|debug|trace|silent
  */
 import { resolve } from 'node:path';
@@ -20,12 +21,15 @@ import { portsTaken } from './ports.js';
 import { ProcessManager } from './process-manager.js';
 import type { FleetMode } from '../src/domain/fleet-controls.js';
 import { supervisionPage } from './page.js';
+import { readFileSync } from 'node:fs';
+import { parseTimelineText, type TimelineEvent } from './timeline.js';
 
 export interface StartOptions {
   fleetFile: string;
   port: number | null;
   mode: FleetMode | null;
   stateDir: string | null;
+  timeline?: string | null;
 }
 
 export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
@@ -37,6 +41,7 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
       port: { type: 'string' },
       mode: { type: 'string' },
       'state-dir': { type: 'string' },
+      timeline: { type: 'string' },
       'log-level': { type: 'string' },
     },
     strict: true,
@@ -50,16 +55,18 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
   }
   const port = values.port === undefined ? null : Number(values.port);
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port invalide: ${values.port}`);
-  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null };
+  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null };
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
   let options: StartOptions;
   let fleetDef: Fleet;
+  let timeline: TimelineEvent[] | null = null;
   try {
     options = optionsFrom(process.argv.slice(2), process.env);
     fleetDef = loadFleetFile(options.fleetFile);
+    if (options.timeline) timeline = parseTimelineText(readFileSync(options.timeline, 'utf8'), options.timeline);
     const taken = await portsTaken(fleetDef);
     if (taken.length) throw new FleetFileError(taken);
   } catch (err) {
@@ -96,6 +103,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const { failed } = await fleet.start(front, options.mode);
+  if (timeline && options.timeline) await fleet.timeline.load(timeline, resolve(options.timeline));
   for (const problem of failed) console.error(`MK6 non démarré: ${problem}`);
   const refresh = setInterval(() => void fleet.processes().catch(() => {}), 1000);
   refresh.unref();

@@ -11,6 +11,8 @@ import { clockView } from '../src/http/views.js';
 import { broadcast } from './broadcast.js';
 import { OUTAGE_KINDS, RESTART_KINDS, type FleetSupervisor, type Member } from './fleet.js';
 import { requestJson } from './http-client.js';
+import { parseTimeline, parseTimelineText, TimelineError, type TimelineEvent } from './timeline.js';
+import { TIMELINE_HEADER } from './timeline-runner.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
   const r = new Router();
@@ -37,10 +39,13 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     const exact = { now: new Date(clock.source === 'mock' ? clock.anchorSim : anchor).toISOString(), speed: clock.source === 'mock' ? clock.speed : 0 };
     const workers = await broadcast(fleet, '/mock/time', exact, { 'x-mk6-clock-anchor': String(anchor) });
     ctx.body = { ...echo, workers };
+    // The timeline's events up to the new time fire before the answer (not when the timeline itself moves the clock).
+    if (!ctx.get(TIMELINE_HEADER)) await fleet.timeline.advance();
   });
   r.post('/mock/time/release', writable, async (ctx) => {
     fleet.setClock(SYSTEM_CLOCK);
     ctx.body = { ...RELEASE_ANSWER, workers: await broadcast(fleet, '/mock/time/release', {}) };
+    await fleet.timeline.advance(); // on the system clock no event fires; the timer stops
   });
   r.get('/supervision/api/mode', (ctx) => {
     ctx.body = { mode: fleet.mode };
@@ -53,6 +58,7 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
   r.post('/mock/reset', writable, async (ctx) => {
     const { removed, restarted } = await fleet.resetMembers();
     const workers = await broadcast(fleet, '/mock/reset', {});
+    fleet.timeline.rearm(); // the same timeline replays with the same clock moves
     ctx.body = { message: 'Mock réinitialisé', removed, restarted, workers };
   });
 
@@ -93,6 +99,25 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     ctx.body = { mk6_id: m.spec.id, kind, status: m.status, pid, url: fleet.url(m) };
   });
 
+  // ── the timeline of events on the fleet clock ──
+  r.get('/mock/timeline', (ctx) => {
+    ctx.body = fleet.timeline.view();
+  });
+  r.post('/mock/timeline', writable, async (ctx) => {
+    let events: TimelineEvent[];
+    try {
+      events = ctx.request.is('json') ? parseTimeline(body(ctx)) : parseTimelineText(await rawText(ctx), 'timeline');
+    } catch (err) {
+      throw err instanceof TimelineError ? err.toMk6Error() : err;
+    }
+    await fleet.timeline.load(events, 'POST /mock/timeline');
+    ctx.body = fleet.timeline.view();
+  });
+  r.delete('/mock/timeline', writable, (ctx) => {
+    fleet.timeline.clear();
+    ctx.body = fleet.timeline.view();
+  });
+
   // ── the fleet journal, and what workers ask of the supervisor ──
   r.get('/api/v1/debug/requests', async (ctx) => {
     const since = parseSinceId(ctx.query.since_id);
@@ -109,6 +134,18 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     ctx.body = { clock: fleet.clock, mode: fleet.mode };
   });
   return r;
+}
+
+/** A YAML timeline posted as text (the body parser only reads JSON), up to 256 KiB. */
+async function rawText(ctx: Context): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 256 * 1024) throw errors.payloadTooLarge('256 KiB');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** `{"kind": …}` of kill and restart: absent (or no body) = the default; else one of the kinds, or 441. */
