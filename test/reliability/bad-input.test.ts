@@ -285,4 +285,53 @@ describe('bad MK6 ids at the front (property-based)', () => {
     const apps = JSON.stringify(inventory.mk6.map((m: any) => m.process.app));
     assert.equal(apps, JSON.stringify(['mk6-test-A']));
   });
+
+  it(`never a 500 or another error body on the front's own routes and proxied paths (${Math.max(60, Math.floor(RUNS / 3))} random requests)`, { timeout: 600_000 }, async () => {
+    const FRONT: [string, string][] = [
+      ['GET', '/mock/mk6'],
+      ['GET', '/supervision/api/inventory'],
+      ['GET', '/supervision/api/time'],
+      ['GET', '/supervision/api/mode'],
+      ['GET', '/api/v1/debug/requests'],
+      ['DELETE', '/api/v1/debug/requests'],
+      ['POST', '/mock/time'],
+      ['POST', '/mock/time/release'],
+      ['POST', '/supervision/mode'],
+      ['POST', '/mock/reset'],
+      ['POST', '/mock/mk6/{id}/kill'],
+      ['POST', '/mock/mk6/{id}/restart'],
+      ['POST', '/mock/mk6/{id}/provision'],
+      ['GET', '/mock/mk6/{id}/state'],
+      ['POST', '/api/v1/mk6/{id}/requests'],
+      ['GET', '/api/v1/mk6/{id}/planning/{req}'],
+      ['PATCH', '/supervision/mode'],
+    ];
+    const seen: Record<number, number> = {};
+    const restore = async () => {
+      await raw(fleet.url, 'POST', '/supervision/mode', '{"mode":"mock"}', { 'content-type': 'application/json' });
+      const inv = (await raw(fleet.url, 'GET', '/mock/mk6')).body;
+      if (inv.mk6[0].process.status !== 'online') await raw(fleet.url, 'POST', '/mock/mk6/A/restart');
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ route: fc.constantFrom(...FRONT), id: segment(['A', 'B']), req: segment(['REQ-001']), query, body, headers }),
+        async (r) => {
+          const [method, template] = r.route;
+          let path = template.replace('{id}', r.id).replace('{req}', r.req);
+          if (r.query) path += '?' + new URLSearchParams(r.query).toString();
+          const hdrs: Record<string, string> = { ...r.headers };
+          if (r.body !== undefined && hdrs['content-type'] === undefined) hdrs['content-type'] = 'application/json';
+          const what = `${method} ${path.slice(0, 200)} ${JSON.stringify(hdrs).slice(0, 200)} body ${String(r.body).slice(0, 200)}`;
+          const res = await raw(fleet.url, method, path, method === 'GET' ? undefined : r.body, hdrs);
+          seen[res.status] = (seen[res.status] ?? 0) + 1;
+          assert.ok(res.status < 500 || res.status === 502 || res.status === 503, `${what}: ${res.status} ${res.text.slice(0, 300)}`);
+          if (res.status >= 400) assertErrorBody(res, what);
+          assert.equal((await raw(fleet.url, 'GET', '/supervision/api/time')).status, 200, `${what}: the front stopped answering`);
+          if (method !== 'GET' && res.status < 400) await restore();
+        },
+      ),
+      { numRuns: Math.max(60, Math.floor(RUNS / 3)), endOnFailure: true, includeErrorInReport: true },
+    );
+    console.log(`bad input on the front: answers by status ${JSON.stringify(seen)}`);
+  });
 });
