@@ -10,7 +10,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { call, eventually, startFleet, ROUVAI, type RunningFleet } from '../helpers/fleet.js';
 
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 15);
@@ -84,50 +84,78 @@ async function findLost(accepted: Accepted[]): Promise<string[]> {
   return lost;
 }
 
+let tag = 0;
+const newCounts = () => ({ sent: 0, posts: 0, created: 0, polls: 0, refused: 0, kills: 0, restarts: 0, other: {} as Record<number, number> });
+
+/** One gateway until the deadline: polls and setpoint POSTs on random MK6s, via the proxy or their port. */
+async function traffic(deadline: number, accepted: Accepted[], counts: ReturnType<typeof newCounts>): Promise<void> {
+  while (Date.now() < deadline) {
+    const m = pick(ROUVAI);
+    const via = Math.random() < 0.5 ? 'proxy' : 'port';
+    const base = via === 'proxy' ? fleet.url : fleet.worker(m.id);
+    counts.sent++;
+    if (Math.random() < 0.5) {
+      counts.polls++;
+      const res = await tryCall(base, 'GET', `/api/v1/mk6/${m.id}/${pick(['monitoring', 'monitoring/sites', 'planning'])}`);
+      if (res.status === 0) counts.refused++;
+      else if (res.status !== 200) counts.other[res.status] = (counts.other[res.status] ?? 0) + 1;
+      continue;
+    }
+    counts.posts++;
+    const n = ++tag;
+    const site = pick(m.sites);
+    const start = BASE_DAY + 3600_000 * (24 + n); // in the future of the frozen clock: stays scheduled
+    const body = {
+      set: 'Psetpoint',
+      site: site.sycode,
+      psetpoint: n % site.pmax_kw,
+      start_time: iso(start),
+      end_time: iso(start + 60_000 * (1 + (n % 50))),
+      reason: `chaos-${n}`,
+      tag: n,
+    };
+    const res = await tryCall(base, 'POST', `/api/v1/mk6/${m.id}/requests`, body);
+    if (res.status === 201) {
+      counts.created++;
+      accepted.push({ mk6: m.id, id: res.body.id, seq: res.body.seq, body, via });
+    } else if (res.status === 0) counts.refused++;
+    else counts.other[res.status] = (counts.other[res.status] ?? 0) + 1;
+  }
+}
+
+function assertNoReuse(accepted: Accepted[]): void {
+  for (const m of ROUVAI) {
+    const mine = accepted.filter((a) => a.mk6 === m.id);
+    assert.equal(new Set(mine.map((a) => a.id)).size, mine.length, `${m.id}: a request id was answered twice`);
+    assert.equal(new Set(mine.map((a) => a.seq)).size, mine.length, `${m.id}: a seq was answered twice`);
+  }
+}
+
+/** Pids of every process of this fleet (supervisor, pm2 daemon, workers), found by their environment. */
+function fleetProcesses(): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0');
+      if (env.includes(`PM2_HOME=${fleet.home}`) || env.includes(`MK6_STATE_DIR=${fleet.stateDir}`)) found.push(Number(name));
+    } catch {
+      /* gone, or not ours */
+    }
+  }
+  return found;
+}
+
 describe('chaos under load', () => {
   it(`keeps every 201 through ${SECONDS} s of random SIGKILLs and restarts`, { timeout: (SECONDS + 240) * 1000 }, async () => {
     assert.equal((await call(fleet.url, 'POST', '/mock/time', { now: iso(BASE_DAY) })).status, 200);
     const journalStart = (await call(fleet.url, 'GET', '/api/v1/debug/requests')).body.at(-1)?.id ?? 0;
     const ids = ROUVAI.map((m) => m.id);
     const accepted: Accepted[] = [];
-    const counts = { sent: 0, posts: 0, created: 0, polls: 0, refused: 0, kills: 0, restarts: 0, other: {} as Record<number, number> };
-    let tag = 0;
+    const counts = newCounts();
     const deadline = Date.now() + SECONDS * 1000;
 
-    const client = async () => {
-      while (Date.now() < deadline) {
-        const m = pick(ROUVAI);
-        const via = Math.random() < 0.5 ? 'proxy' : 'port';
-        const base = via === 'proxy' ? fleet.url : fleet.worker(m.id);
-        counts.sent++;
-        if (Math.random() < 0.5) {
-          counts.polls++;
-          const res = await tryCall(base, 'GET', `/api/v1/mk6/${m.id}/${pick(['monitoring', 'monitoring/sites', 'planning'])}`);
-          if (res.status === 0) counts.refused++;
-          else if (res.status !== 200) counts.other[res.status] = (counts.other[res.status] ?? 0) + 1;
-          continue;
-        }
-        counts.posts++;
-        const n = ++tag;
-        const site = pick(m.sites);
-        const start = BASE_DAY + 3600_000 * (24 + n); // in the future of the frozen clock: stays scheduled
-        const body = {
-          set: 'Psetpoint',
-          site: site.sycode,
-          psetpoint: n % site.pmax_kw,
-          start_time: iso(start),
-          end_time: iso(start + 60_000 * (1 + (n % 50))),
-          reason: `chaos-${n}`,
-          tag: n,
-        };
-        const res = await tryCall(base, 'POST', `/api/v1/mk6/${m.id}/requests`, body);
-        if (res.status === 201) {
-          counts.created++;
-          accepted.push({ mk6: m.id, id: res.body.id, seq: res.body.seq, body, via });
-        } else if (res.status === 0) counts.refused++;
-        else counts.other[res.status] = (counts.other[res.status] ?? 0) + 1;
-      }
-    };
+    const client = () => traffic(deadline, accepted, counts);
 
     const chaos = async () => {
       while (Date.now() < deadline) {
@@ -135,10 +163,11 @@ describe('chaos under load', () => {
         if (Date.now() >= deadline) break;
         const id = pick(ids);
         if (Math.random() < 0.75) {
+          // A worker that is up (one still restarting has no pid to kill yet).
           const inv = await tryCall(fleet.url, 'GET', '/mock/mk6');
-          const entry = inv.body?.mk6?.find((e: any) => e.mk6_id === id);
-          const pid = entry?.process?.pid;
-          if (entry?.process?.status !== 'online' || !(pid > 0)) continue;
+          const up = (inv.body?.mk6 ?? []).filter((e: any) => e.process?.status === 'online' && e.process.pid > 0);
+          if (up.length === 0) continue;
+          const pid = pick(up as any[]).process.pid;
           if (!isOurWorker(pid)) continue;
           process.kill(pid, 'SIGKILL');
           counts.kills++;
@@ -163,12 +192,7 @@ describe('chaos under load', () => {
     }, 30_000, 'every MK6 online in the inventory');
     const pm2Restarted = (await pm2Restarts()) - restartsBefore;
 
-    // No id, no seq answered twice on one MK6.
-    for (const id of ids) {
-      const mine = accepted.filter((a) => a.mk6 === id);
-      assert.equal(new Set(mine.map((a) => a.id)).size, mine.length, `${id}: a request id was answered twice`);
-      assert.equal(new Set(mine.map((a) => a.seq)).size, mine.length, `${id}: a seq was answered twice`);
-    }
+    assertNoReuse(accepted); // no id, no seq answered twice on one MK6
     // The checker itself finds a 201 that is not there.
     const ghost = { ...accepted[0], id: 'REQ-999999' };
     assert.equal((await findLost([ghost])).length, 1, 'the loss check must see a missing request');
@@ -188,6 +212,37 @@ describe('chaos under load', () => {
     assert.equal(inventory.count, ids.length, 'no MK6 duplicated or lost');
     for (let i = 1; i < journal.length; i++) assert.ok(journal[i].id > journal[i - 1].id, `journal ids must increase: ${journal[i - 1].id} then ${journal[i].id}`);
     assert.ok(journal.length > 0);
+  });
+  it('the supervisor SIGKILLed while the fleet is busy: adopted workers, every 201 kept, no duplicate, a clean stop', { timeout: 240_000 }, async () => {
+    const accepted: Accepted[] = [];
+    const counts = newCounts();
+    const before = (await call(fleet.url, 'GET', '/mock/mk6')).body.mk6.map((e: any) => [e.mk6_id, e.process.pid, e.network.port]);
+    const ports = { ...fleet.ports };
+    const deadline = Date.now() + 12_000;
+    const clients = Array.from({ length: CLIENTS }, () => traffic(deadline, accepted, counts));
+    await new Promise((r) => setTimeout(r, 3000));
+    await fleet.killSupervisor();
+    const duringGap = counts.created;
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.ok(counts.created > duringGap, 'the workers kept taking setpoints on their ports while the supervisor was dead');
+    await fleet.respawn();
+    await Promise.all(clients);
+
+    assert.deepEqual(fleet.ports, ports, 'the same ports: no clash');
+    const after = (await call(fleet.url, 'GET', '/mock/mk6')).body.mk6.map((e: any) => [e.mk6_id, e.process.pid, e.network.port]);
+    assert.deepEqual(after, before, 'adopted as they were: same pids and ports');
+    const procs = fleetProcesses();
+    assert.equal(procs.length, ROUVAI.length + 2, `one supervisor, one pm2 daemon, one process per MK6: ${procs}`);
+    assertNoReuse(accepted);
+    const lost = await findLost(accepted);
+    const journal = (await call(fleet.url, 'GET', '/api/v1/debug/requests')).body as { id: number }[];
+    for (let i = 1; i < journal.length; i++) assert.ok(journal[i].id > journal[i - 1].id, 'journal ids increase after the new supervisor');
+    console.log(`supervisor crash under load: sent ${counts.sent}, 201s ${counts.created} (${counts.created - duringGap} after the kill), refused ${counts.refused}, other ${JSON.stringify(counts.other)}, lost ${lost.length}`);
+    assert.deepEqual(lost, []);
+
+    // What Ctrl-C does: every process of the fleet goes.
+    process.kill(fleet.pid, 'SIGTERM');
+    await eventually(async () => (fleetProcesses().length === 0 ? true : undefined), 20_000, `no process left (${fleetProcesses()})`);
   });
 });
 
