@@ -1,0 +1,54 @@
+/**
+ * Every answer of every seed scenario, through the front and on each MK6's own port,
+ * checked against the OpenAPI document (status declared, body matching its schema).
+ * Reuses the fleet tests' seed scenarios through a client that checks as it goes.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFleet, type Answer, type RunningFleet } from '../helpers/fleet.js';
+import { checkAgainstContract } from '../helpers/contract.js';
+import * as seed from '../fleet/seed-scenarios.js';
+import { SeedClient } from '../fleet/seed-client.js';
+
+/** A seed client whose every answer must match the document (the worker's part when sent to a port). */
+class CheckedSeedClient extends SeedClient {
+  checked = 0;
+  override async call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer> {
+    const res = await super.call(method, path, body, headers);
+    const onPort = this.base(path) !== this.fleet.url;
+    checkAgainstContract(method, path, res.status, res.body, onPort ? 'worker' : 'front');
+    this.checked++;
+    return res;
+  }
+}
+
+let fleet: RunningFleet;
+before(async () => {
+  fleet = await startFleet();
+});
+after(() => fleet?.stop());
+
+const numbered: [number, (s: SeedClient) => Promise<void>][] = [
+  [0, seed.scenario0], [1, seed.scenario1], [2, seed.scenario2], [3, seed.scenario3], [4, seed.scenario4],
+  [5, seed.scenario5], [6, seed.scenario6], [7, seed.scenario7], [8, seed.scenario8], [9, seed.scenario9],
+  [10, seed.scenario10], [11, seed.scenario11], [12, seed.scenario12], [13, seed.scenario13], [17, seed.scenario17],
+];
+
+for (const direct of [false, true]) {
+  describe(direct ? "seed scenarios on each MK6's own port match the worker's document" : 'seed scenarios through the front match the document', () => {
+    // As the fleet tests do: on a port, 0, 1 and 10 are fleet-wide (scenario 0 then runs pinned on each worker).
+    for (const [n, run] of numbered.filter(([n]) => !direct || ![0, 1, 10].includes(n))) {
+      it(`scenario ${n}`, async () => {
+        const s = new CheckedSeedClient(fleet, direct);
+        await run(s);
+        assert.ok(s.checked > 0);
+      });
+    }
+    if (direct) {
+      it('scenario 0 pinned on each worker', async () => {
+        await new CheckedSeedClient(fleet, false).reset();
+        for (const id of Object.keys(fleet.ports)) await seed.scenario0(new CheckedSeedClient(fleet, true, fleet.worker(id)));
+      });
+    }
+  });
+}
