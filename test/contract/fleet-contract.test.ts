@@ -169,6 +169,18 @@ test("straight to a worker's port, answers match the worker's document", async (
   await w('GET', '/api/v1/debug/requests', 200);
 });
 
+test('every answer the fleet journaled (front and worker ports) matches the document', async () => {
+  const entries = (await c(fleet.url, 'GET', '/api/v1/debug/requests', 200)).body as { method: string; path: string; status: number; resp_body: unknown }[];
+  assert.ok(entries.length >= 60, `only ${entries.length} entries`);
+  let checked = 0;
+  for (const e of entries) {
+    if (typeof e.resp_body === 'string') continue; // an answer cut at 4 KiB
+    checkAgainstContract(e.method, e.path, e.status, e.resp_body);
+    checked++;
+  }
+  assert.ok(checked >= 60, `only ${checked} checked`);
+});
+
 test('the request id goes from the front to the worker and back; both log the request, never a token', async () => {
   const reqId = 'contract-req-42';
   const res = await call(fleet.url, 'GET', '/api/v1/mk6/ROU2/monitoring', undefined, { 'x-request-id': reqId });
