@@ -36,6 +36,8 @@ describe('network conditions and outages on the fleet', () => {
     for (const url of via('B')) assert.ok((await rawGet(url)).ms < 150, url);
     await call(fleet.url, 'POST', '/mock/mk6/A/network', { name: 'rst', type: 'reset', path: 'monitoring' });
     for (const url of via('A')) await assert.rejects(rawGet(url), { code: 'ECONNRESET' }, url);
+    await call(fleet.url, 'POST', '/mock/mk6/A/network', { name: 'rst', type: 'reset', when: 'during' });
+    for (const url of via('A')) await assert.rejects(rawGet(url), (err: NodeJS.ErrnoException) => /ECONNRESET|aborted/.test(`${err.code} ${err.message}`), url);
     assert.equal((await call(fleet.url, 'DELETE', '/mock/mk6/A/network')).status, 200);
     for (const url of via('A')) assert.equal((await rawGet(url)).status, 200);
   });
