@@ -327,17 +327,66 @@ function paths(): Obj {
     },
     [`${MOCK}/kill`]: {
       parameters: [P.mk6],
-      post: op(TAGS.fleet, 'killMk6', 'Hard outage: stop the process (its port refuses connections; the proxy answers 502)', {
-        200: ok('stopped', 'KillResult'),
-        ...writeErrors({ 404: err(404, 'Unknown MK6', E.mk6NotFound) }),
-      }),
+      post: op(
+        TAGS.fleet,
+        'killMk6',
+        'Hard outage: stop the process (its port refuses connections; the proxy answers 502), or make it hang (blackhole: the proxy answers 504) or reset connections',
+        { 200: ok('stopped', 'KillResult'), ...writeErrors({ 404: err(404, 'Unknown MK6', E.mk6NotFound), 441: E.invalidValue({ field: 'kind' }) }) },
+        { requestBody: body('KillBody', { refused: {}, blackhole: { kind: 'blackhole' } }, false) },
+      ),
     },
     [`${MOCK}/restart`]: {
       parameters: [P.mk6],
-      post: op(TAGS.fleet, 'restartMk6', 'Start the process again, with the state it had', {
-        200: ok('running', 'RestartResult'),
-        ...writeErrors({ 404: err(404, 'Unknown MK6', E.mk6NotFound) }),
+      post: op(
+        TAGS.fleet,
+        'restartMk6',
+        'Start the process again, with the state it had (cold: a power cut, the planning is lost)',
+        { 200: ok('running', 'RestartResult'), ...writeErrors({ 404: err(404, 'Unknown MK6', E.mk6NotFound), 441: E.invalidValue({ field: 'kind' }) }) },
+        { requestBody: body('RestartBody', { warm: {}, cold: { kind: 'cold' } }, false) },
+      ),
+    },
+    [`${MOCK}/network`]: {
+      parameters: [P.mk6],
+      get: op(TAGS.mock, 'getNetwork', "This MK6's network conditions, with how many requests each matched and acted on", { 200: ok('the conditions', 'NetworkConditions'), ...mockErrors({}, false) }),
+      post: op(
+        TAGS.mock,
+        'addNetworkCondition',
+        'Add (or replace, by name) a network condition: latency, timeout, reset, error or slow, optionally filtered by methods, path, probability, first_n. Answers of the MK6 API then follow the condition, not this document.',
+        { 201: ok('added', 'NetworkChange'), ...mockErrors({ 441: E.invalidValue({ field: 'type' }), 442: E.missing('name') }) },
+        {
+          requestBody: body('NetworkCondition', {
+            latency: { name: 'slow-gw', type: 'latency', latency_ms: 800, jitter_ms: 200 },
+            error: { name: 'flaky', type: 'error', status: 503, probability: 0.2, methods: ['POST'] },
+          }),
+        },
+      ),
+      delete: op(TAGS.mock, 'clearNetwork', 'Remove every network condition', { 200: ok('removed', 'NetworkChange'), ...mockErrors() }),
+    },
+    [`${MOCK}/network/{name}`]: {
+      parameters: [P.mk6, param('name', 'the condition name', 'slow-gw')],
+      delete: op(TAGS.mock, 'removeNetworkCondition', 'Remove one network condition', {
+        200: ok('removed', 'NetworkChange'),
+        ...mockErrors({ 404: err(404, 'Unknown MK6 or condition', E.mk6NotFound, { code: 'NOT_FOUND', message: "Condition réseau inconnue: 'x'" }) }),
       }),
+    },
+    '/mock/timeline': {
+      get: op(TAGS.fleet, 'getTimeline', 'The timeline of events on the fleet clock, with what fired', { 200: ok('the timeline', 'Timeline') }),
+      post: op(
+        TAGS.fleet,
+        'loadTimeline',
+        'Load a timeline (replaces the current one): events fire when the fleet clock reaches them',
+        { 200: ok('the timeline', 'Timeline'), ...writeErrors({ 441: E.invalidValue({ field: 'action' }), 442: E.missing('at') }) },
+        {
+          requestBody: {
+            required: true,
+            content: {
+              ...json(ref('TimelineBody'), { constraint: { timeline: [{ at: '2026-03-01T10:00:00Z', action: 'constraint_on', mk6: 'VAI', sycode: '8FV897G6wGQ0', value_kw: 3000 }] } }),
+              'application/yaml': { schema: { type: 'string' } },
+            },
+          },
+        },
+      ),
+      delete: op(TAGS.fleet, 'clearTimeline', 'Clear the timeline', { 200: ok('the empty timeline', 'Timeline'), 403: E.forbidden }),
     },
 
     // ── clock, mode and reset (the front broadcasts them to every worker) ──

@@ -138,6 +138,16 @@ test('the mock control, clock, mode, fleet and journal routes match the document
   await c(F, 'GET', '/api/v1/mk6/ROU1.1/monitoring', 502);
   await c(F, 'POST', '/mock/mk6/ROU1.1/restart', 200);
   await c(F, 'POST', '/mock/mk6/NOPE/kill', 404);
+  await c(F, 'POST', '/mock/mk6/ROU1.1/restart', 200, { kind: 'cold' });
+  await c(F, 'POST', `${M}/network`, 201, { name: 'slow-gw', type: 'latency', latency_ms: 5, methods: ['GET'] });
+  await c(F, 'POST', `${M}/network`, 441, { name: 'bad', type: 'teleport' });
+  await c(F, 'GET', `${M}/network`, 200);
+  await c(F, 'DELETE', `${M}/network/slow-gw`, 200);
+  await c(F, 'DELETE', `${M}/network/nope`, 404);
+  await c(F, 'DELETE', `${M}/network`, 200);
+  await c(F, 'GET', '/mock/timeline', 200);
+  await c(F, 'POST', '/mock/timeline', 200, { timeline: [{ at: '2030-01-01T00:00:00Z', action: 'fault_on', mk6: 'ROU2', sycode: '8FV8C9MWwHJ0' }] });
+  await c(F, 'DELETE', '/mock/timeline', 200);
   await c(F, 'POST', '/mock/time', 200, { now: T('10:00'), speed: 60 });
   await c(F, 'POST', '/mock/time', 400, { now: 'hier' });
   await c(F, 'POST', '/mock/time/release', 200);
