@@ -103,7 +103,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const { failed } = await fleet.start(front, options.mode);
-  if (timeline && options.timeline) await fleet.timeline.load(timeline, resolve(options.timeline));
+  // A timeline survives a restart of the supervisor with what had fired; a --timeline file replaces it unless it is the same.
+  const restored = await fleet.timeline.restore();
+  if (timeline && options.timeline && !(restored && fleet.timeline.holds(timeline))) await fleet.timeline.load(timeline, resolve(options.timeline));
   for (const problem of failed) console.error(`MK6 non démarré: ${problem}`);
   const refresh = setInterval(() => void fleet.processes().catch(() => {}), 1000);
   refresh.unref();

@@ -4,7 +4,10 @@
  * once, in order, by the same HTTP call a tester would make on the front. A step of the
  * clock waits for what it fires; at a speed, a timer wakes up for the next event.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { simulatedNow } from '../src/domain/clock.js';
+import { writeFileAtomic } from '../src/persist/atomic.js';
 import { formatIso } from '../src/domain/time.js';
 import type { FleetSupervisor } from './fleet.js';
 import { requestJson } from './http-client.js';
@@ -14,6 +17,13 @@ import { actionRequest, dueEvents, eventView, inOrder, nextPendingAt, type Timel
 export const TIMELINE_HEADER = 'x-mk6-timeline';
 const ACTION_TIMEOUT_MS = 30_000;
 const MAX_TIMER_MS = 60_000;
+
+interface SavedTimeline {
+  version: 1;
+  source: string | null;
+  events: TimelineEvent[];
+  fired: [number, Firing][];
+}
 
 interface Firing {
   sim: number;
@@ -37,6 +47,7 @@ export class TimelineRunner {
     this.events = events;
     this.source = source;
     this.fired.clear();
+    this.save();
     return this.advance();
   }
 
@@ -44,13 +55,53 @@ export class TimelineRunner {
     this.events = [];
     this.source = null;
     this.fired.clear();
+    this.save();
     this.schedule();
   }
 
   /** Back to nothing fired (on /mock/reset): the same timeline replays with the same clock moves. */
   rearm(): void {
     this.fired.clear();
+    this.save();
     this.schedule();
+  }
+
+  /**
+   * After a restart of the supervisor: the timeline and what had fired, so nothing fires
+   * twice. Returns whether one was restored; plays what came due meanwhile.
+   */
+  async restore(): Promise<boolean> {
+    try {
+      if (!existsSync(this.path)) return false;
+      const saved = JSON.parse(readFileSync(this.path, 'utf8')) as SavedTimeline;
+      if (saved.version !== 1 || !Array.isArray(saved.events) || !Array.isArray(saved.fired)) return false;
+      this.events = saved.events;
+      this.source = saved.source;
+      this.fired.clear();
+      for (const [index, firing] of saved.fired) this.fired.set(index, firing);
+    } catch {
+      return false; // the supervisor's own memo: a timeline can be loaded again
+    }
+    await this.advance();
+    return true;
+  }
+
+  /** Whether these events are the loaded timeline (a --timeline file given again at a restart). */
+  holds(events: readonly TimelineEvent[]): boolean {
+    return JSON.stringify(events) === JSON.stringify(this.events);
+  }
+
+  private get path(): string {
+    return join(this.fleet.stateDir, 'timeline.json');
+  }
+
+  private save(): void {
+    const saved: SavedTimeline = { version: 1, source: this.source, events: this.events, fired: [...this.fired] };
+    try {
+      writeFileAtomic(this.path, JSON.stringify(saved) + '\n');
+    } catch {
+      /* a timeline that cannot be saved still plays; only a supervisor restart would forget it */
+    }
   }
 
   get size(): number {
@@ -110,6 +161,7 @@ export class TimelineRunner {
   private async fire(ev: TimelineEvent, now: number): Promise<void> {
     const firing: Firing = { sim: now, real: Date.now(), status: 0, error: null };
     this.fired.set(ev.index, firing); // before the call: exactly once, whatever it does
+    this.save();
     const call = actionRequest(ev);
     try {
       const res = await requestJson(`${this.fleet.frontUrl}${call.path}`, {
@@ -126,6 +178,7 @@ export class TimelineRunner {
     } catch (err) {
       firing.error = (err as Error).message;
     }
+    this.save();
   }
 
   /** At a speed, wakes up when the next pending event is due (re-checking at least every minute). */

@@ -114,3 +114,35 @@ describe('timeline on the fleet clock', () => {
     assert.equal((await call(fleet.url, 'DELETE', '/mock/timeline')).body.count, 0);
   });
 });
+
+describe('timeline across a restart of the supervisor', () => {
+  let fleet: RunningFleet;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mk6-timeline-'));
+    const file = join(dir, 'day.yaml');
+    writeFileSync(file, `timeline:\n  - {at: "${at('10:00')}", action: offline, mk6: A}\n  - {at: "${at('11:00')}", action: online, mk6: A}\n`);
+    fleet = await startFleet({ mk6: [{ id: 'A', sites: site('SYCA') }] }, { args: ['--timeline', file] });
+  });
+  after(async () => {
+    await fleet?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps what had fired: nothing fires twice, what is pending still fires', async () => {
+    await call(fleet.url, 'POST', '/mock/time', { now: at('10:30') });
+    const before = (await call(fleet.url, 'GET', '/mock/timeline')).body;
+    assert.equal(before.fired, 1);
+    await call(fleet.url, 'POST', '/mock/mk6/A/online'); // by hand: a second firing of 10:00 would take it offline again
+    await fleet.killSupervisor();
+    await fleet.respawn(); // same --timeline file
+    const after = (await call(fleet.url, 'GET', '/mock/timeline')).body;
+    assert.equal(after.fired, 1);
+    assert.equal(after.events[0].fired_real_at, before.events[0].fired_real_at);
+    assert.equal((await call(fleet.url, 'GET', '/api/v1/mk6/A/monitoring')).status, 200, 'the 10:00 event did not fire again');
+    await call(fleet.url, 'POST', '/mock/mk6/A/offline');
+    await call(fleet.url, 'POST', '/mock/time', { now: at('11:30') });
+    assert.equal((await call(fleet.url, 'GET', '/api/v1/mk6/A/monitoring')).status, 200, 'the 11:00 event fired');
+    assert.equal((await call(fleet.url, 'GET', '/mock/timeline')).body.pending, 0);
+  });
+});
