@@ -311,6 +311,9 @@ export class FleetSupervisor {
         if (res.status === 200) {
           member.status = 'online';
           member.problem = null;
+          // An adopted worker may be blackholed or resetting (a kill before the supervisor restarted).
+          const outage = (res.body as { outage?: unknown } | null)?.outage;
+          member.outage = outage === 'blackhole' || outage === 'reset' ? outage : null;
           return null;
         }
       } catch {

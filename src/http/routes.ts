@@ -194,7 +194,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     ctx.body = { mk6_id: rt.config.id, outage };
   });
   r.get('/_worker/health', (ctx) => {
-    ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready' };
+    ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage };
   });
   return r;
 }

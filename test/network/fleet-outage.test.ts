@@ -94,6 +94,18 @@ describe('network conditions and outages on the fleet', () => {
     assert.equal((await call(fleet.url, 'GET', '/api/v1/mk6/A/planning')).body.planning.length, 1, 'a warm restart keeps it');
   });
 
+  it('a blackhole outlives a restart of the supervisor: adopted, shown, and the proxy still gives up (504)', async () => {
+    await call(fleet.url, 'POST', '/mock/mk6/B/kill', { kind: 'blackhole' });
+    await fleet.killSupervisor();
+    await fleet.respawn();
+    const b = (await call(fleet.url, 'GET', '/mock/mk6')).body.mk6.find((m: { mk6_id: string }) => m.mk6_id === 'B');
+    assert.equal(b.outage, 'blackhole');
+    const proxied = await rawGet(`${fleet.url}/api/v1/mk6/B/monitoring`, 5000);
+    assert.equal(proxied.status, 504);
+    await call(fleet.url, 'POST', '/mock/mk6/B/restart');
+    assert.equal((await rawGet(`${fleet.url}/api/v1/mk6/B/monitoring`, 2000)).status, 200);
+  });
+
   it('/mock/reset returns every MK6 to its fleet-file conditions', async () => {
     await call(fleet.url, 'POST', '/mock/mk6/B/network', { name: 'x', type: 'timeout' });
     await call(fleet.url, 'POST', '/mock/reset');
