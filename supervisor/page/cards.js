@@ -36,6 +36,7 @@ export class Mk6Card {
       this.procMeta = h('span', { class: 'proc-meta muted', 'data-testid': 'process-meta' }),
       this.online = h('span', { class: 'badge net', 'data-testid': 'online-status' }),
       this.auth = h('span', { class: 'badge auth', 'data-testid': 'auth-status' }),
+      this.trouble = h('span', { class: 'badge trouble', 'data-testid': 'network-status', hidden: true }),
       this.summary = h('span', { class: 'site-summary', 'data-testid': 'site-summary' }),
       h('span', { class: 'mk6-actions' },
         this.killBtn = btn('kill', 'Kill', 'Arrêt dur du processus (le port refuse les connexions)'),
@@ -88,7 +89,13 @@ export class Mk6Card {
     setText(this.procMeta, status === 'online' || p.pid
       ? `pid ${p.pid ?? '—'} · ↑ ${fmtDuration(p.uptime_s)} · ↻ ${p.restarts ?? 0} · ${fmtBytes(p.memory_bytes)}`
       : `↻ ${p.restarts ?? 0}`);
-    const online = entry.online !== false;
+    // A blackhole or reset outage, and the network conditions: what the gateway meets on the wire.
+    const outage = entry.outage && entry.outage !== 'refused' ? entry.outage : null;
+    const trouble = [outage ? `panne ${outage}` : null, ...(entry.network_conditions ?? []).map((c) => `${c.name}: ${c.type}`)].filter(Boolean).join(' · ');
+    this.trouble.hidden = !trouble;
+    setText(this.trouble, trouble);
+    this.trouble.title = outage ? 'Le processus tourne mais ne répond pas / réinitialise les connexions (kill avec kind) ; Redémarrer y met fin' : 'Conditions réseau (POST /mock/mk6/{id}/network)';
+    const online = entry.online !== false || Boolean(outage);
     const running = status === 'online';
     setText(this.online, !running ? 'injoignable' : online ? 'en ligne' : 'HORS LIGNE');
     this.online.className = `badge net ${!running ? 'down' : online ? 'ok' : 'off'}`;
