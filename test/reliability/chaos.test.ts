@@ -186,10 +186,14 @@ describe('chaos under load', () => {
       await eventually(async () => ((await tryCall(fleet.worker(id), 'GET', `/api/v1/mk6/${id}/monitoring`)).status === 200 ? true : undefined), 30_000, `${id} on its port`);
       await eventually(async () => ((await tryCall(fleet.url, 'GET', `/api/v1/mk6/${id}/monitoring`)).status === 200 ? true : undefined), 30_000, `${id} via the proxy`);
     }
+    let lastSeen = '';
     const inventory = await eventually(async () => {
       const inv = (await call(fleet.url, 'GET', '/mock/mk6')).body;
+      lastSeen = JSON.stringify(inv.mk6.map((e: any) => [e.mk6_id, e.process, e.problem]));
       return inv.mk6.every((e: any) => e.process.status === 'online') ? inv : undefined;
-    }, 30_000, 'every MK6 online in the inventory');
+    }, 30_000, 'every MK6 online in the inventory').catch((err) => {
+      throw new Error(`${err.message}: ${lastSeen}\n${fleet.output().slice(-3000)}`);
+    });
     const pm2Restarted = (await pm2Restarts()) - restartsBefore;
 
     assertNoReuse(accepted); // no id, no seq answered twice on one MK6
