@@ -2,7 +2,7 @@
  * The running fleet: one pm2 app per MK6, the fleet clock and mode, MK6s added by
  * provisioning, and what the supervisor must remember across its own restarts.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_CLOCK, isFleetClock, type FleetClock } from '../src/domain/clock.js';
@@ -150,8 +150,12 @@ export class FleetSupervisor {
   restart(member: Member, kind: RestartKind = 'warm'): Promise<void> {
     return this.exclusive(member.spec.id, async () => {
       member.status = 'starting';
-      if (kind === 'cold') writeFileSync(powerCutMarker(this.stateDir, member.spec.id), new Date().toISOString() + '\n');
-      await this.pm.restart(member.app);
+      const marker = powerCutMarker(this.stateDir, member.spec.id);
+      if (kind === 'cold') writeFileSync(marker, new Date().toISOString() + '\n');
+      await this.pm.restart(member.app).catch((err: unknown) => {
+        if (kind === 'cold') rmSync(marker, { force: true }); // not restarted: no power cut for a later start
+        throw err;
+      });
       member.outage = null;
       const problem = await this.waitReady(member);
       if (problem) throw errors.mk6Unreachable(member.spec.id, problem);

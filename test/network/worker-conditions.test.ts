@@ -45,8 +45,10 @@ describe('network conditions on a worker', () => {
     for (let i = 0; i < 10; i++) times.push((await rawGet(url)).ms);
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
     t.diagnostic(`latency 300±30 ms: client mean ${mean.toFixed(1)} ms, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; without ${Math.max(...base).toFixed(1)} ms`);
-    for (const ms of times) assert.ok(ms >= 240 && ms <= 360, `${ms} ms within ±20 % of 300`);
-    assert.ok(Math.abs(mean - 300) <= 60);
+    const median = [...times].sort((x, y) => x - y)[times.length >> 1];
+    for (const ms of times) assert.ok(ms >= 269, `${ms} ms: never sooner than latency - jitter`);
+    assert.ok(Math.abs(mean - 300) <= 60, `mean ${mean} ms within ±20 % of 300`);
+    assert.ok(Math.abs(median - 300) <= 60, `median ${median} ms within ±20 % of 300`);
   });
 
   it('timeout: a client with a 1 s timeout times out; only POST is affected; the mock API is not', async (t) => {
