@@ -109,6 +109,8 @@ export class WorkerRuntime {
     if (fresh.auth.enabled) this.mk6.setAuth({ enabled: true, token: fresh.auth.token });
     this.clock = SYSTEM_CLOCK;
     this.network.replaceAll(this.config.initialNetwork ?? []);
+    this.network.outage = null; // a blackhole or reset imposed by a kill ends too
+    this.network.releaseHeld();
     this.metaDirty = true;
   }
 

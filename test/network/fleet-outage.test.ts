@@ -36,6 +36,8 @@ describe('network conditions and outages on the fleet', () => {
     for (const url of via('B')) assert.ok((await rawGet(url)).ms < 150, url);
     await call(fleet.url, 'POST', '/mock/mk6/A/network', { name: 'rst', type: 'reset', path: 'monitoring' });
     for (const url of via('A')) await assert.rejects(rawGet(url), { code: 'ECONNRESET' }, url);
+    await call(fleet.url, 'POST', '/mock/mk6/A/network', { name: 'rst', type: 'timeout' });
+    for (const url of via('A')) await assert.rejects(rawGet(url, 1000), { code: 'ETIMEDOUT' }, url);
     await call(fleet.url, 'POST', '/mock/mk6/A/network', { name: 'rst', type: 'reset', when: 'during' });
     for (const url of via('A')) await assert.rejects(rawGet(url), (err: NodeJS.ErrnoException) => /ECONNRESET|aborted/.test(`${err.code} ${err.message}`), url);
     assert.equal((await call(fleet.url, 'DELETE', '/mock/mk6/A/network')).status, 200);
@@ -106,9 +108,11 @@ describe('network conditions and outages on the fleet', () => {
     assert.equal((await rawGet(`${fleet.url}/api/v1/mk6/B/monitoring`, 2000)).status, 200);
   });
 
-  it('/mock/reset returns every MK6 to its fleet-file conditions', async () => {
+  it('/mock/reset returns every MK6 to its fleet-file conditions, and ends an outage', async () => {
     await call(fleet.url, 'POST', '/mock/mk6/B/network', { name: 'x', type: 'timeout' });
+    await call(fleet.url, 'POST', '/mock/mk6/A/kill', { kind: 'blackhole' });
     await call(fleet.url, 'POST', '/mock/reset');
+    assert.deepEqual([(await rawGet(via('A')[1], 2000)).status, (await rawGet(via('A')[0], 2000)).status], [503, 200], 'answered again: the fleet-file boot error, once');
     const inv = (await call(fleet.url, 'GET', '/mock/mk6')).body.mk6;
     assert.deepEqual(Object.fromEntries(inv.map((m: { mk6_id: string; network_conditions: { name: string }[] }) => [m.mk6_id, m.network_conditions.map((c) => c.name)])), { A: ['boot'], B: [] });
   });
