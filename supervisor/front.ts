@@ -38,9 +38,9 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   // Reads are the page's polling; a new MK6's provision is journaled by its worker.
   const isWrite = (ctx: Koa.Context) => ctx.method !== 'GET' && ctx.method !== 'HEAD' && !ctx.path.endsWith('/provision');
   app.use(journaling(fleet.journal, () => simulatedNow(fleet.clock, Date.now()), undefined, isWrite));
-  app.use(errorBodies());
   const metrics = options.metrics ?? new FleetMetrics(fleet);
   const logger = options.logger ?? createLogger({ base: { component: 'front' } });
+  app.use(errorBodies((msg, err) => logger.error({ err }, msg))); // an unexpected 500: logged, its message hidden
   app.use(observability(metrics)); // /openapi.json, /docs, /metrics
   if (options.page) app.use(options.page);
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', strict: true }));

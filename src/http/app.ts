@@ -19,13 +19,14 @@ export interface JournalSink {
 
 export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: JournalSink, logger?: Logger): Koa {
   const app = new Koa({ proxy: true });
-  app.use(requestLog(logger ?? createLogger({ base: { mk6_id: rt.config.id } }))); // one line per request, x-request-id in and out
+  const log = logger ?? createLogger({ base: { mk6_id: rt.config.id } });
+  app.use(requestLog(log)); // one line per request, x-request-id in and out
   app.use(serveOpenapi('worker', rt.config.id)); // loaded on first request, never journaled
   const router = workerRoutes(rt, journal, sink);
   const names = new Set([rt.config.id, ...rt.config.aliases]);
   app.use(journaling(journal, () => rt.now(), sink?.push, undefined, (name) => (names.has(name) ? rt.config.id : name)));
   app.use(networkConditions(rt.network)); // inside the journal: what the gateway sent is journaled whatever it met
-  app.use(errorBodies());
+  app.use(errorBodies((msg, err) => log.error({ err }, msg))); // an unexpected 500: logged, its message hidden
   app.use(productionGuard(rt)); // production → offline → auth → the rest
   app.use(mk6Guard(rt));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, strict: true }));
