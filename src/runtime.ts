@@ -9,7 +9,7 @@ import { SYSTEM_CLOCK, isFleetClock, simulatedNow, type FleetClock } from './dom
 import { Mk6, emptyMk6Data, type Mk6Data } from './domain/mk6.js';
 import type { StoredRequest } from './domain/requests.js';
 import type { SiteConfig } from './domain/sites.js';
-import { CorruptStateError, StateFile } from './persist/state-file.js';
+import { CorruptStateError, StateFile, lockStateFile } from './persist/state-file.js';
 import type { ConditionView } from './network/condition.js';
 import { NetworkState } from './network/state.js';
 
@@ -59,6 +59,8 @@ export class WorkerRuntime {
   static async start(config: WorkerConfig): Promise<WorkerRuntime> {
     mkdirSync(config.stateDir, { recursive: true });
     const path = stateFilePath(config.stateDir, config.id);
+    const unlock = lockStateFile(path); // before reading: another live writer would make what we read stale
+    process.once('exit', unlock);
     const saved = StateFile.load<PersistedMeta, StoredRequest>(path);
     let runtime: WorkerRuntime;
     if (saved) {

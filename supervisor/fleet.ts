@@ -207,7 +207,7 @@ export class FleetSupervisor {
     const byApp = new Map(list.map((p) => [p.name, p]));
     for (const m of this.members.values()) {
       const p = byApp.get(m.app);
-      if (m.status === 'starting') continue;
+      if (m.status === 'starting' && this.locks.has(m.spec.id)) continue; // a start in progress; else a failed one: pm2 knows
       if (!p) m.status = m.status === 'errored' ? 'errored' : 'stopped';
       else if (p.status === 'online') m.status = 'online';
       else if (p.status === 'stopped' || p.status === 'stopping') m.status = m.problem ? 'errored' : 'stopped';

@@ -77,6 +77,8 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
       // A provision of an MK6 still starting (being spawned by another provision) waits for it in the fleet route.
       const fleetAction = action === 'kill' || action === 'restart' || (action === 'provision' && (!member || member.status === 'starting'));
       if (!fleetAction) {
+        // No member yet: a (re)starting supervisor is still loading its fleet — not an unknown MK6.
+        if (!member && fleet.members.size === 0) return sendError(res, errors.mk6Unreachable(decode(m[2]).slice(0, 128), 'fleet starting'));
         if (!member) return sendError(res, errors.mk6NotFound(decode(m[2]).slice(0, 128)));
         // http-proxy would forward only the first of two Authorization headers: refuse the ambiguity here.
         if (authorizationCount(req.rawHeaders) > 1) return sendError(res, errors.badRequest('Plusieurs en-têtes Authorization', { header: 'authorization' }));

@@ -47,6 +47,9 @@ const pm2Module = require('pm2') as { custom: new (opts: { pm2_home: string; dae
 /** pm2 exits a worker with this code, and must then leave it down: its state file is corrupt. */
 export const EXIT_CORRUPT_STATE = 78;
 
+/** Longer than pm2's own wait for a worker's ready (listen_timeout) plus its kill_timeout. */
+const PM2_CALL_TIMEOUT_MS = 20_000;
+
 export class ProcessManager {
   private pm2: Pm2Instance;
   /** Whether connecting started the daemon (then stopping the fleet stops it too). */
@@ -136,7 +139,18 @@ export class ProcessManager {
     this.pm2.disconnect();
   }
 
-  private call(run: (cb: (err: Error | null) => void) => void): Promise<void> {
-    return new Promise((resolve, reject) => run((err) => (err ? reject(err) : resolve())));
+  /**
+   * pm2 may never call back (seen: a restart whose new process is SIGKILLed before it says
+   * ready): give up after a while, so no caller, nor the lock it holds, waits forever.
+   */
+  private call(run: (cb: (err: Error | null) => void) => void, timeoutMs = PM2_CALL_TIMEOUT_MS): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`pm2 ne répond pas après ${timeoutMs} ms`)), timeoutMs);
+      run((err) => {
+        clearTimeout(timer);
+        if (err) reject(err);
+        else resolve();
+      });
+    });
   }
 }

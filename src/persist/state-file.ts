@@ -8,7 +8,7 @@
  * load. Anything else unreadable is corruption: the load fails naming the file and line,
  * and the file is left as it is.
  */
-import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
@@ -35,6 +35,69 @@ export class CorruptStateError extends Error {
 }
 
 const COMPACT_MIN_BYTES = 256 * 1024;
+
+/** Another live process holds this MK6's state file (a second worker for the same id). */
+export class StateInUseError extends Error {
+  constructor(readonly file: string, readonly holder: number) {
+    super(`État déjà ouvert par le processus ${holder}: ${file}`);
+    this.name = 'StateInUseError';
+  }
+}
+
+/**
+ * One writer per state file: `<file>.lock` holds the writer's pid. Two processes for one MK6
+ * (a worker pm2 lost track of, a start by hand) would otherwise each rewrite the snapshot
+ * under the other, and the acknowledged appends of one would go to an unlinked file. A lock
+ * left by a killed process (its pid is gone) is taken over.
+ */
+export function lockStateFile(path: string): () => void {
+  const lock = `${path}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx', 0o600);
+      try {
+        writeSync(fd, String(process.pid));
+      } finally {
+        closeSync(fd);
+      }
+      return () => {
+        try {
+          if (readFileSync(lock, 'utf8') === String(process.pid)) unlinkSync(lock);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(lock, 'utf8')) | 0;
+      } catch {
+        /* removed meanwhile */
+      }
+      if (holder > 0 && holder !== process.pid && isAlive(holder)) throw new StateInUseError(path, holder);
+      try {
+        unlinkSync(lock); // stale: its writer is dead
+      } catch {
+        /* removed meanwhile */
+      }
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A recycled pid is not our worker: on Linux, a live holder is a node process.
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true;
+  }
+}
 
 export class StateFile<Meta, Item extends { id: string }> {
   private handle: FileHandle | null = null;

@@ -260,7 +260,7 @@ describe('bad input on a worker (property-based)', () => {
         assert.equal(res.status, 400, `sycode ${JSON.stringify(bad).slice(0, 80)}: ${res.status} ${res.text.slice(0, 200)}`);
         assertErrorBody(res, 'provision');
         assert.equal((await get('/mock/mk6/FZ/state')).text, before);
-        assert.deepEqual(readdirSync(worker.stateDir), ['mk6-FZ.jsonl']);
+        assert.deepEqual(readdirSync(worker.stateDir).sort(), ['mk6-FZ.jsonl', 'mk6-FZ.jsonl.lock']);
       }),
       { numRuns: Math.max(50, Math.floor(RUNS / 3)) },
     );

@@ -191,11 +191,24 @@ describe('chaos under load', () => {
       const inv = (await call(fleet.url, 'GET', '/mock/mk6')).body;
       lastSeen = JSON.stringify(inv.mk6.map((e: any) => [e.mk6_id, e.process, e.problem]));
       return inv.mk6.every((e: any) => e.process.status === 'online') ? inv : undefined;
-    }, 30_000, 'every MK6 online in the inventory').catch((err) => {
+    }, 60_000, 'every MK6 online in the inventory').catch((err) => {
       throw new Error(`${err.message}: ${lastSeen}\n${fleet.output().slice(-3000)}`);
     });
     const pm2Restarted = (await pm2Restarts()) - restartsBefore;
 
+    // One process per MK6, whatever pm2 went through.
+    const perMk6 = new Map<string, number[]>();
+    for (const pid of fleetProcesses()) {
+      const id = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((e) => e.startsWith('MK6_ID='))?.slice(7);
+      if (id) perMk6.set(id, [...(perMk6.get(id) ?? []), pid]);
+    }
+    const twice = [...perMk6].filter(([, pids]) => pids.length > 1);
+    if (twice.length > 0 || new Set(accepted.map((a) => `${a.mk6} ${a.id}`)).size !== accepted.length) {
+      const seen = new Map<string, Accepted>();
+      const dups = accepted.filter((a) => { const k = `${a.mk6} ${a.id}`; const d = seen.has(k); seen.set(k, a); return d; }).slice(0, 5);
+      console.log(`processes per MK6: ${JSON.stringify([...perMk6])}; duplicated ids (first 5): ${JSON.stringify(dups.map((a) => [a.mk6, a.id, a.seq, a.via, a.body.tag]))}`);
+    }
+    assert.deepEqual(twice, [], 'two processes for one MK6');
     assertNoReuse(accepted); // no id, no seq answered twice on one MK6
     // The checker itself finds a 201 that is not there.
     const ghost = { ...accepted[0], id: 'REQ-999999' };
@@ -243,6 +256,8 @@ describe('chaos under load', () => {
     for (let i = 1; i < journal.length; i++) assert.ok(journal[i].id > journal[i - 1].id, 'journal ids increase after the new supervisor');
     console.log(`supervisor crash under load: sent ${counts.sent}, 201s ${counts.created} (${counts.created - duringGap} after the kill), refused ${counts.refused}, other ${JSON.stringify(counts.other)}, lost ${lost.length}`);
     assert.deepEqual(lost, []);
+    // While the supervisor is away or starting, an MK6 is unreachable (502), never unknown (404).
+    for (const code of Object.keys(counts.other)) assert.ok(['502', '503'].includes(code), `unexpected answers: ${JSON.stringify(counts.other)}`);
 
     // What Ctrl-C does: every process of the fleet goes.
     process.kill(fleet.pid, 'SIGTERM');

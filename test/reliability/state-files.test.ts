@@ -82,7 +82,7 @@ describe('kill -9 in the middle of heavy writes', () => {
       if (left.torn) tornSeen++;
       tempsSeen += readdirSync(w.stateDir).filter((f) => f.includes('.tmp-')).length;
       await w.restart(); // throws WorkerExitError if the file did not load
-      assert.deepEqual(readdirSync(w.stateDir).filter((f) => f !== 'mk6-KILLME.jsonl'), [], 'no temp file left after a load');
+      assert.deepEqual(readdirSync(w.stateDir).filter((f) => f !== 'mk6-KILLME.jsonl' && f !== 'mk6-KILLME.jsonl.lock'), [], 'no temp file left after a load');
     }
     for (const [id, want] of acknowledged) {
       const res = await worker.http('GET', `/api/v1/mk6/KILLME/planning/${id}`);
@@ -94,6 +94,24 @@ describe('kill -9 in the middle of heavy writes', () => {
     assert.ok(state.request_counter >= acknowledged.size, 'the request counter never goes back');
     console.log(`state file: ${KILLS} kills under load, ${acknowledged.size} acknowledged requests all kept, torn last line seen ${tornSeen}×, interrupted compaction temp seen ${tempsSeen}×`);
     assert.ok(acknowledged.size >= KILLS * 5, `too few writes to prove anything: ${acknowledged.size}`);
+  });
+});
+
+describe('one writer per state file', () => {
+  it('a second worker for the same MK6 and state dir is refused, and writes nothing; the first keeps every 201', { timeout: 60_000 }, async (t) => {
+    const first = await startWorker({ id: 'TWICE', sites: SITES });
+    t.after(() => first.stop());
+    const path = join(first.stateDir, 'mk6-TWICE.jsonl');
+    const a = await first.http('POST', '/api/v1/mk6/TWICE/requests', { set: 'stop', site: 'S1', start_time: '2030-01-01T00:00:00Z' });
+    assert.equal(a.status, 201);
+    const bytes = readFileSync(path);
+    await assert.rejects(startWorker({ id: 'TWICE', sites: SITES, stateDir: first.stateDir }), (err: Error) => /TWICE\.jsonl/.test(err.message) && new RegExp(`${first.pid}`).test(err.message));
+    assert.ok(readFileSync(path).equals(bytes), 'the refused worker must not touch the file');
+    const b = await first.http('POST', '/api/v1/mk6/TWICE/requests', { set: 'stop', site: 'S2', start_time: '2030-01-02T00:00:00Z' });
+    assert.equal(b.status, 201);
+    await first.kill9(); // its lock is now stale: the next start takes it over
+    await first.restart();
+    for (const id of [a.body.id, b.body.id]) assert.equal((await first.http('GET', `/api/v1/mk6/TWICE/planning/${id}`)).status, 200, id);
   });
 });
 
