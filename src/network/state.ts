@@ -27,7 +27,7 @@ export class NetworkState {
   }
 
   /** With how many requests each matched and how many it acted on, for GET …/network. */
-  report() {
+  report(): (ConditionView & { matched: number; applied: number })[] {
     return this.conditions.map((c) => ({ ...conditionView(c), matched: this.counters.get(c.name) ?? 0, applied: this.applied.get(c.name) ?? 0 }));
   }
 
