@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { isFleetClock } from './domain/clock.js';
 import { isSafeId } from './domain/input.js';
 import type { SiteConfig } from './domain/sites.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { createWorkerApp } from './http/app.js';
 import { Journal } from './http/journal.js';
 import { JournalForwarder } from './journal-forwarder.js';
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
   const forwarder = config.supervisorUrl ? new JournalForwarder(config.supervisorUrl, config.id) : null;
   const app = createWorkerApp(rt, new Journal(), forwarder ?? undefined);
   const server = app.listen(config.port, config.host);
+  answerClientErrors(server);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.on('error', (err) => fail(1, `${config.id}: écoute impossible sur ${config.host}:${config.port}: ${err.message}`));

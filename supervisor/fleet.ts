@@ -9,7 +9,7 @@ import { SYSTEM_CLOCK, isFleetClock, type FleetClock } from '../src/domain/clock
 import { errors } from '../src/domain/errors.js';
 import type { FleetMode } from '../src/domain/fleet-controls.js';
 import type { SiteConfig } from '../src/domain/sites.js';
-import { Journal } from '../src/http/journal.js';
+import { OrderedJournal } from '../src/http/journal.js';
 import { workerUrl } from '../src/http/views.js';
 import { writeFileAtomic } from '../src/persist/atomic.js';
 import { CorruptStateError, StateFile } from '../src/persist/state-file.js';
@@ -56,7 +56,7 @@ interface SupervisorState {
 export class FleetSupervisor {
   readonly members = new Map<string, Member>();
   private readonly names = new Map<string, Member>();
-  readonly journal = new Journal();
+  readonly journal = new OrderedJournal();
   clock: FleetClock = SYSTEM_CLOCK;
   mode: FleetMode = 'mock';
   frontUrl = '';

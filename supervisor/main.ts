@@ -13,6 +13,7 @@
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { answerClientErrors } from '../src/http/client-errors.js';
 import { FleetFileError, loadFleetFile, type Fleet } from './fleet-file.js';
 import { FleetSupervisor } from './fleet.js';
 import { createFront } from './front.js';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   const stateDir = resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`);
   const fleet = new FleetSupervisor(fleetDef, new ProcessManager(), stateDir);
   const server = createFront(fleet, { page: supervisionPage() });
+  answerClientErrors(server);
   server.keepAliveTimeout = 65_000;
   const host = fleetDef.proxy.host;
   await new Promise<void>((ok, fail) => {

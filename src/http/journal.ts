@@ -63,6 +63,50 @@ export class Journal {
   }
 }
 
+/**
+ * The fleet's journal. Workers hand in their entries in batches that may cross on the way,
+ * so entries are staged and numbered in the order they were answered (`ts`), at the latest
+ * when the journal is read: a call answered before another always has the smaller id.
+ */
+export class OrderedJournal extends Journal {
+  private staged: NewEntry[] = [];
+
+  /** Stages the entry; its id is given when the journal is next read (0 until then). */
+  override add(entry: NewEntry): JournalEntry {
+    this.staged.push(entry);
+    if (this.staged.length >= this.capacity) this.settle();
+    return { id: 0, ...entry };
+  }
+
+  override since(sinceId = 0): JournalEntry[] {
+    this.settle();
+    return super.since(sinceId);
+  }
+
+  override get size(): number {
+    this.settle();
+    return super.size;
+  }
+
+  override get latestId(): number {
+    this.settle();
+    return super.latestId;
+  }
+
+  override clear(): void {
+    this.staged = [];
+    super.clear();
+  }
+
+  private settle(): void {
+    if (this.staged.length === 0) return;
+    const batch = this.staged;
+    this.staged = [];
+    batch.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0)); // stable: arrival order on a tie
+    for (const entry of batch) super.add(entry);
+  }
+}
+
 /** A body as journaled: itself when its JSON fits in 4 KiB, else its text cut there. */
 export function capBody(text: string | undefined, value: unknown): unknown {
   if (text === undefined) return value === undefined ? null : value;
