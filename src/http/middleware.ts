@@ -20,13 +20,19 @@ export function errorBodies(log: (msg: string, err: unknown) => void = defaultLo
         if (ctx.status === 501) throw toMk6Error({ status: 501 });
       }
     } catch (err) {
-      const e = toMk6Error(err);
+      const e = answerWithError(ctx, err);
       if (e.status >= 500 && !(err instanceof Mk6Error)) log(`${ctx.method} ${ctx.path}`, err);
-      ctx.status = e.status;
-      ctx.body = e.toBody();
-      for (const [name, value] of Object.entries(e.headers)) ctx.set(name, value);
     }
   };
+}
+
+/** Writes any error as the contract's body, status and headers; the one place that does. */
+export function answerWithError(ctx: Context, err: unknown): Mk6Error {
+  const e = toMk6Error(err);
+  ctx.status = e.status;
+  ctx.body = e.toBody();
+  for (const [name, value] of Object.entries(e.headers)) ctx.set(name, value);
+  return e;
 }
 
 export function toMk6Error(err: unknown): Mk6Error {

@@ -8,7 +8,7 @@ import type { Context, Middleware, Next } from 'koa';
 import type { Exchange, FinalAnswer } from './behaviour.js';
 import { BEHAVIOURS } from './registry.js';
 import type { NetworkState } from './state.js';
-import { toMk6Error } from '../http/middleware.js';
+import { answerWithError } from '../http/middleware.js';
 
 const GATEWAY_API = /^\/api\/v1\/mk6\//;
 /** nginx's "connection closed without response": the journal's status when nothing was answered. */
@@ -45,10 +45,7 @@ async function nextAsAnswer(ctx: Context, next: Next): Promise<void> {
   try {
     await next();
   } catch (err) {
-    const e = toMk6Error(err);
-    ctx.status = e.status;
-    ctx.body = e.toBody();
-    for (const [name, value] of Object.entries(e.headers)) ctx.set(name, value);
+    answerWithError(ctx, err);
   }
 }
 
