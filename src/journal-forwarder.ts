@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { NewEntry } from './http/journal.js';
+import { SECRET_HEADER } from './http/internal.js';
 
 const MAX_BATCH = 1000;
 
@@ -15,7 +16,7 @@ export class JournalForwarder {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   private readonly url: URL;
 
-  constructor(supervisorUrl: string, private readonly mk6Id: string) {
+  constructor(supervisorUrl: string, private readonly mk6Id: string, private readonly secret: string | null = null) {
     this.url = new URL('/_fleet/journal', supervisorUrl);
   }
 
@@ -50,7 +51,7 @@ export class JournalForwarder {
         method: 'POST',
         agent: this.agent,
         timeout: 2000,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-mk6-internal': 'journal' },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-mk6-internal': 'journal', ...(this.secret ? { [SECRET_HEADER]: this.secret } : {}) },
       });
       req.on('response', (res) => {
         res.resume();

@@ -30,6 +30,15 @@ export interface WorkerConfig {
   initialToken: string | null;
   /** Network conditions of the fleet file: applied on a fresh start and on /mock/reset. */
   initialNetwork?: unknown[];
+  /** The supervisor's secret for internal calls (null: standalone, no internal route answers). */
+  internalSecret?: string | null;
+}
+
+/** The fleet's clock and mode as the supervisor gives them, with their generation. */
+export interface FleetSettings {
+  clock: FleetClock;
+  mode: FleetMode;
+  gen: number;
 }
 
 interface PersistedMeta {
@@ -39,12 +48,19 @@ interface PersistedMeta {
   mode: FleetMode;
   /** The MK6's network conditions (absent in files of earlier versions). */
   network?: ConditionView[];
+  /** The generation of the fleet's clock and mode this MK6 last took (absent in earlier files). */
+  fleet_gen?: number;
 }
 
 export class WorkerRuntime {
   mk6: Mk6;
   clock: FleetClock = SYSTEM_CLOCK;
   mode: FleetMode = 'mock';
+  /**
+   * Which change of the fleet's clock and mode this MK6 has taken: the supervisor counts
+   * them, so an older answer (the clock fetched at start) never undoes a newer broadcast.
+   */
+  fleetGen = 0;
   readonly startedAt = Date.now();
   readonly network = new NetworkState();
   private metaDirty = false;
@@ -71,6 +87,7 @@ export class WorkerRuntime {
       runtime = new WorkerRuntime(config, { ...meta.mk6, requests: saved.items });
       runtime.clock = isFleetClock(meta.clock) ? meta.clock : SYSTEM_CLOCK;
       runtime.mode = meta.mode === 'production' ? 'production' : 'mock';
+      runtime.fleetGen = Number.isSafeInteger(meta.fleet_gen) ? (meta.fleet_gen as number) : 0;
       try {
         runtime.network.replaceAll(Array.isArray(meta.network) ? meta.network : []);
       } catch (err) {
@@ -102,6 +119,23 @@ export class WorkerRuntime {
     this.mode = mode;
     if (mode === 'production') this.clock = SYSTEM_CLOCK;
     this.metaDirty = true;
+  }
+
+  /** Takes the fleet's clock and mode unless this MK6 already has a newer generation; true if taken. */
+  applyFleet(settings: FleetSettings): boolean {
+    if (settings.gen < this.fleetGen) return false;
+    this.fleetGen = settings.gen;
+    this.setMode(settings.mode);
+    if (settings.mode !== 'production') this.setClock(settings.clock);
+    return true;
+  }
+
+  /** A broadcast of the supervisor says which generation it carries. */
+  noteFleetGen(gen: number): void {
+    if (Number.isSafeInteger(gen) && gen > this.fleetGen) {
+      this.fleetGen = gen;
+      this.metaDirty = true;
+    }
   }
 
   /** Back to the configuration: sites of the fleet file, nothing else. */
@@ -140,7 +174,7 @@ export class WorkerRuntime {
   }
 
   private meta(): PersistedMeta {
-    return { version: 1, mk6: this.mk6.toMeta(), clock: this.clock, mode: this.mode, network: this.network.list() };
+    return { version: 1, mk6: this.mk6.toMeta(), clock: this.clock, mode: this.mode, network: this.network.list(), fleet_gen: this.fleetGen };
   }
 
   private snapshot() {

@@ -17,6 +17,7 @@ import { CorruptStateError } from './persist/state-file.js';
 import { WorkerRuntime, type WorkerConfig } from './runtime.js';
 import { checkedSites, readSitesFile } from './sites-file.js';
 import { parseConditionList } from './network/state.js';
+import { SECRET_ENV, SECRET_HEADER } from './http/internal.js';
 
 export const EXIT_USAGE = 64;
 /** pm2 is told not to restart on this code: a corrupt state file needs a person. */
@@ -27,7 +28,7 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
-async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | null }> {
+async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | null; internalSecret: string | null }> {
   const { values } = parseArgs({
     options: {
       id: { type: 'string' },
@@ -64,6 +65,8 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
     fail(EXIT_USAGE, `Conditions réseau de ${id}: ${(err as Error).message}`);
   }
   const tokenEnv = env.MK6_TOKEN_ENV;
+  const internalSecret = env[SECRET_ENV] || null;
+  delete env[SECRET_ENV]; // out of reach of anything that prints the environment
   return {
     id,
     aliases,
@@ -75,21 +78,25 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
     initialToken: tokenEnv ? env[tokenEnv] || null : null,
     initialNetwork,
     supervisorUrl: env.MK6_SUPERVISOR_URL || null,
+    internalSecret,
   };
 }
 
-/** The fleet's clock and mode, so a restarted MK6 is on fleet time from its first answer. */
-async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string): Promise<void> {
+/**
+ * The fleet's clock and mode, so a restarted MK6 is on fleet time from its first answer.
+ * Asked before listening, and once more after: a broadcast sent while this MK6 was not yet
+ * listening is in the second answer; the generation keeps an older answer from undoing it.
+ */
+async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string, secret: string | null): Promise<void> {
   try {
     const res = await fetch(new URL('/_fleet/clock', supervisorUrl), {
-      headers: { 'x-mk6-internal': 'clock' },
+      headers: { 'x-mk6-internal': 'clock', ...(secret ? { [SECRET_HEADER]: secret } : {}) },
       signal: AbortSignal.timeout(1500),
     });
     if (!res.ok) return;
-    const fleet = (await res.json()) as { clock?: unknown; mode?: unknown };
-    if (isFleetClock(fleet.clock)) rt.setClock(fleet.clock);
-    if (fleet.mode === 'production' || fleet.mode === 'mock') rt.setMode(fleet.mode);
-    if (fleet.mode === 'production') rt.setClock({ source: 'system' });
+    const fleet = (await res.json()) as { clock?: unknown; mode?: unknown; gen?: unknown };
+    if (!isFleetClock(fleet.clock) || (fleet.mode !== 'production' && fleet.mode !== 'mock')) return;
+    rt.applyFleet({ clock: fleet.clock, mode: fleet.mode, gen: Number.isSafeInteger(fleet.gen) ? (fleet.gen as number) : 0 });
     await rt.commit();
   } catch {
     // No supervisor (standalone, or it is restarting): the persisted clock stands.
@@ -105,8 +112,8 @@ async function main(): Promise<void> {
     if (err instanceof CorruptStateError) fail(EXIT_CORRUPT_STATE, err.message);
     throw err;
   }
-  if (config.supervisorUrl) await fetchFleetClock(rt, config.supervisorUrl);
-  const forwarder = config.supervisorUrl ? new JournalForwarder(config.supervisorUrl, config.id) : null;
+  if (config.supervisorUrl) await fetchFleetClock(rt, config.supervisorUrl, config.internalSecret);
+  const forwarder = config.supervisorUrl ? new JournalForwarder(config.supervisorUrl, config.id, config.internalSecret) : null;
   const app = createWorkerApp(rt, new Journal(), forwarder ?? undefined);
   const server = app.listen(config.port, config.host);
   answerClientErrors(server);
@@ -118,6 +125,7 @@ async function main(): Promise<void> {
     rt.config.port = port; // --port 0: provision answers and the inventory give the bound port
     console.log(JSON.stringify({ level: 'info', msg: 'listening', mk6_id: config.id, host: config.host, port, pid: process.pid }));
     process.send?.('ready');
+    if (config.supervisorUrl) void fetchFleetClock(rt, config.supervisorUrl, config.internalSecret);
   });
 
   let stopping = false;

@@ -1,6 +1,5 @@
 /** A fleet-wide control sent to every running worker in parallel, under a timeout. */
 import { requestJson } from './http-client.js';
-import type { FleetSupervisor } from './fleet.js';
 
 export interface BroadcastReport {
   total: number;
@@ -8,18 +7,24 @@ export interface BroadcastReport {
   failed: { mk6_id: string; error: string }[];
 }
 
+export interface BroadcastTarget {
+  id: string;
+  url: string;
+}
+
+/** Sends to every target; the MK6s that are down are reported as failed with their status. */
 export async function broadcast(
-  fleet: FleetSupervisor,
+  targets: BroadcastTarget[],
+  down: { id: string; status: string }[],
   path: string,
   body: unknown,
   headers: Record<string, string> = {},
   timeoutMs = 2000,
 ): Promise<BroadcastReport> {
-  const members = fleet.onlineMembers();
   const results = await Promise.all(
-    members.map(async (m) => {
+    targets.map(async (t) => {
       try {
-        const res = await requestJson(`${fleet.url(m)}${path}`, {
+        const res = await requestJson(`${t.url}${path}`, {
           method: 'POST',
           body: body ?? {},
           headers: { 'x-mk6-internal': 'broadcast', ...headers },
@@ -27,18 +32,17 @@ export async function broadcast(
         });
         if (res.status >= 400) {
           const err = res.body as { error?: string } | null;
-          return { id: m.spec.id, error: `${res.status} ${err?.error ?? ''}`.trim() };
+          return { id: t.id, error: `${res.status} ${err?.error ?? ''}`.trim() };
         }
-        return { id: m.spec.id, error: null };
+        return { id: t.id, error: null };
       } catch (err) {
-        return { id: m.spec.id, error: (err as Error).message };
+        return { id: t.id, error: (err as Error).message };
       }
     }),
   );
-  const down = [...fleet.members.values()].filter((m) => m.status !== 'online').map((m) => ({ mk6_id: m.spec.id, error: m.status }));
   return {
-    total: fleet.members.size,
+    total: targets.length + down.length,
     ok: results.filter((r) => r.error === null).map((r) => r.id),
-    failed: [...results.filter((r) => r.error !== null).map((r) => ({ mk6_id: r.id, error: r.error as string })), ...down],
+    failed: [...results.filter((r) => r.error !== null).map((r) => ({ mk6_id: r.id, error: r.error as string })), ...down.map((d) => ({ mk6_id: d.id, error: d.status }))],
   };
 }

@@ -11,6 +11,7 @@ const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 
 const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
   status                                  the fleet: MK6s, processes, outages, network, clock, timeline
+  wait [--timeout S]                      until every MK6 serves with the fleet's clock and mode (GET /readyz), default 60 s
   time set ISO [--speed K]                freeze the fleet clock at ISO (or run it at K× from there)
   time advance DURATION                   step the clock (e.g. 90s, 15m, 2h, 1h30m)
   time speed K                            run the clock at K× real time from now (0 = freeze)
@@ -24,7 +25,7 @@ const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
   timeline load FILE | timeline show | timeline clear
   journal [--since N] [--follow]
 --url defaults to $MK6_FLEET_URL, else the proxy of ./fleet.yaml ($MK6_FLEET), else http://127.0.0.1:9001.
-exit: 0 ok, 1 refused by the fleet, 2 usage, 3 fleet unreachable`;
+exit: 0 ok, 1 refused by the fleet (wait: not ready in time), 2 usage, 3 fleet unreachable`;
 
 class UsageError extends Error {}
 class Unreachable extends Error {}
@@ -40,6 +41,7 @@ interface Options {
   kind?: string;
   speed?: string;
   since?: string;
+  timeout?: string;
   follow: boolean;
 }
 
@@ -57,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
         kind: { type: 'string' },
         speed: { type: 'string' },
         since: { type: 'string' },
+        timeout: { type: 'string' },
         follow: { type: 'boolean', short: 'f', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -74,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
     kind: values.kind as string | undefined,
     speed: values.speed as string | undefined,
     since: values.since as string | undefined,
+    timeout: values.timeout as string | undefined,
     follow: values.follow === true,
   };
   try {
@@ -191,6 +195,8 @@ async function run(args: string[], o: Options): Promise<void> {
     }
     case 'journal':
       return journal(o);
+    case 'wait':
+      return waitReady(o);
     case undefined:
       throw new UsageError('commande manquante');
     default:
@@ -213,6 +219,47 @@ async function journal(o: Options): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
     if (stop) return;
   }
+}
+
+/**
+ * Polls `/readyz` until it says ready. A front that does not answer yet is waited for too
+ * (a CI job runs this right after starting the fleet); never answering in time exits 3,
+ * answering but not ready exits 1 with what each MK6 waits for.
+ */
+async function waitReady(o: Options): Promise<void> {
+  const timeoutMs = (o.timeout === undefined ? 60 : number(o.timeout, '--timeout')) * 1000;
+  if (!(timeoutMs >= 0)) throw new UsageError('--timeout: nombre de secondes >= 0');
+  const deadline = Date.now() + timeoutMs;
+  let last: { status: number; body: unknown } | null = null;
+  let lastError = '';
+  for (;;) {
+    try {
+      const res = await fetch(`${o.url}/readyz`, { signal: AbortSignal.timeout(Math.max(1000, Math.min(10_000, deadline - Date.now()))) });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      last = { status: res.status, body };
+      if (res.status === 200) {
+        const mk6 = (body as { mk6?: Record<string, string> }).mk6 ?? {};
+        console.log(o.json ? JSON.stringify(body, null, 2) : `flotte prête: ${Object.keys(mk6).length} MK6 (${Object.entries(mk6).map(([id, s]) => `${id} ${s}`).join(', ')})`);
+        return;
+      }
+    } catch (err) {
+      lastError = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, Math.min(250, Math.max(0, deadline - Date.now()))));
+  }
+  if (!last) throw new Unreachable(lastError || 'pas de réponse');
+  const mk6 = (last.body as { mk6?: Record<string, string> } | null)?.mk6 ?? {};
+  const waiting = Object.entries(mk6).filter(([, s]) => s !== 'ready');
+  console.error(`mk6-fleet: flotte pas prête après ${timeoutMs / 1000} s${waiting.length ? ':' : ''}`);
+  for (const [id, state] of waiting) console.error(`  ${id}: ${state}`);
+  throw new Refused(last.status, last.body);
 }
 
 async function http(o: Options, method: string, path: string, body?: unknown, type = 'application/json'): Promise<unknown> {

@@ -1,57 +1,36 @@
 /**
  * The running fleet: one pm2 app per MK6, the fleet clock and mode, MK6s added by
- * provisioning, and what the supervisor must remember across its own restarts.
+ * provisioning. Every change to an MK6's process goes through its lifecycle queue, and
+ * every fleet-wide change (start, reset, clock, mode) through the queue's barrier, so no
+ * interleaving of calls can leave two apps for one MK6 or a worker that missed a broadcast.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SYSTEM_CLOCK, isFleetClock, type FleetClock } from '../src/domain/clock.js';
+import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { SYSTEM_CLOCK, type FleetClock } from '../src/domain/clock.js';
 import { errors } from '../src/domain/errors.js';
 import type { FleetMode } from '../src/domain/fleet-controls.js';
 import type { SiteConfig } from '../src/domain/sites.js';
+import { FLEET_GEN_HEADER } from '../src/http/internal.js';
 import { OrderedJournal } from '../src/http/journal.js';
-import { workerUrl } from '../src/http/views.js';
-import { writeFileAtomic } from '../src/persist/atomic.js';
 import { CorruptStateError, StateFile } from '../src/persist/state-file.js';
-import { powerCutMarker, stateFilePath } from '../src/runtime.js';
+import { powerCutMarker, stateFilePath, type FleetSettings } from '../src/runtime.js';
+import { broadcast, type BroadcastReport } from './broadcast.js';
 import type { Fleet, Mk6Spec } from './fleet-file.js';
-import { requestJson } from './http-client.js';
-import { anyFreePort, isPortFree, nextFreePort } from './ports.js';
+import { requestJson, useInternalSecret } from './http-client.js';
+import { WorkerLauncher } from './launcher.js';
+import { LifecycleQueue } from './lifecycle-queue.js';
+import { newMember, type Member, type OutageKind, type RestartKind } from './member.js';
+import { anyFreePort, isPortFree } from './ports.js';
 import type { AppStatus, ProcessManager } from './process-manager.js';
+import { internalSecret, loadSupervisorState, saveSupervisorState, type SupervisorState } from './supervisor-state.js';
 import { TimelineRunner } from './timeline-runner.js';
 
-/** The worker as one bundled file: no module resolution at start, a third faster to answer (BENCHMARKS.md). */
-const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../worker.cjs');
-const READY_TIMEOUT_MS = 20_000;
+export { OUTAGE_KINDS, RESTART_KINDS, type Member, type MemberStatus, type OutageKind, type RestartKind } from './member.js';
 
-export type MemberStatus = 'starting' | 'online' | 'stopped' | 'errored';
+/** `starting` until the first start has settled; control calls wait for `running`. */
+export type FleetPhase = 'starting' | 'running' | 'stopping';
 
-export interface Member {
-  spec: Mk6Spec;
-  /** Added by provisioning after start: removed again by /mock/reset. */
-  added: boolean;
-  app: string;
-  status: MemberStatus;
-  /** Why it is errored (e.g. a corrupt state file), shown in the inventory. */
-  problem: string | null;
-  /** The worker's last inventory entry: its topology, shown even while it is down. */
-  last: Record<string, unknown> | null;
-  /** The outage a kill imposed (refused = process stopped), until a restart. */
-  outage: OutageKind | null;
-}
-
-export const OUTAGE_KINDS = ['refused', 'blackhole', 'reset'] as const;
-export type OutageKind = (typeof OUTAGE_KINDS)[number];
-export const RESTART_KINDS = ['warm', 'cold'] as const;
-export type RestartKind = (typeof RESTART_KINDS)[number];
-
-interface SupervisorState {
-  version: 1;
-  clock: FleetClock;
-  mode: FleetMode;
-  added: { id: string; port: number; sites: SiteConfig[] }[];
-  daemonOwner: boolean;
-}
+/** How long shutdown waits for operations in flight before it removes the apps anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 export class FleetSupervisor {
   readonly members = new Map<string, Member>();
@@ -59,10 +38,20 @@ export class FleetSupervisor {
   readonly journal = new OrderedJournal();
   clock: FleetClock = SYSTEM_CLOCK;
   mode: FleetMode = 'mock';
+  /** Counts changes of the clock and mode (workers keep the newest they were given). */
+  gen = 0;
   frontUrl = '';
+  phase: FleetPhase = 'starting';
+  readonly secret: string;
   private daemonOwner = false;
-  private readonly statePath: string;
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly saved: SupervisorState | null;
+  private readonly queue = new LifecycleQueue();
+  private readonly launcher: WorkerLauncher;
+  /** Ports handed to MK6s being provisioned, before they are members. */
+  private readonly reservedPorts = new Set<number>();
+  private markStarted!: () => void;
+  private readonly started = new Promise<void>((r) => (this.markStarted = r));
+  private stopped: Promise<void> | null = null;
   /** The timeline of events on the fleet clock (supervisor/timeline.ts). */
   readonly timeline = new TimelineRunner(this);
 
@@ -72,34 +61,71 @@ export class FleetSupervisor {
     readonly stateDir: string,
   ) {
     mkdirSync(stateDir, { recursive: true });
-    this.statePath = join(stateDir, 'supervisor.json');
+    this.secret = internalSecret(stateDir);
+    useInternalSecret(this.secret);
+    this.saved = loadSupervisorState(stateDir);
+    this.clock = this.saved?.clock ?? SYSTEM_CLOCK;
+    this.mode = this.saved?.mode ?? 'mock';
+    this.gen = this.saved?.gen ?? 0;
+    this.launcher = new WorkerLauncher({
+      fleet,
+      pm,
+      stateDir,
+      secret: this.secret,
+      frontUrl: () => this.frontUrl,
+      settings: () => this.settings(),
+      stopping: () => this.phase === 'stopping',
+      raiseGen: (above) => (this.gen = Math.max(this.gen, above + 1)),
+    });
+    // Every MK6 of the fleet file (and those added in an earlier run) is known, with its port, before anything starts.
+    for (const spec of fleet.mk6) this.register(spec, false);
+    for (const a of this.saved?.added ?? []) {
+      if (!this.names.has(a.id)) this.register({ id: a.id, aliases: [], port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
+    }
   }
 
   get prefix(): string {
     return `mk6-${this.fleet.name}-`;
   }
 
+  settings(): FleetSettings {
+    return { clock: this.clock, mode: this.mode, gen: this.gen };
+  }
+
   /** Connects to pm2, adopts live workers of an earlier run, starts the others, waits for all. */
   async start(frontUrl: string, modeOverride: FleetMode | null): Promise<{ failed: string[] }> {
-    this.frontUrl = frontUrl;
-    const saved = this.loadState();
-    this.clock = saved?.clock ?? SYSTEM_CLOCK;
-    this.mode = modeOverride ?? saved?.mode ?? 'mock';
-    if (this.mode === 'production') this.clock = SYSTEM_CLOCK;
-    await this.pm.connect();
-    this.daemonOwner = this.pm.startedDaemon || (saved?.daemonOwner ?? false);
-    for (const spec of this.fleet.mk6) this.register(spec, false);
-    for (const a of saved?.added ?? []) {
-      if (!this.names.has(a.id)) this.register({ id: a.id, aliases: [], port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
+    try {
+      return await this.queue.fleetWide(async () => {
+        this.frontUrl = frontUrl;
+        if (modeOverride && modeOverride !== this.mode) this.changeSettings(this.clock, modeOverride);
+        if (this.mode === 'production' && this.clock.source !== 'system') this.changeSettings(SYSTEM_CLOCK, this.mode);
+        await this.pm.connect();
+        this.daemonOwner = this.pm.startedDaemon || (this.saved?.daemonOwner ?? false);
+        const byApp = groupByName(await this.ourApps());
+        for (const name of byApp.keys()) {
+          if (![...this.members.values()].some((m) => m.app === name)) await this.pm.delete(name).catch(() => {});
+        }
+        await this.assignPorts(byApp);
+        const results = await Promise.all([...this.members.values()].map((m) => this.launcher.bringUp(m, byApp.get(m.app) ?? [])));
+        this.saveState();
+        return { failed: results.filter((r): r is string => r !== null) };
+      });
+    } finally {
+      if (this.phase === 'starting') this.phase = 'running';
+      this.markStarted();
     }
-    const running = new Map((await this.pm.list(this.prefix)).map((p) => [p.name, p]));
-    for (const [name] of running) {
-      if (![...this.members.values()].some((m) => m.app === name)) await this.pm.delete(name).catch(() => {});
-    }
-    await this.assignPorts(running);
-    const results = await Promise.all([...this.members.values()].map((m) => this.bringUp(m, running.get(m.app))));
-    this.saveState();
-    return { failed: results.filter((r): r is string => r !== null) };
+  }
+
+  /** Resolves once the fleet has started; a control call waits at most `timeoutMs`, then FLEET_STARTING. */
+  async whenRunning(timeoutMs: number): Promise<void> {
+    if (this.phase === 'running') return;
+    if (this.phase === 'stopping') throw errors.fleetStopping();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), timeoutMs)));
+    const outcome = await Promise.race([this.started.then(() => 'started' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') throw errors.fleetStarting(timeoutMs, Math.max(1, Math.ceil(timeoutMs / 6000)));
+    if ((this.phase as FleetPhase) === 'stopping') throw errors.fleetStopping();
   }
 
   resolve(idOrAlias: string): Member | undefined {
@@ -107,24 +133,26 @@ export class FleetSupervisor {
   }
 
   url(member: Member): string {
-    return workerUrl(this.fleet.workers.host, member.spec.port);
+    return this.launcher.url(member);
   }
 
   /** Provisioning an id the fleet does not have: a new worker on the next free port. */
   provisionNew(id: string, sites: SiteConfig[]): Promise<Member> {
-    return this.exclusive(`provision:${id}`, async () => {
+    return this.queue.forMk6(id, async () => {
+      this.assertServing();
       const existing = this.names.get(id);
-      if (existing) {
-        if (existing.status === 'starting') await this.waitReady(existing);
-        return existing;
+      if (existing) return existing;
+      const port = await this.reservePort();
+      try {
+        const member = this.register({ id, aliases: [], port, sites, tokenEnv: null, line: 0 }, true);
+        this.removeStateFile(id); // an added MK6 starts blank, whatever an earlier run left
+        const problem = await this.launcher.bringUp(member, await this.appsOf(member));
+        this.saveState();
+        if (problem) throw errors.mk6Unreachable(id, problem);
+        return member;
+      } finally {
+        this.reservedPorts.delete(port);
       }
-      const port = await nextFreePort(this.fleet.workers.host, [...this.members.values()].map((m) => m.spec.port));
-      const member = this.register({ id, aliases: [], port, sites, tokenEnv: null, line: 0 }, true);
-      this.removeStateFile(id); // an added MK6 starts blank, whatever an earlier run left
-      const problem = await this.bringUp(member, undefined);
-      this.saveState();
-      if (problem) throw errors.mk6Unreachable(id, problem);
-      return member;
     });
   }
 
@@ -133,10 +161,11 @@ export class FleetSupervisor {
    * the process stays, and answers nothing / resets every connection, until a restart.
    */
   kill(member: Member, kind: OutageKind = 'refused'): Promise<void> {
-    return this.exclusive(member.spec.id, async () => {
+    return this.onMember(member, async () => {
       if (kind === 'refused') {
         await this.pm.stop(member.app);
         member.status = 'stopped';
+        member.pid = null;
       } else {
         if (member.status !== 'online') throw errors.mk6Unreachable(member.spec.id, member.status);
         const res = await requestJson(`${this.url(member)}/_worker/outage`, { method: 'POST', body: { kind } });
@@ -148,69 +177,98 @@ export class FleetSupervisor {
 
   /** `warm`: the MK6 comes back as it was. `cold`: its planning is lost, as after a power cut (sites, identity, counter kept). */
   restart(member: Member, kind: RestartKind = 'warm'): Promise<void> {
-    return this.exclusive(member.spec.id, async () => {
+    return this.onMember(member, async () => {
       member.status = 'starting';
       const marker = powerCutMarker(this.stateDir, member.spec.id);
       if (kind === 'cold') writeFileSync(marker, new Date().toISOString() + '\n');
-      await this.pm.restart(member.app).catch((err: unknown) => {
+      const apps = await this.appsOf(member);
+      let problem: string | null;
+      try {
+        if (apps.length === 1) {
+          await this.pm.restart(member.app);
+          problem = await this.launcher.waitReady(member);
+        } else {
+          problem = await this.launcher.bringUp(member, apps); // no app (deleted from outside), or a ghost beside it
+        }
+      } catch (err) {
         if (kind === 'cold') rmSync(marker, { force: true }); // not restarted: no power cut for a later start
         throw err;
-      });
+      }
       member.outage = null;
-      const problem = await this.waitReady(member);
       if (problem) throw errors.mk6Unreachable(member.spec.id, problem);
     });
   }
 
-  setClock(clock: FleetClock): void {
-    this.clock = clock;
-    this.saveState();
+  /**
+   * Freezes, steps or runs the fleet clock on every worker; answers who got it. `next` is
+   * computed in turn, from the clock as the calls before it left it, at one real instant.
+   */
+  setClock(next: (current: FleetClock, anchor: number) => { clock: FleetClock; exact: unknown }): Promise<BroadcastReport> {
+    return this.fleetOp(() => {
+      const anchor = Date.now();
+      const { clock, exact } = next(this.clock, anchor);
+      this.changeSettings(clock, this.mode);
+      return this.broadcast('/mock/time', exact, { 'x-mk6-clock-anchor': String(anchor) });
+    });
   }
 
-  setMode(mode: FleetMode): void {
-    this.mode = mode;
-    if (mode === 'production') this.clock = SYSTEM_CLOCK;
-    this.saveState();
+  releaseClock(): Promise<BroadcastReport> {
+    return this.fleetOp(() => {
+      this.changeSettings(SYSTEM_CLOCK, this.mode);
+      return this.broadcast('/mock/time/release', {});
+    });
+  }
+
+  setMode(mode: FleetMode): Promise<BroadcastReport> {
+    return this.fleetOp(() => {
+      this.changeSettings(mode === 'production' ? SYSTEM_CLOCK : this.clock, mode);
+      return this.broadcast('/supervision/mode', { mode });
+    });
   }
 
   /**
    * Back to the fleet file: added MK6s removed (workers deleted, state files gone), MK6s
-   * that are down started again from a blank state; the caller broadcasts the reset itself.
+   * that are down started again from a blank state, then every worker reset.
    */
-  async resetMembers(): Promise<{ removed: string[]; restarted: string[] }> {
-    const removed: string[] = [];
-    for (const member of [...this.members.values()].filter((m) => m.added)) {
-      await this.pm.delete(member.app).catch(() => {});
-      this.unregister(member);
-      this.removeStateFile(member.spec.id);
-      removed.push(member.spec.id);
-    }
-    const down = [...this.members.values()].filter((m) => m.status !== 'online');
-    await Promise.all(
-      down.map(async (m) => {
-        await this.pm.delete(m.app).catch(() => {});
-        this.removeStateFile(m.spec.id);
-        m.problem = null;
-        await this.bringUp(m, undefined);
-      }),
-    );
-    this.clock = SYSTEM_CLOCK;
-    this.journal.clear();
-    for (const m of this.members.values()) m.outage = null; // the workers' reset lifts a blackhole or reset
-    this.saveState();
-    return { removed, restarted: down.map((m) => m.spec.id) };
+  reset(): Promise<{ removed: string[]; restarted: string[]; workers: BroadcastReport }> {
+    return this.fleetOp(async () => {
+      const removed: string[] = [];
+      for (const member of [...this.members.values()].filter((m) => m.added)) {
+        await this.pm.delete(member.app).catch(() => {});
+        this.unregister(member);
+        this.removeStateFile(member.spec.id);
+        removed.push(member.spec.id);
+      }
+      const down = [...this.members.values()].filter((m) => m.status !== 'online');
+      await Promise.all(
+        down.map(async (m) => {
+          const apps = await this.appsOf(m);
+          if (apps.length) await this.pm.delete(m.app).catch(() => {});
+          this.removeStateFile(m.spec.id);
+          m.problem = null;
+          await this.launcher.bringUp(m, []);
+        }),
+      );
+      this.changeSettings(SYSTEM_CLOCK, this.mode);
+      this.journal.clear();
+      for (const m of this.members.values()) m.outage = null; // the workers' reset lifts a blackhole or reset
+      const workers = await this.broadcast('/mock/reset', {});
+      return { removed, restarted: down.map((m) => m.spec.id), workers };
+    });
   }
 
-  /** pm2's view of every member, keyed by app name. */
+  /** pm2's view of every member, keyed by app name; a worker pm2 rebooted behind our back is given the fleet's clock. */
   async processes(): Promise<Map<string, AppStatus>> {
-    const list = await this.pm.list(this.prefix);
+    const list = await this.ourApps();
     const byApp = new Map(list.map((p) => [p.name, p]));
     for (const m of this.members.values()) {
+      if (this.queue.busy(m.spec.id)) continue; // an operation in progress owns its status
       const p = byApp.get(m.app);
-      if (m.status === 'starting' && this.locks.has(m.spec.id)) continue; // a start in progress; else a failed one: pm2 knows
       if (!p) m.status = m.status === 'errored' ? 'errored' : 'stopped';
-      else if (p.status === 'online') m.status = 'online';
-      else if (p.status === 'stopped' || p.status === 'stopping') m.status = m.problem ? 'errored' : 'stopped';
+      else if (p.status === 'online') {
+        if (m.status === 'online' && m.pid !== null && p.pid !== null && p.pid !== m.pid) void this.resync(m);
+        m.status = 'online';
+      } else if (p.status === 'stopped' || p.status === 'stopping') m.status = m.problem ? 'errored' : 'stopped';
       else if (p.status === 'errored') m.status = 'errored';
     }
     return byApp;
@@ -220,20 +278,85 @@ export class FleetSupervisor {
     return [...this.members.values()].filter((m) => m.status === 'online');
   }
 
-  /** Stops every worker, and the pm2 daemon if this fleet started it. */
-  async shutdown(): Promise<void> {
-    await Promise.all([...this.members.values()].map((m) => this.pm.delete(m.app).catch(() => {})));
-    const others = await this.pm.list('').catch(() => []);
-    if (this.daemonOwner && others.length === 0) await this.pm.killDaemon().catch(() => {});
-    this.pm.disconnect();
-    this.daemonOwner = false;
-    this.saveState();
+  /** Whether an operation on this MK6 is queued or running. */
+  busy(member: Member): boolean {
+    return this.queue.busy(member.spec.id);
+  }
+
+  /** The worker's own word on its process, clock and mode (null when it does not answer). */
+  health(member: Member, timeoutMs = 1000) {
+    return this.launcher.health(member, timeoutMs);
+  }
+
+  /**
+   * Stops every worker of this fleet (ghosts included), and the pm2 daemon if this fleet
+   * started it. Operations in flight end first (bounded); queued ones are refused.
+   */
+  shutdown(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.phase = 'stopping';
+      for (let round = 0; round < 3; round++) {
+        const drained = await this.queue.drained(DRAIN_TIMEOUT_MS);
+        const apps = new Set([...this.members.values()].map((m) => m.app));
+        for (const p of await this.ourApps().catch(() => [])) apps.add(p.name);
+        await Promise.all([...apps].map((name) => this.pm.delete(name).catch(() => {})));
+        if (drained && (await this.ourApps().catch(() => [])).length === 0) break;
+      }
+      const others = await this.pm.list('').catch(() => []);
+      if (this.daemonOwner && others.length === 0) await this.pm.killDaemon().catch(() => {});
+      this.pm.disconnect();
+      this.daemonOwner = false;
+      this.saveState();
+    })();
+    return this.stopped;
   }
 
   // ── internals ────────────────────────────────────────────────────────────
 
+  /** An operation on one MK6's process, in its queue; refused once the fleet stops or the MK6 is gone. */
+  private onMember<T>(member: Member, op: () => Promise<T>): Promise<T> {
+    return this.queue.forMk6(member.spec.id, async () => {
+      this.assertServing();
+      if (this.members.get(member.spec.id) !== member) throw errors.mk6NotFound(member.spec.id);
+      return op();
+    });
+  }
+
+  private fleetOp<T>(op: () => Promise<T>): Promise<T> {
+    return this.queue.fleetWide(async () => {
+      this.assertServing();
+      return op();
+    });
+  }
+
+  private assertServing(): void {
+    if (this.phase === 'stopping') throw errors.fleetStopping();
+  }
+
+  private changeSettings(clock: FleetClock, mode: FleetMode): void {
+    this.clock = clock;
+    this.mode = mode;
+    this.gen++;
+    this.saveState();
+  }
+
+  private broadcast(path: string, body: unknown, headers: Record<string, string> = {}): Promise<BroadcastReport> {
+    const online = this.onlineMembers();
+    const down = [...this.members.values()].filter((m) => m.status !== 'online').map((m) => ({ id: m.spec.id, status: m.status }));
+    const targets = online.map((m) => ({ id: m.spec.id, url: this.url(m) }));
+    return broadcast(targets, down, path, body, { ...headers, [FLEET_GEN_HEADER]: String(this.gen) });
+  }
+
+  /** A worker pm2 rebooted may have started before the last broadcast: give it the fleet's clock and mode. */
+  private async resync(member: Member): Promise<void> {
+    const health = await this.launcher.health(member, 1000);
+    if (!health) return;
+    member.pid = health.pid;
+    await this.launcher.sync(member, health);
+  }
+
   private register(spec: Mk6Spec, added: boolean): Member {
-    const member: Member = { spec, added, app: `${this.prefix}${spec.id}`, status: 'starting', problem: null, last: null, outage: null };
+    const member = newMember(spec, added, `${this.prefix}${spec.id}`);
     this.members.set(spec.id, member);
     for (const name of [spec.id, ...spec.aliases]) this.names.set(name, member);
     return member;
@@ -244,93 +367,50 @@ export class FleetSupervisor {
     for (const name of [member.spec.id, ...member.spec.aliases]) this.names.delete(name);
   }
 
+  /** This fleet's pm2 apps (same name prefix and state dir): another fleet's apps on the same PM2_HOME are left alone. */
+  private async ourApps(): Promise<AppStatus[]> {
+    return (await this.pm.list(this.prefix)).filter((p) => !p.env.MK6_STATE_DIR || p.env.MK6_STATE_DIR === this.stateDir);
+  }
+
+  private async appsOf(member: Member): Promise<AppStatus[]> {
+    return (await this.pm.list(member.app)).filter((p) => p.name === member.app);
+  }
+
   /** Ports of 0 get a free one; a live worker of an earlier run keeps its own. */
-  private async assignPorts(running: Map<string, AppStatus>): Promise<void> {
+  private async assignPorts(byApp: Map<string, AppStatus[]>): Promise<void> {
     const taken = new Set([...this.members.values()].map((m) => m.spec.port));
     for (const m of this.members.values()) {
       if (m.spec.port !== 0) continue;
-      const adopted = running.get(m.app);
+      const adopted = byApp.get(m.app)?.[0];
       const earlier = Number(adopted?.env.MK6_PORT ?? 0);
-      let port = adopted?.status === 'online' && earlier > 0 ? earlier : 0;
+      let port = adopted?.status === 'online' && earlier > 0 && !taken.has(earlier) ? earlier : 0;
       // The kernel may hand the same free port out twice in a row: never give it to two MK6s.
-      while (port === 0 || (taken.has(port) && port !== earlier)) port = await anyFreePort(this.fleet.workers.host);
+      while (port === 0 || taken.has(port)) port = await anyFreePort(this.fleet.workers.host);
       taken.add(port);
       m.spec.port = port;
     }
   }
 
-  /** Adopts a matching live worker, else (re)starts it. Returns a problem, or null once ready. */
-  private async bringUp(member: Member, running: AppStatus | undefined): Promise<string | null> {
-    const env = this.workerEnv(member);
-    const same = running && running.status === 'online' && Object.entries(env).every(([k, v]) => running.env[k] === v);
-    if (same && !(await this.waitReady(member, 1500))) return null; // adopted as it is
-    if (running) await this.pm.delete(member.app).catch(() => {});
-    try {
-      StateFile.load(stateFilePath(this.stateDir, member.spec.id));
-    } catch (err) {
-      if (!(err instanceof CorruptStateError)) throw err;
-      member.status = 'errored';
-      member.problem = err.message;
-      return `${member.spec.id}: ${err.message}`;
+  /**
+   * The first free port above every port of the fleet. Reserved before the check that it is
+   * free, so two provisions at once never get the same one, nor a port of the fleet file.
+   */
+  private async reservePort(): Promise<number> {
+    const used = new Set([...[...this.members.values()].map((m) => m.spec.port), ...this.reservedPorts]);
+    for (let port = Math.max(9100, ...used) + 1; port <= 65535; port++) {
+      if (used.has(port)) continue;
+      this.reservedPorts.add(port);
+      if (await isPortFree(this.fleet.workers.host, port)) return port;
+      this.reservedPorts.delete(port);
+      used.add(port);
     }
-    if (!(await isPortFree(this.fleet.workers.host, member.spec.port))) {
-      member.status = 'errored';
-      member.problem = `port ${member.spec.port} déjà pris sur cette machine`;
-      const where = member.spec.line ? `${this.fleet.file}:${member.spec.line} ` : '';
-      return `${where}${member.spec.id}: ${member.problem}`;
-    }
-    member.status = 'starting';
-    await this.pm.start({ name: member.app, script: WORKER_SCRIPT, args: ['--state-dir', this.stateDir], env });
-    return this.waitReady(member);
-  }
-
-  private workerEnv(member: Member): Record<string, string> {
-    const { spec } = member;
-    const env: Record<string, string> = {
-      MK6_ID: spec.id,
-      MK6_PORT: String(spec.port),
-      MK6_HOST: this.fleet.workers.host,
-      MK6_ALIASES: spec.aliases.join(','),
-      MK6_SEED: String(this.fleet.seed),
-      MK6_SITES_JSON: JSON.stringify(spec.sites),
-      ...(spec.network?.length ? { MK6_NETWORK_JSON: JSON.stringify(spec.network) } : {}),
-      MK6_SUPERVISOR_URL: this.frontUrl,
-      MK6_STATE_DIR: this.stateDir,
-    };
-    if (spec.tokenEnv) {
-      env.MK6_TOKEN_ENV = spec.tokenEnv;
-      env[spec.tokenEnv] = process.env[spec.tokenEnv] ?? '';
-    }
-    return env;
-  }
-
-  /** Polls the worker's health route until it answers; null when ready, else why not. */
-  private async waitReady(member: Member, timeoutMs = READY_TIMEOUT_MS): Promise<string | null> {
-    const deadline = Date.now() + timeoutMs;
-    const url = `${this.url(member)}/_worker/health`;
-    let delay = 10;
-    while (Date.now() < deadline) {
-      try {
-        const res = await requestJson(url, { timeoutMs: 1000 });
-        if (res.status === 200) {
-          member.status = 'online';
-          member.problem = null;
-          // An adopted worker may be blackholed or resetting (a kill before the supervisor restarted).
-          const outage = (res.body as { outage?: unknown } | null)?.outage;
-          member.outage = outage === 'blackhole' || outage === 'reset' ? outage : null;
-          return null;
-        }
-      } catch {
-        /* not listening yet */
+    for (;;) {
+      const port = await anyFreePort(this.fleet.workers.host);
+      if (!this.reservedPorts.has(port) && ![...this.members.values()].some((m) => m.spec.port === port)) {
+        this.reservedPorts.add(port);
+        return port;
       }
-      const p = (await this.pm.list(member.app)).find((x) => x.name === member.app);
-      if (p && (p.status === 'stopped' || p.status === 'errored')) break;
-      await new Promise((r) => setTimeout(r, delay));
-      delay = Math.min(100, delay * 2);
     }
-    member.status = 'errored';
-    member.problem = `ne répond pas sur ${this.url(member)} (voir: npx pm2 logs ${member.app})`;
-    return `${member.spec.id}: ${member.problem}`;
   }
 
   /** A state file that would not load is evidence: it is set aside, never deleted. */
@@ -346,36 +426,20 @@ export class FleetSupervisor {
     }
   }
 
-  private loadState(): SupervisorState | null {
-    if (!existsSync(this.statePath)) return null;
-    try {
-      const s = JSON.parse(readFileSync(this.statePath, 'utf8')) as SupervisorState;
-      if (s.version !== 1) return null;
-      return { ...s, clock: isFleetClock(s.clock) ? s.clock : SYSTEM_CLOCK, added: Array.isArray(s.added) ? s.added : [] };
-    } catch {
-      return null; // the supervisor's own memo is a convenience: start from the fleet file
-    }
-  }
-
   private saveState(): void {
-    const state: SupervisorState = {
+    saveSupervisorState(this.stateDir, {
       version: 1,
       clock: this.clock,
       mode: this.mode,
+      gen: this.gen,
       added: [...this.members.values()].filter((m) => m.added).map((m) => ({ id: m.spec.id, port: m.spec.port, sites: m.spec.sites })),
       daemonOwner: this.daemonOwner,
-    };
-    writeFileAtomic(this.statePath, JSON.stringify(state, null, 2) + '\n');
+    });
   }
+}
 
-  /** One operation at a time per key (an MK6 id), so kill/restart/provision never interleave. */
-  private exclusive<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => {}).then(run);
-    this.locks.set(key, next);
-    void next.finally(() => {
-      if (this.locks.get(key) === next) this.locks.delete(key);
-    }).catch(() => {});
-    return next;
-  }
+function groupByName(apps: AppStatus[]): Map<string, AppStatus[]> {
+  const out = new Map<string, AppStatus[]>();
+  for (const p of apps) out.set(p.name, [...(out.get(p.name) ?? []), p]);
+  return out;
 }

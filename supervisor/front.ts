@@ -14,12 +14,17 @@ import type { NewEntry } from '../src/http/journal.js';
 import { errorBodies, journaling } from '../src/http/middleware.js';
 import { simulatedNow } from '../src/domain/clock.js';
 import type { FleetSupervisor } from './fleet.js';
+import { SECRET_HEADER, secretMatches } from '../src/http/internal.js';
 import { fleetRoutes } from './routes.js';
 import { createLogger, requestIdFrom, type Logger } from '../src/log.js';
 import { FleetMetrics } from './metrics.js';
 import { observability } from './observability.js';
 
 const PROXIED = /^\/(api\/v1\/mk6|mock\/mk6)\/([^/?#]+)(\/[^?#]*)?/;
+/** Control calls: made while the fleet starts, they wait for it (the MK6 API and reads of the fleet's state do not). */
+const CONTROL = /^\/(mock\/|supervision\/mode(?:[/?#]|$)|api\/v1\/debug\/)/;
+/** How long a control call waits for the fleet's start before 503 FLEET_STARTING. */
+const STARTUP_WAIT_MS = Number(process.env.MK6_STARTUP_WAIT_MS) > 0 ? Number(process.env.MK6_STARTUP_WAIT_MS) : 30_000;
 const JOURNAL_BATCH_LIMIT = 64 * 1024 * 1024;
 /** How long the proxy waits on a blackholed MK6 before it answers 504 MK6_UNREACHABLE. */
 const BLACKHOLE_TIMEOUT_MS = Number(process.env.MK6_BLACKHOLE_TIMEOUT_MS) > 0 ? Number(process.env.MK6_BLACKHOLE_TIMEOUT_MS) : 10_000;
@@ -66,11 +71,7 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   // An answer cut by a reset in its middle (network condition `reset` during): cut the client's too.
   proxy.on('proxyRes', (proxyRes, req) => proxyRes.once('aborted', () => req.socket.resetAndDestroy()));
 
-  return http.createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url === '/_fleet/journal' && req.method === 'POST') return ingestJournal(fleet, req, res, metrics);
-    const m = PROXIED.exec(url);
-    accessLog(req, res, logger, metrics, m ? decode(m[2]) : null);
+  const route = (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpExecArray | null) => {
     if (m) {
       const member = fleet.resolve(decode(m[2]));
       const action = m[1] === 'mock/mk6' ? (m[3] ?? '').split('/')[1] : undefined;
@@ -78,7 +79,7 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
       const fleetAction = action === 'kill' || action === 'restart' || (action === 'provision' && (!member || member.status === 'starting'));
       if (!fleetAction) {
         // No member yet: a (re)starting supervisor is still loading its fleet — not an unknown MK6.
-        if (!member && fleet.members.size === 0) return sendError(res, errors.mk6Unreachable(decode(m[2]).slice(0, 128), 'fleet starting'));
+        if (!member && fleet.phase === 'starting') return sendError(res, errors.mk6Unreachable(decode(m[2]).slice(0, 128), 'fleet starting'));
         if (!member) return sendError(res, errors.mk6NotFound(decode(m[2]).slice(0, 128)));
         // http-proxy would forward only the first of two Authorization headers: refuse the ambiguity here.
         if (authorizationCount(req.rawHeaders) > 1) return sendError(res, errors.badRequest('Plusieurs en-têtes Authorization', { header: 'authorization' }));
@@ -90,6 +91,20 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
       }
     }
     return koa(req, res);
+  };
+
+  return http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/_fleet/journal' && req.method === 'POST') return ingestJournal(fleet, req, res, metrics);
+    const m = PROXIED.exec(url);
+    accessLog(req, res, logger, metrics, m ? decode(m[2]) : null);
+    const isControl = CONTROL.test(url) && !(url.startsWith('/api/v1/debug/') && (req.method === 'GET' || req.method === 'HEAD'));
+    if (fleet.phase === 'running' || !isControl) return route(req, res, m);
+    // Never on a half-started fleet: the call waits (its body unread meanwhile), or is told to come back.
+    fleet.whenRunning(STARTUP_WAIT_MS).then(
+      () => route(req, res, m),
+      (err: Mk6Error) => sendError(res, err),
+    );
   });
 }
 
@@ -107,7 +122,7 @@ function accessLog(req: http.IncomingMessage, res: http.ServerResponse, logger: 
     const route = mk6Id !== null ? 'proxy' : 'fleet';
     metrics.observeFront(route, mk6Id, res.statusCode, seconds);
     const path = (req.url ?? '/').split('?')[0];
-    const level = res.statusCode >= 500 && res.statusCode !== 502 && res.statusCode !== 503 ? 'error' : path.startsWith('/_') ? 'debug' : 'info';
+    const level = res.statusCode >= 500 && res.statusCode !== 502 && res.statusCode !== 503 ? 'error' : path.startsWith('/_') || path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
     if (!logger.isLevelEnabled(level)) return;
     logger[level](
       { req_id: reqId, method: req.method, path, status: res.statusCode, duration_ms: Math.round(seconds * 1e6) / 1000, route, ...(mk6Id !== null ? { mk6_id: mk6Id } : {}) },
@@ -119,14 +134,14 @@ function accessLog(req: http.IncomingMessage, res: http.ServerResponse, logger: 
 function sendError(res: http.ServerResponse, err: Mk6Error): void {
   if (res.headersSent) return void res.destroy();
   const body = JSON.stringify(err.toBody());
-  res.writeHead(err.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(err.status, { ...err.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 
 /** Workers hand in their journal entries here; the fleet numbers them in one sequence. */
 function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: http.ServerResponse, metrics: FleetMetrics): void {
-  const loopback = /^(127\.|::1$|::ffff:127\.)/.test(req.socket.remoteAddress ?? '');
-  if (!loopback) return sendError(res, errors.notFound());
+  // Only the fleet's own workers (the secret they were spawned with) may write to the journal.
+  if (!secretMatches(header(req, SECRET_HEADER), fleet.secret)) return void req.resume().once('end', () => sendError(res, errors.notFound()));
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (c: Buffer) => {
@@ -146,4 +161,9 @@ function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: h
       sendError(res, errors.badRequest('lot de journal illisible'));
     }
   });
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }

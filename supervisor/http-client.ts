@@ -1,7 +1,15 @@
 /** JSON over loopback HTTP with a keep-alive agent and a hard timeout: the supervisor's calls to workers. */
 import http from 'node:http';
+import { SECRET_HEADER } from '../src/http/internal.js';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+let secretHeader: Record<string, string> = {};
+
+/** Every call of the supervisor carries the fleet's internal secret (src/http/internal.ts). */
+export function useInternalSecret(secret: string): void {
+  secretHeader = { [SECRET_HEADER]: secret };
+}
 
 export interface JsonAnswer {
   status: number;
@@ -19,6 +27,7 @@ export function requestJson(
       agent,
       headers: {
         'x-mk6-internal': 'supervisor',
+        ...secretHeader,
         ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
         ...options.headers,
       },

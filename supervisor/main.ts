@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const restored = await fleet.timeline.restore();
   if (timeline && options.timeline && !(restored && fleet.timeline.holds(timeline))) await fleet.timeline.load(timeline, resolve(options.timeline));
   for (const problem of failed) console.error(`MK6 non démarré: ${problem}`);
-  const refresh = setInterval(() => void fleet.processes().catch(() => {}), 1000);
+  const refresh = setInterval(() => void (fleet.phase === 'running' ? fleet.processes() : null)?.catch(() => {}), 1000);
   refresh.unref();
 
   console.log(`Flotte MK6 "${fleetDef.name}" (${fleetDef.file}) prête en ${Date.now() - started} ms, mode ${fleet.mode}`);

@@ -1,14 +1,14 @@
 /** The fleet's own routes on the front, in one table. MK6 paths never reach here but for fleet actions. */
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
-import { SYSTEM_CLOCK } from '../src/domain/clock.js';
 import { errors } from '../src/domain/errors.js';
 import { clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../src/domain/fleet-controls.js';
 import { asBody, isSafeId } from '../src/domain/input.js';
 import { validateSites } from '../src/domain/sites.js';
 import { parseSinceId } from '../src/http/journal.js';
 import { clockView } from '../src/http/views.js';
-import { broadcast } from './broadcast.js';
+import { SECRET_HEADER, secretMatches } from '../src/http/internal.js';
+import { readiness } from './readiness.js';
 import { OUTAGE_KINDS, RESTART_KINDS, type FleetSupervisor, type Member } from './fleet.js';
 import { requestJson } from './http-client.js';
 import { parseTimeline, parseTimelineText, TimelineError, type TimelineEvent } from './timeline.js';
@@ -28,23 +28,27 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     return m;
   };
 
-  // ── clock, mode, reset: broadcast to every worker ──
+  // ── clock, mode, reset: broadcast to every worker, in order with every process change ──
   r.get('/supervision/api/time', (ctx) => {
     ctx.body = clockView(fleet.clock);
   });
   r.post('/mock/time', writable, async (ctx) => {
-    const anchor = Date.now();
-    const { clock, echo } = clockFromRequest(body(ctx), fleet.clock, anchor);
-    fleet.setClock(clock);
-    const exact = { now: new Date(clock.source === 'mock' ? clock.anchorSim : anchor).toISOString(), speed: clock.source === 'mock' ? clock.speed : 0 };
-    const workers = await broadcast(fleet, '/mock/time', exact, { 'x-mk6-clock-anchor': String(anchor) });
-    ctx.body = { ...echo, workers };
+    clockFromRequest(body(ctx), fleet.clock, Date.now()); // a bad body is refused at once, without waiting in the queue
+    let echo: unknown;
+    const workers = await fleet.setClock((current, anchor) => {
+      const next = clockFromRequest(body(ctx), current, anchor);
+      echo = next.echo;
+      // Whole milliseconds: the workers read the instant from the ISO text, so all hold the very same clock.
+      const clock = next.clock.source === 'mock' ? { ...next.clock, anchorSim: Math.floor(next.clock.anchorSim) } : next.clock;
+      const exact = { now: new Date(clock.source === 'mock' ? clock.anchorSim : anchor).toISOString(), speed: clock.source === 'mock' ? clock.speed : 0 };
+      return { clock, exact };
+    });
+    ctx.body = { ...(echo as object), workers };
     // The timeline's events up to the new time fire before the answer (not when the timeline itself moves the clock).
     if (!ctx.get(TIMELINE_HEADER)) await fleet.timeline.advance();
   });
   r.post('/mock/time/release', writable, async (ctx) => {
-    fleet.setClock(SYSTEM_CLOCK);
-    ctx.body = { ...RELEASE_ANSWER, workers: await broadcast(fleet, '/mock/time/release', {}) };
+    ctx.body = { ...RELEASE_ANSWER, workers: await fleet.releaseClock() };
     await fleet.timeline.advance(); // on the system clock no event fires; the timer stops
   });
   r.get('/supervision/api/mode', (ctx) => {
@@ -52,14 +56,23 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
   });
   r.post('/supervision/mode', async (ctx) => {
     const mode = modeFromRequest(body(ctx));
-    fleet.setMode(mode);
-    ctx.body = { ...modeAnswer(mode), workers: await broadcast(fleet, '/supervision/mode', { mode }) };
+    ctx.body = { ...modeAnswer(mode), workers: await fleet.setMode(mode) };
   });
   r.post('/mock/reset', writable, async (ctx) => {
-    const { removed, restarted } = await fleet.resetMembers();
-    const workers = await broadcast(fleet, '/mock/reset', {});
+    const { removed, restarted, workers } = await fleet.reset();
     fleet.timeline.rearm(); // the same timeline replays with the same clock moves
     ctx.body = { message: 'Mock réinitialisé', removed, restarted, workers };
+  });
+
+  // ── probes: is the front serving, is every MK6 that should be up serving ──
+  r.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
+  r.get('/readyz', async (ctx) => {
+    const state = await readiness(fleet);
+    ctx.status = state.ready ? 200 : 503;
+    if (!state.ready) ctx.set('Retry-After', '1');
+    ctx.body = state;
   });
 
   // ── fleet control ──
@@ -131,7 +144,8 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     ctx.body = { message: 'Log vidé', count: 0 };
   });
   r.get('/_fleet/clock', (ctx) => {
-    ctx.body = { clock: fleet.clock, mode: fleet.mode };
+    if (!secretMatches(ctx.get(SECRET_HEADER) || undefined, fleet.secret)) throw errors.notFound();
+    ctx.body = fleet.settings();
   });
   return r;
 }

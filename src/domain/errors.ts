@@ -71,4 +71,11 @@ export const errors = {
   /** A blackholed MK6 behind the proxy: the proxy gives up instead of hanging forever. */
   mk6Timeout: (id: string, ms: number) =>
     new Mk6Error(504, 'MK6_UNREACHABLE', `MK6 ${id} ne répond pas (${ms} ms)`, { mk6_id: id, cause: 'timeout', timeout_ms: ms }),
+  /** A control call that waited for the fleet's start longer than it may: try again later. */
+  fleetStarting: (waitedMs: number, retryAfterS: number) => {
+    const err = new Mk6Error(503, 'FLEET_STARTING', `Flotte en cours de démarrage (attendu ${waitedMs} ms), réessayez`, { waited_ms: waitedMs, retry_after_s: retryAfterS });
+    err.headers['Retry-After'] = String(retryAfterS);
+    return err;
+  },
+  fleetStopping: () => new Mk6Error(503, 'FLEET_STOPPING', 'Flotte en cours d\'arrêt'),
 };

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../log.js';
 import { serveOpenapi } from '../openapi/serve.js';
 import { requestLog } from './request-log.js';
 import { networkConditions } from '../network/middleware.js';
+import { SECRET_HEADER, secretMatches } from './internal.js';
 
 export const BODY_LIMIT = '64kb';
 
@@ -21,11 +22,21 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   const app = new Koa({ proxy: true });
   const log = logger ?? createLogger({ base: { mk6_id: rt.config.id } });
   app.use(requestLog(log)); // one line per request, x-request-id in and out
+  const secret = rt.config.internalSecret ?? null;
+  app.use((ctx, next) => {
+    ctx.state.trusted = secretMatches(ctx.get(SECRET_HEADER) || undefined, secret); // the supervisor's own call
+    return next();
+  });
   app.use(serveOpenapi('worker', rt.config.id)); // loaded on first request, never journaled
   const router = workerRoutes(rt, journal, sink);
   const names = new Set([rt.config.id, ...rt.config.aliases]);
   app.use(journaling(journal, () => rt.now(), sink?.push, undefined, (name) => (names.has(name) ? rt.config.id : name)));
   app.use(networkConditions(rt.network)); // inside the journal: what the gateway sent is journaled whatever it met
+  app.use((ctx, next) => {
+    // A liveness probe (not journaled): it meets an outage like any caller, a blackholed MK6 does not answer it.
+    if (ctx.path !== '/healthz' || ctx.method !== 'GET') return next();
+    ctx.body = { status: 'ok', mk6_id: rt.config.id, pid: process.pid };
+  });
   app.use(errorBodies((msg, err) => log.error({ err }, msg))); // an unexpected 500: logged, its message hidden
   app.use(productionGuard(rt)); // production → offline → auth → the rest
   app.use(mk6Guard(rt));

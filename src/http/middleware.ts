@@ -73,7 +73,7 @@ export function journaling(
   canonicalId: (name: string) => string = (name) => name,
 ): Middleware {
   return async (ctx: Context, next: Next) => {
-    const skip = ctx.path.startsWith('/api/v1/debug/') || ctx.path.startsWith('/_') || ctx.get('x-mk6-internal') !== '' || !worth(ctx);
+    const skip = ctx.path.startsWith('/api/v1/debug/') || ctx.path.startsWith('/_') || ctx.path === '/healthz' || ctx.get('x-mk6-internal') !== '' || !worth(ctx);
     const started = performance.now();
     const simTime = simNow();
     await next();

@@ -11,8 +11,8 @@ export function requestLog(logger: Logger): Middleware {
       await next();
     } finally {
       const status = ctx.status;
-      // The supervisor's own calls (broadcasts, health, journal flushes) only at debug.
-      const internal = ctx.path.startsWith('/_') || ctx.get('x-mk6-internal') !== '';
+      // The supervisor's own calls (broadcasts, health, journal flushes) and probes only at debug.
+      const internal = ctx.path.startsWith('/_') || ctx.path === '/healthz' || ctx.get('x-mk6-internal') !== '';
       const level = status >= 500 ? 'error' : internal ? 'debug' : 'info';
       if (logger.isLevelEnabled(level)) {
         logger[level]({ req_id: reqId, method: ctx.method, path: ctx.path, status, duration_ms: Math.round((performance.now() - started) * 1000) / 1000 }, 'request');

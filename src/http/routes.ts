@@ -4,8 +4,8 @@
  * mode, reset), and its journal. Handlers read top to bottom; a change ends with commit.
  */
 import Router from '@koa/router';
-import type { Context } from 'koa';
-import { SYSTEM_CLOCK } from '../domain/clock.js';
+import type { Context, Next } from 'koa';
+import { SYSTEM_CLOCK, isFleetClock } from '../domain/clock.js';
 import { errors } from '../domain/errors.js';
 import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../domain/fleet-controls.js';
 import { asBody } from '../domain/input.js';
@@ -14,6 +14,7 @@ import type { WorkerRuntime } from '../runtime.js';
 import type { JournalSink } from './app.js';
 import { parseSinceId, type Journal } from './journal.js';
 import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
+import { FLEET_GEN_HEADER } from './internal.js';
 
 const API = '/api/v1/mk6/:id';
 const MOCK = '/mock/mk6/:id';
@@ -29,6 +30,15 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     } finally {
       await rt.commit();
     }
+  };
+  /** Internal routes answer the supervisor only (its secret); anyone else meets an unknown route. */
+  const internalOnly = (ctx: Context, next: Next) => {
+    if (ctx.state.trusted !== true) throw errors.notFound();
+    return next();
+  };
+  /** A broadcast of the supervisor carries the generation of the fleet's clock and mode. */
+  const noteGen = (ctx: Context) => {
+    if (ctx.state.trusted === true && ctx.get(FLEET_GEN_HEADER)) rt.noteFleetGen(Number(ctx.get(FLEET_GEN_HEADER)));
   };
   const siteAnswer = (site: SiteRecord) => ({
     mk6_id: rt.config.id,
@@ -146,12 +156,14 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     change(ctx, () => {
       const { clock, echo } = clockFromRequest(body(ctx), rt.clock, anchorFromHeader(ctx.get('x-mk6-clock-anchor'), Date.now()));
       rt.setClock(clock);
+      noteGen(ctx);
       return echo;
     }),
   );
   r.post('/mock/time/release', (ctx) =>
     change(ctx, () => {
       rt.setClock(SYSTEM_CLOCK);
+      noteGen(ctx);
       return RELEASE_ANSWER;
     }),
   );
@@ -162,12 +174,14 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     change(ctx, () => {
       const mode = modeFromRequest(body(ctx));
       rt.setMode(mode);
+      noteGen(ctx);
       return modeAnswer(mode);
     }),
   );
   r.post('/mock/reset', (ctx) =>
     change(ctx, () => {
       rt.reset();
+      noteGen(ctx);
       journal.clear();
       return { message: 'Mock réinitialisé', mk6_id: rt.config.id };
     }),
@@ -183,18 +197,29 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     journal.clear();
     ctx.body = { message: 'Log vidé', count: 0 };
   });
-  r.post('/_worker/journal/flush', async (ctx) => {
+  r.post('/_worker/journal/flush', internalOnly, async (ctx) => {
     await sink?.flush();
     ctx.body = { flushed: true };
   });
   /** The supervisor's kill {kind: blackhole|reset} (and `none` to lift it): in memory, gone with the process. */
-  r.post('/_worker/outage', (ctx) => {
+  r.post('/_worker/outage', internalOnly, (ctx) => {
     const outage = rt.network.setOutage(body(ctx));
     if (outage === null) rt.network.releaseHeld();
     ctx.body = { mk6_id: rt.config.id, outage };
   });
-  r.get('/_worker/health', (ctx) => {
-    ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage };
+  r.get('/_worker/health', internalOnly, (ctx) => {
+    ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen };
   });
+  /** The fleet's clock and mode pushed to one MK6 that missed a broadcast (it was starting). */
+  r.post('/_worker/fleet', internalOnly, (ctx) =>
+    change(ctx, () => {
+      const b = asBody(body(ctx));
+      const gen = Number(b.gen);
+      if (!isFleetClock(b.clock) || (b.mode !== 'mock' && b.mode !== 'production') || !Number.isSafeInteger(gen)) {
+        throw errors.badRequest('réglages de flotte invalides');
+      }
+      return { mk6_id: rt.config.id, applied: rt.applyFleet({ clock: b.clock, mode: b.mode, gen }), fleet_gen: rt.fleetGen };
+    }),
+  );
   return r;
 }

@@ -4,6 +4,7 @@
  * what it started (the supervisor by pid, then that PM2_HOME's daemon by its pid file).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -77,7 +78,13 @@ export const ROUVAI: FleetMk6Def[] = [
 
 export async function startFleet(
   def: FleetDef = { mk6: ROUVAI },
-  options: { args?: string[]; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    args?: string[];
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** `ready` (default): until GET /readyz is 200; `started`: until /readyz says the start is over; `front`: as soon as GET /healthz answers. */
+    waitFor?: 'ready' | 'started' | 'front';
+  } = {},
 ): Promise<RunningFleet> {
   const base = mkdtempSync(join(tmpdir(), 'mk6-fleet-'));
   const home = join(base, 'pm2');
@@ -93,30 +100,26 @@ export async function startFleet(
   let ports: Record<string, number> = {};
 
   const launch = async (extra: string[]) => {
-    child = spawn(process.execPath, [SUPERVISOR, '--fleet', fleetFile, '--state-dir', stateDir, ...extra, ...(options.args ?? [])], {
+    const port = portArg([...extra, ...(options.args ?? [])]) ?? (await freePort());
+    const portFlag = portArg(options.args ?? []) === null && portArg(extra) === null ? ['--port', String(port)] : [];
+    child = spawn(process.execPath, [SUPERVISOR, '--fleet', fleetFile, '--state-dir', stateDir, ...portFlag, ...extra, ...(options.args ?? [])], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     pid = child.pid ?? 0;
-    const ready = await new Promise<{ proxy: string; mk6: { id: string; port: number }[] }>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`fleet not ready in time:\n${log}`)), options.timeoutMs ?? 60_000);
-      const onData = (chunk: Buffer) => {
-        log += chunk.toString();
-        const line = log.split('\n').find((l) => l.startsWith('{"event":"ready"'));
-        if (line) {
-          clearTimeout(timer);
-          ok(JSON.parse(line));
-        }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        fail(new Error(`supervisor exited with ${code}:\n${log}`));
-      });
-    });
-    url = ready.proxy;
-    ports = Object.fromEntries(ready.mk6.map((m) => [m.id, m.port]));
+    url = `http://127.0.0.1:${port}`;
+    child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+    // As a script would: poll over HTTP, never a line on stdout.
+    const waitFor = options.waitFor ?? 'ready';
+    const probe = waitFor === 'front' ? '/healthz' : '/readyz';
+    // `started`: the start is over, whatever came of it (a corrupt state file leaves its MK6 errored, the fleet not ready).
+    const done = waitFor === 'started' ? (status: number, body: any) => status === 200 || body?.phase === 'running' : undefined;
+    const gone = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`supervisor exited with ${code}:\n${log}`))));
+    gone.catch(() => {});
+    await Promise.race([gone, untilAnswers(url + probe, options.timeoutMs ?? 60_000, () => log, done)]);
+    const inventory = await fetch(`${url}/supervision/api/inventory`).then((r) => r.json() as Promise<{ mk6: { mk6_id: string; network: { port: number } }[] }>);
+    ports = Object.fromEntries(inventory.mk6.map((m) => [m.mk6_id, m.network.port]));
   };
   const exited = () => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
 
@@ -150,6 +153,52 @@ export async function startFleet(
     },
   };
   return fleet;
+}
+
+function portArg(args: string[]): number | null {
+  const i = args.indexOf('--port');
+  return i >= 0 && args[i + 1] !== undefined && Number(args[i + 1]) > 0 ? Number(args[i + 1]) : null;
+}
+
+/** A loopback port the kernel says is free now. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = net.createServer();
+    server.once('error', fail);
+    server.listen({ host: '127.0.0.1', port: 0, exclusive: true }, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** Polls `url` until it answers 200 (connection refused and 503 mean: not yet). */
+export async function untilAnswers(
+  url: string,
+  timeoutMs: number,
+  log: () => string = () => '',
+  done: (status: number, body: any) => boolean = (status) => status === 200,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      const text = await res.text();
+      let body: unknown = null;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      if (done(res.status, body)) return;
+      last = `${res.status} ${text.slice(0, 500)}`;
+    } catch (err) {
+      last = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} not 200 in ${timeoutMs} ms (${last}):\n${log()}`);
 }
 
 /** The pm2 daemon of our own PM2_HOME, by its pid file: never anyone else's. */

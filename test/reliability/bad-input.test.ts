@@ -235,7 +235,7 @@ describe('bad input on a worker (property-based)', () => {
         seen[res.status] = (seen[res.status] ?? 0) + 1;
         assert.ok(res.status < 500 || res.status === 503, `${what}: ${res.status} ${res.text.slice(0, 300)}`);
         if (res.status >= 400 && method !== 'HEAD') assertErrorBody(res, what);
-        assert.equal((await get('/_worker/health')).status, 200, `${what}: the worker stopped answering`);
+        assert.equal((await get('/healthz')).status, 200, `${what}: the worker stopped answering`);
         if (write && res.status >= 400) {
           assert.equal((await get('/mock/mk6/FZ/state')).text, before, `${what}: refused with ${res.status} but the state changed`);
         }

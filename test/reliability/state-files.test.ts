@@ -172,7 +172,7 @@ describe('a corrupt, truncated or empty state file at fleet start', () => {
     damaged['ROU1.3'] = { bytes: Buffer.alloc(0), line: 1 }; // empty
     for (const [id, d] of Object.entries(damaged)) writeFileSync(file(id), d.bytes);
 
-    fleet = await startFleet(undefined, { args: ['--state-dir', stateDir], timeoutMs: 120_000 });
+    fleet = await startFleet(undefined, { args: ['--state-dir', stateDir], timeoutMs: 120_000, waitFor: 'started' });
     const inventory = (await call(fleet.url, 'GET', '/mock/mk6')).body;
     for (const m of ROUVAI) {
       const entry = inventory.mk6.find((e: any) => e.mk6_id === m.id);
