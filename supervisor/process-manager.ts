@@ -54,19 +54,25 @@ export class ProcessManager {
   private pm2: Pm2Instance;
   /** Whether connecting started the daemon (then stopping the fleet stops it too). */
   startedDaemon = false;
+  /**
+   * Set by connect(). Before it, no call reaches pm2: pm2's API would start a daemon of its
+   * own for a call made before connect (seen: two daemons on one PM2_HOME, then every call hung).
+   */
+  private connection: Promise<void> | null = null;
 
   constructor(readonly home: string = process.env.PM2_HOME || join(homedir(), '.pm2')) {
     this.pm2 = new pm2Module.custom({ pm2_home: home, daemon_mode: true });
   }
 
   connect(): Promise<void> {
-    return new Promise((resolve, reject) =>
+    this.connection ??= new Promise((resolve, reject) =>
       this.pm2.connect((err, meta) => {
         if (err) return reject(err);
         this.startedDaemon = meta?.new_pm2_instance === true;
         resolve();
       }),
     );
+    return this.connection;
   }
 
   start(app: AppSpec): Promise<void> {
@@ -109,6 +115,8 @@ export class ProcessManager {
   }
 
   async list(prefix: string): Promise<AppStatus[]> {
+    if (!this.connection) return []; // not connected yet: no app of ours is known
+    await this.connection;
     const all = await new Promise<Pm2Process[]>((resolve, reject) =>
       this.pm2.list((err, list) => (err ? reject(err) : resolve(list))),
     );
@@ -136,14 +144,16 @@ export class ProcessManager {
   }
 
   disconnect(): void {
-    this.pm2.disconnect();
+    if (this.connection) this.pm2.disconnect();
   }
 
   /**
    * pm2 may never call back (seen: a restart whose new process is SIGKILLed before it says
    * ready): give up after a while, so no caller, nor the lock it holds, waits forever.
    */
-  private call(run: (cb: (err: Error | null) => void) => void, timeoutMs = PM2_CALL_TIMEOUT_MS): Promise<void> {
+  private async call(run: (cb: (err: Error | null) => void) => void, timeoutMs = PM2_CALL_TIMEOUT_MS): Promise<void> {
+    if (!this.connection) throw new Error('pm2: pas connecté');
+    await this.connection;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`pm2 ne répond pas après ${timeoutMs} ms`)), timeoutMs);
       run((err) => {

@@ -444,6 +444,23 @@ function paths(): Obj {
       }),
     },
 
+    // ── probes (Kubernetes-style names): a CI job waits on /readyz ──
+    '/healthz': {
+      get: op(TAGS.meta, 'getHealth', 'Liveness: 200 while the process serves (on the front and on every worker port; a worker adds its id and pid)', {
+        200: ok('serving', 'Health', { front: { status: 'ok' }, worker: { status: 'ok', mk6_id: 'ROU2', pid: 4242 } }),
+      }),
+    },
+    '/readyz': {
+      get: op(TAGS.fleet, 'getReadiness', 'Readiness: 200 only when every MK6 that should be up serves on its port, as the process pm2 runs, with the fleet clock and mode', {
+        200: ok('ready', 'Readiness', { ready: { ready: true, phase: 'running', mk6: { 'ROU1.1': 'ready', ROU2: 'stopped (kill)' } } }),
+        503: {
+          description: 'not ready (same body), with what each MK6 waits for',
+          headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } },
+          content: json(ref('Readiness'), { starting: { ready: false, phase: 'starting', mk6: { 'ROU1.1': 'starting', ROU2: 'ready' } } }),
+        },
+      }),
+    },
+
     // ── contract and observability ──
     '/openapi.json': {
       get: op(TAGS.meta, 'getOpenapi', 'This document (a worker serves only the operations it answers)', {
@@ -480,6 +497,7 @@ export function openapiDocument(audience: Audience = 'front', mk6Id?: string): O
       for (const o of Object.values(item as Obj)) if (!Array.isArray(o)) delete (o as Obj).responses['502']; // a worker never proxies
     }
   }
+  if (audience === 'front') addFleetStarting(all);
   const info = {
     title: audience === 'front' ? 'MK6 fleet simulator' : `MK6 simulator — worker${mk6Id ? ` ${mk6Id}` : ''}`,
     version: '1.0.0',
@@ -502,4 +520,27 @@ export function openapiDocument(audience: Audience = 'front', mk6Id?: string): O
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Only when enabled by POST /mock/mk6/{mk6_id}/auth' } },
     },
   };
+}
+
+/**
+ * On the front, a control call made while the fleet starts waits for it, then may answer
+ * 503 FLEET_STARTING with Retry-After: declared on every such operation.
+ */
+function addFleetStarting(all: Obj): void {
+  const starting = { error: 'FLEET_STARTING', code: 503, message: 'Flotte en cours de démarrage (attendu 30000 ms), réessayez', details: { waited_ms: 30000, retry_after_s: 5 } };
+  for (const [path, item] of Object.entries(all)) {
+    for (const [verb, o] of Object.entries(item as Obj)) {
+      if (verb === 'parameters') continue;
+      const control = path.startsWith('/mock/') || path === '/supervision/mode' || (path === '/api/v1/debug/requests' && verb !== 'get');
+      if (!control) continue;
+      const responses = (o as Obj).responses as Obj;
+      const existing = responses['503'];
+      const examples = { ...(existing?.content?.['application/json']?.examples ?? {}), FLEET_STARTING: { value: starting } };
+      responses['503'] = {
+        description: existing ? `${existing.description}; or the fleet is still starting (FLEET_STARTING, Retry-After)` : 'The fleet is still starting: the call waited 30 s (FLEET_STARTING); try again after Retry-After',
+        headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } },
+        content: json(ref('Error'), Object.fromEntries(Object.entries(examples).map(([k, v]) => [k, (v as Obj).value]))),
+      };
+    }
+  }
 }

@@ -164,6 +164,12 @@ export const schemas: Record<string, Schema> = {
   Provision: obj({ sites: { type: 'array', items: ref('SiteDef'), minItems: 1 } }),
   ProvisionResult: obj({ mk6_id: str, sites: int, thissite: str, nearsite: { type: 'array', items: str }, port: int, url: str }),
   Inventory: obj({ count: int, mk6: { type: 'array', items: ref('InventoryEntry') } }),
+  Health: obj({ status: { const: 'ok' }, mk6_id: str, pid: int }, ['status']),
+  Readiness: obj({
+    ready: { type: 'boolean' },
+    phase: { enum: ['starting', 'running', 'stopping'] },
+    mk6: { type: 'object', additionalProperties: str, description: 'per MK6: `ready`, or what it waits for (`starting`, `not answering on port N`, `clock differs from the fleet`, …); `stopped (kill)` and outages are not waited for' },
+  }),
   InventoryEntry: inventoryEntry,
   Mk6State: obj(
     {

@@ -14,8 +14,8 @@ import { fleetRoutes } from '../../supervisor/routes.js';
 
 type Obj = Record<string, any>;
 const VERBS = ['get', 'put', 'post', 'patch', 'delete'];
-/** Served outside the route tables: the document itself, and the front's own pages. */
-const OUTSIDE_TABLES = { worker: ['GET /openapi.json'], front: ['GET /openapi.json', 'GET /docs', 'GET /metrics', 'GET /supervision'] };
+/** Served outside the route tables: the document itself, a worker's liveness probe (it meets outages), and the front's own pages. */
+const OUTSIDE_TABLES = { worker: ['GET /openapi.json', 'GET /healthz'], front: ['GET /openapi.json', 'GET /docs', 'GET /metrics', 'GET /supervision'] };
 
 const norm = (path: string) => path.replace(/:[A-Za-z_]+|\{[^}]+\}/g, '{}');
 /** "METHOD /path/{}" of a router's public routes (HEAD goes with GET). */

@@ -50,6 +50,8 @@ export interface RunningFleet {
   worker: (id: string) => string;
   /** Restarts the supervisor alone on the same PM2_HOME, state dir and port. */
   respawn: () => Promise<void>;
+  /** SIGTERMs the supervisor and waits for it to exit (nothing cleaned up behind it); its exit code. */
+  terminate: () => Promise<number | null>;
   /** SIGKILLs the supervisor (its workers live on under pm2). */
   killSupervisor: () => Promise<void>;
   stop: () => Promise<void>;
@@ -136,6 +138,13 @@ export async function startFleet(
     respawn: async () => {
       log = '';
       await launch(['--port', new URL(url).port]);
+    },
+    terminate: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited();
+      }
+      return child.exitCode;
     },
     killSupervisor: async () => {
       child.kill('SIGKILL');

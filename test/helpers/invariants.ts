@@ -1,0 +1,76 @@
+/**
+ * What must hold of a settled fleet whatever calls raced to get it there (DESIGN.md,
+ * "Readiness and lifecycle"): one pm2 app and one process per MK6, the inventory's pid the
+ * one that holds its port, every worker on the fleet's clock and mode; and, after a stop,
+ * no app, worker or pm2 daemon of ours left. Checked from outside: pm2's own CLI, each
+ * worker's port, the front's HTTP API.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { call, untilAnswers, type RunningFleet } from './fleet.js';
+import { gone, pm2Apps } from '../fleet/util.js';
+
+export interface Settled {
+  /** Pids of every worker seen (to check after the stop that each has ended). */
+  pids: number[];
+  inventory: Record<string, any>;
+}
+
+/** Waits until /readyz is 200, then returns every invariant that does not hold (none: []). */
+export async function settledViolations(fleet: RunningFleet, fleetName: string, fleetFilePorts: Record<string, number>, timeoutMs = 60_000): Promise<{ problems: string[]; settled: Settled }> {
+  const problems: string[] = [];
+  await untilAnswers(`${fleet.url}/readyz`, timeoutMs).catch(async (err: Error) => {
+    problems.push(`/readyz never 200: ${err.message.split('\n')[0]}`);
+  });
+  const inv = await call(fleet.url, 'GET', '/mock/mk6');
+  if (inv.status !== 200) return { problems: [...problems, `inventory ${inv.status}`], settled: { pids: [], inventory: {} } };
+  const inventory: Record<string, any> = Object.fromEntries(inv.body.mk6.map((m: any) => [m.mk6_id, m]));
+
+  const apps = pm2Apps(fleet.home).filter((a) => a.name.startsWith(`mk6-${fleetName}-`));
+  const byName = new Map<string, typeof apps>();
+  for (const a of apps) byName.set(a.name, [...(byName.get(a.name) ?? []), a]);
+  for (const name of byName.keys()) {
+    const id = name.slice(`mk6-${fleetName}-`.length);
+    if (!inventory[id]) problems.push(`pm2 app ${name} for no MK6 of the inventory`);
+  }
+  const [time, mode] = await Promise.all([call(fleet.url, 'GET', '/supervision/api/time'), call(fleet.url, 'GET', '/supervision/api/mode')]);
+  const pids: number[] = [];
+  for (const [id, m] of Object.entries(inventory)) {
+    const mine = byName.get(`mk6-${fleetName}-${id}`) ?? [];
+    if (m.process.status === 'stopped') {
+      if (mine.some((a) => a.status === 'online')) problems.push(`${id}: stopped in the inventory, online in pm2`);
+      continue;
+    }
+    if (mine.length !== 1) problems.push(`${id}: ${mine.length} pm2 apps (${mine.map((a) => `${a.pid}/${a.status}`).join(', ')})`);
+    if (m.process.status !== 'online') problems.push(`${id}: process ${m.process.status} (${m.problem ?? ''})`);
+    const app = mine[0];
+    if (app) pids.push(app.pid);
+    if (app && m.process.pid !== app.pid) problems.push(`${id}: inventory pid ${m.process.pid}, pm2 pid ${app.pid}`);
+    if (m.outage === 'blackhole' || m.outage === 'reset') continue; // the process stays, answering nothing by design
+    const worker = m.network.url as string;
+    const health = await call(worker, 'GET', '/healthz').catch(() => null);
+    if (!health || health.status !== 200) problems.push(`${id}: port ${m.network.port} does not answer /healthz`);
+    else if (health.body.mk6_id !== id || (app && health.body.pid !== app.pid)) problems.push(`${id}: port ${m.network.port} held by ${health.body.mk6_id} pid ${health.body.pid}, pm2 pid ${app?.pid}`);
+    const [wTime, wMode] = await Promise.all([call(worker, 'GET', '/supervision/api/time'), call(worker, 'GET', '/supervision/api/mode')]);
+    if (wMode.body?.mode !== mode.body.mode) problems.push(`${id}: mode ${wMode.body?.mode}, fleet ${mode.body.mode}`);
+    if (wTime.body?.source !== time.body.source) problems.push(`${id}: clock ${wTime.body?.source}, fleet ${time.body.source}`);
+    else if (time.body.source === 'mock' && time.body.frozen && wTime.body.now !== time.body.now) problems.push(`${id}: clock ${wTime.body.now}, fleet ${time.body.now}`);
+  }
+  const filePorts = new Set(Object.values(fleetFilePorts));
+  for (const [id, m] of Object.entries(inventory)) {
+    if (!(id in fleetFilePorts) && filePorts.has(m.network.port)) problems.push(`${id} (provisioned) got port ${m.network.port} of the fleet file`);
+    if (id in fleetFilePorts && m.network.port !== fleetFilePorts[id]) problems.push(`${id}: port ${m.network.port}, fleet file ${fleetFilePorts[id]}`);
+  }
+  return { problems, settled: { pids, inventory } };
+}
+
+/** After the supervisor's stop: every worker seen has ended and the pm2 daemon of that PM2_HOME is gone. */
+export function leftoversAfterStop(home: string, pids: number[]): string[] {
+  const problems = pids.filter((pid) => !gone(pid)).map((pid) => `worker pid ${pid} still running`);
+  const pidFile = join(home, 'pm2.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    if (pid > 0 && !gone(pid)) problems.push(`pm2 daemon ${pid} still running`);
+  }
+  return problems;
+}
