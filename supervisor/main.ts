@@ -19,6 +19,7 @@ import { FleetSupervisor } from './fleet.js';
 import { createFront } from './front.js';
 import { closeClientAgent } from './http-client.js';
 import { portsTaken } from './ports.js';
+import { existingSecret } from './supervisor-state.js';
 import { ProcessManager } from './process-manager.js';
 import type { FleetMode } from '../src/domain/fleet-controls.js';
 import { supervisionPage } from './page.js';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     options = optionsFrom(process.argv.slice(2), process.env);
     fleetDef = loadFleetFile(options.fleetFile);
     if (options.timeline) timeline = parseTimelineText(readFileSync(options.timeline, 'utf8'), options.timeline);
-    const taken = await portsTaken(fleetDef);
+    const taken = await portsTaken(fleetDef, existingSecret(resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`)));
     if (taken.length) throw new FleetFileError(taken);
   } catch (err) {
     console.error(err instanceof FleetFileError ? err.message : `Erreur: ${(err as Error).message}`);

@@ -3,6 +3,7 @@ import net from 'node:net';
 import type { Fleet } from './fleet-file.js';
 import { workerUrl } from '../src/http/views.js';
 import { requestJson } from './http-client.js';
+import { SECRET_HEADER } from '../src/http/internal.js';
 
 export function isPortFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -39,11 +40,14 @@ export async function nextFreePort(host: string, used: Iterable<number>): Promis
  * as `file:line mk6[i].port: …` faults, checked before anything starts. A port held by this
  * very MK6's worker of an earlier run (its supervisor died) is not a fault: it is adopted.
  */
-export async function portsTaken(fleet: Fleet): Promise<string[]> {
+export async function portsTaken(fleet: Fleet, secret: string | null): Promise<string[]> {
   const problems = await Promise.all(
     fleet.mk6.map(async (spec, i) => {
       if (spec.port === 0 || (await isPortFree(fleet.workers.host, spec.port))) return null;
-      const health = await requestJson(`${workerUrl(fleet.workers.host, spec.port)}/_worker/health`, { timeoutMs: 1000 }).catch(() => null);
+      // With the fleet's secret, a worker in a kill outage (blackhole, reset) still says who it is.
+      const path = secret ? '/_worker/health' : '/healthz';
+      const headers: Record<string, string> = secret ? { [SECRET_HEADER]: secret } : {};
+      const health = await requestJson(`${workerUrl(fleet.workers.host, spec.port)}${path}`, { timeoutMs: 1000, headers }).catch(() => null);
       if (health?.status === 200 && (health.body as { mk6_id?: unknown } | null)?.mk6_id === spec.id) return null;
       return `${fleet.file}:${spec.line} mk6[${i}].port: port ${spec.port} déjà pris sur cette machine (${spec.id})`;
     }),

@@ -45,13 +45,19 @@ export function saveSupervisorState(stateDir: string, state: SupervisorState): v
 
 /** The secret of this state dir, made once (0600). */
 export function internalSecret(stateDir: string): string {
+  const existing = existingSecret(stateDir);
+  if (existing) return existing;
   const path = join(stateDir, 'internal.secret');
-  if (existsSync(path)) {
-    const text = readFileSync(path, 'utf8').trim();
-    if (/^[0-9a-f]{64}$/.test(text)) return text;
-  }
   const secret = newSecret();
   writeFileAtomic(path, secret + '\n');
   chmodSync(path, 0o600);
   return secret;
+}
+
+/** The secret an earlier run of this state dir left, if any (read only). */
+export function existingSecret(stateDir: string): string | null {
+  const path = join(stateDir, 'internal.secret');
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8').trim();
+  return /^[0-9a-f]{64}$/.test(text) ? text : null;
 }
