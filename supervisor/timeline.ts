@@ -137,11 +137,6 @@ export function inOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
   return [...events].sort((a, b) => a.at - b.at || a.index - b.index);
 }
 
-/** Events in (t0, t1], in firing order: what a step of the clock from t0 to t1 fires. */
-export function dueBetween(events: readonly TimelineEvent[], t0: number, t1: number): TimelineEvent[] {
-  return inOrder(events.filter((e) => e.at > t0 && e.at <= t1));
-}
-
 /** Events not fired yet whose time has come (at <= now), in firing order: each fires exactly once. */
 export function dueEvents(events: readonly TimelineEvent[], fired: ReadonlySet<number>, now: number): TimelineEvent[] {
   return inOrder(events.filter((e) => !fired.has(e.index) && e.at <= now));

@@ -11,8 +11,7 @@ import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, RELEAS
 import { asBody } from '../domain/input.js';
 import { effectiveState, type SiteRecord } from '../domain/mk6.js';
 import type { WorkerRuntime } from '../runtime.js';
-import type { JournalSink } from './app.js';
-import { parseSinceId, type Journal } from './journal.js';
+import { parseSinceId, type Journal, type JournalSink } from './journal.js';
 import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
 
 const API = '/api/v1/mk6/:id';

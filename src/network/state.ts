@@ -89,10 +89,6 @@ export class NetworkState {
     socket.once('close', () => this.held.delete(socket));
   }
 
-  get heldCount(): number {
-    return this.held.size;
-  }
-
   /** Drops every held connection: on worker shutdown, and when an outage is lifted. */
   releaseHeld(): void {
     for (const socket of this.held) socket.destroy();
