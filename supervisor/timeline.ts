@@ -12,7 +12,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { Mk6Error, errors } from '../src/domain/errors.js';
-import { isSafeId } from '../src/domain/input.js';
+import { isSafeId } from '../src/schema/validate.js';
 import { formatIso, parseIsoTime } from '../src/domain/time.js';
 import { conditionView, parseCondition } from '../src/network/condition.js';
 

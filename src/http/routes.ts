@@ -8,7 +8,7 @@ import type { Context } from 'koa';
 import { SYSTEM_CLOCK } from '../domain/clock.js';
 import { errors } from '../domain/errors.js';
 import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../domain/fleet-controls.js';
-import { asBody } from '../domain/input.js';
+import { asBody } from '../schema/validate.js';
 import { effectiveState, type SiteRecord } from '../domain/mk6.js';
 import type { WorkerRuntime } from '../runtime.js';
 import { parseSinceId, type Journal, type JournalSink } from './journal.js';

@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import { errors } from '../domain/errors.js';
-import { asBody } from '../domain/input.js';
+import { asBody } from '../schema/validate.js';
 import type { Random } from './behaviour.js';
 import { MAX_CONDITIONS, conditionView, parseCondition, type ConditionView, type NetworkCondition } from './condition.js';
 import { planRequest, type Counters, type Plan } from './plan.js';

@@ -4,7 +4,7 @@
  * reference to it is `ref(Component)`, typed as the component, written `{$ref: '<Name>'}`
  * (the document turns it into `#/components/schemas/<Name>`).
  */
-import { Type, type SchemaOptions, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type SchemaOptions, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 
 export { Type, type Static, type TSchema };
 
@@ -13,8 +13,9 @@ export const Nullable = <T extends TSchema>(schema: T, options: SchemaOptions = 
 export const Time = (options: SchemaOptions = {}) => Type.String({ format: 'date-time', ...options });
 /** `{SYCODE: value}` */
 export const BySycode = <T extends TSchema>(value: T, options: SchemaOptions = {}) => Type.Record(Type.String(), value, options);
+/** One of a few strings: `anyOf` of `const`s (what TypeBox compiles), typed as their union. */
 export const StringEnum = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+  Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<TLiteral<T[number]>[]>;
 /** ids and sycodes name files and pm2 apps: letters, digits, `.`, `_`, `-`, at most 64 (not `.` nor `..`). */
 export const SAFE_ID_PATTERN = '^(?!\\.\\.?$)[A-Za-z0-9._-]{1,64}$';
 export const SafeId = (options: SchemaOptions = {}) => Type.String({ pattern: SAFE_ID_PATTERN, ...options });

@@ -1,5 +1,7 @@
 /** The MK6 gateway API (`/api/v1/mk6/{mk6_id}/…`): what the gateway sends and reads. */
+import { errors } from '../domain/errors.js';
 import { BySycode, Nullable, ref, SiteStateValue, StringEnum, Time, Type, when, type Static } from './kit.js';
+import { contractFault } from './validate.js';
 
 export const SET_VALUES = ['Psetpoint', 'stop', 'main_reset'] as const;
 export const CONSTRAINT_SOURCES = ['DEIE', 'SCADA'] as const;
@@ -72,9 +74,12 @@ export const Planning = Type.Object({ mk6_id: Type.String(), planning: Type.Arra
  */
 export const NewRequest = Type.Object(
   {
-    set: StringEnum(SET_VALUES),
+    set: contractFault(StringEnum(SET_VALUES), {
+      invalid: (set) => errors.badRequest(`set invalide: '${typeof set === 'string' ? set.slice(0, 64) : JSON.stringify(set)?.slice(0, 64)}'`, { field: 'set', allowed: [...SET_VALUES] }),
+      wrongType: (set) => errors.badRequest(`set invalide: '${JSON.stringify(set)?.slice(0, 64)}'`, { field: 'set', allowed: [...SET_VALUES] }),
+    }),
     site: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'sycode or site name (Psetpoint, stop; optional for main_reset)' })),
-    psetpoint: Type.Optional(Type.Number({ minimum: 0, description: 'kW, 0..pmax of the site (Psetpoint); above pmax: 441' })),
+    psetpoint: Type.Optional(Type.Number({ description: 'kW, 0..pmax of the site (Psetpoint); outside: 441 {max, site}' })),
     start_time: Type.Optional(Time({ maxLength: 64, description: 'absent: now' })),
     end_time: Type.Optional(Time({ maxLength: 64, description: 'absent: open-ended' })),
     confirm: Type.Optional(Type.Boolean({ description: 'main_reset only: must be true' })),
@@ -94,7 +99,7 @@ export type NewRequestBody = Static<typeof NewRequest>;
 
 export const RequestPatch = Type.Object(
   {
-    psetpoint: Type.Optional(Type.Number({ minimum: 0, description: 'kW, 0..pmax of the site' })),
+    psetpoint: Type.Optional(Type.Number({ description: 'kW, 0..pmax of the site; outside: 441 {max, site}' })),
     start_time: Type.Optional(Time({ maxLength: 64 })),
     end_time: Type.Optional(Time({ maxLength: 64 })),
   },

@@ -1,6 +1,8 @@
 /** The mock control (`/mock/…`, `/supervision/…`): what a tester sends to drive the fleet, and its answers. */
 import { CONSTRAINT_SOURCES, ExternalConstraint, Request, SITE_ROLES } from './mk6-api.js';
-import { Nullable, ref, SafeId, SiteStateValue, StringEnum, Time, Type, when, type Static } from './kit.js';
+import { errors } from '../domain/errors.js';
+import { Nullable, ref, SAFE_ID_PATTERN, SafeId, SiteStateValue, StringEnum, Time, Type, when, type Static } from './kit.js';
+import { contractFault } from './validate.js';
 
 export const MODES = ['mock', 'production'] as const;
 /** How `POST /mock/mk6/{id}/kill` stops an MK6 (the one list; a worker's own outage is one of the last two). */
@@ -12,10 +14,18 @@ export const MAX_SPEED = 100_000;
 /** A site of the fleet file and of a provision: the same shape. */
 export const SiteDef = Type.Object(
   {
-    sycode: SafeId({ maxLength: 64 }),
+    sycode: contractFault(SafeId({ maxLength: 64 }), {
+      invalid: (v: string, field) => (v.length === 0 || v.length > 64 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest(`${field} invalide (lettres, chiffres, '.', '_', '-', 64 max)`, { field })),
+      wrongType: (_, field) => errors.badRequest(`${field} invalide`, { field }),
+    }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    role: StringEnum(SITE_ROLES),
-    pmax_kw: Type.Number({ exclusiveMinimum: 0, maximum: 10_000_000 }),
+    role: contractFault(StringEnum(SITE_ROLES), {
+      invalid: (v: string, field) => (v.length === 0 || v.length > 200 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest(`role invalide: '${v}' (thissite|nearsite)`, { field })),
+      wrongType: (_, field) => errors.badRequest(`${field} invalide`, { field }),
+    }),
+    pmax_kw: contractFault(Type.Number({ exclusiveMinimum: 0, maximum: 10_000_000 }), {
+      invalid: (_, field) => errors.invalidValue('pmax_kw doit être positif', { field, min: 0 }),
+    }),
     prm_id: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
   },
   { $id: 'SiteDef' },
@@ -31,7 +41,10 @@ export const ProvisionResult = Type.Object(
   { $id: 'ProvisionResult' },
 );
 
-export const Mode = StringEnum(MODES, { $id: 'Mode' });
+export const Mode = contractFault(StringEnum(MODES, { $id: 'Mode' }), {
+  invalid: (v: string, field) => (v.length === 0 || v.length > 16 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest(`mode invalide: '${v}' (mock|production)`, { field })),
+  wrongType: (_, field) => errors.badRequest(`${field} invalide`, { field }),
+});
 export const Clock = Type.Object(
   {
     now: Time(),
@@ -58,7 +71,10 @@ export const Mk6State = Type.Object(
   { $id: 'Mk6State' },
 );
 
-export const SiteStateBody = Type.Object({ state: SiteStateValue }, { $id: 'SiteStateBody' });
+export const SiteStateBody = Type.Object(
+  { state: contractFault(Type.Union(SiteStateValue.anyOf, { description: SiteStateValue.description }), { invalid: (v: number) => errors.invalidValue(`state invalide: ${v} (0, 1 ou 2)`, { field: 'state', allowed: [0, 1, 2] }) }) },
+  { $id: 'SiteStateBody' },
+);
 export const SiteState = Type.Object(
   { mk6_id: Type.String(), sycode: Type.String(), state: SiteStateValue, base_state: Type.Integer(), fault: Type.Boolean() },
   { $id: 'SiteState' },
@@ -68,7 +84,11 @@ export const Online = Type.Object({ mk6_id: Type.String(), online: Type.Boolean(
 export const AuthBody = Type.Object(
   {
     enabled: Type.Boolean({ default: true }),
-    token: Type.Optional(Type.String({ minLength: 1, maxLength: 512, pattern: '^[\\x21-\\x7e]+$', description: 'required when enabled; never logged nor journaled in clear' })),
+    token: Type.Optional(
+      contractFault(Type.String({ minLength: 1, maxLength: 512, pattern: '^[\\x21-\\x7e]+$', description: 'required when enabled; never logged nor journaled in clear' }), {
+        invalid: (v: string, field) => (v.length === 0 || v.length > 512 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest('token: caractères ASCII visibles seulement', { field })),
+      }),
+    ),
   },
   { $id: 'AuthBody', allOf: [when('enabled', true, { token: { type: 'string' } })] },
 );
@@ -76,8 +96,11 @@ export const AuthResult = Type.Object({ mk6_id: Type.String(), auth: Type.Object
 
 export const InjectExternal = Type.Object(
   {
-    source: StringEnum(CONSTRAINT_SOURCES),
-    value_kw: Type.Number({ minimum: 0 }),
+    source: contractFault(StringEnum(CONSTRAINT_SOURCES), {
+      invalid: (v: string, field) => (v.length === 0 || v.length > 16 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest(`source invalide: '${v}' (DEIE|SCADA)`, { field })),
+      wrongType: (_, field) => errors.badRequest(`${field} invalide`, { field }),
+    }),
+    value_kw: contractFault(Type.Number({ minimum: 0 }), { invalid: (_, field) => errors.invalidValue('value_kw doit être >= 0', { field, min: 0 }) }),
     start_time: Type.Optional(Time({ maxLength: 64 })),
     end_time: Type.Optional(Time({ maxLength: 64 })),
   },
@@ -120,7 +143,12 @@ export const BroadcastReport = Type.Object(
 export const SetTime = Type.Object(
   {
     now: Type.Optional(Time({ maxLength: 64, description: 'absent with a speed: the current simulated instant' })),
-    speed: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_SPEED, description: 'k times real time from `now`; 0 or absent: frozen' })),
+    speed: Type.Optional(
+      contractFault(Type.Number({ minimum: 0, maximum: MAX_SPEED, description: 'k times real time from `now`; 0 or absent: frozen' }), {
+        invalid: (_, field) => errors.invalidValue(`speed invalide (0..${MAX_SPEED})`, { field, min: 0, max: MAX_SPEED }),
+        wrongType: (_, field) => errors.invalidValue(`speed invalide (0..${MAX_SPEED})`, { field, min: 0, max: MAX_SPEED }),
+      }),
+    ),
   },
   { $id: 'SetTime', minProperties: 1 },
 );
