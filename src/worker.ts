@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { isFleetClock } from './domain/clock.js';
-import { isSafeId } from './domain/input.js';
+import { isSafeId } from './schema/validate.js';
 import type { SiteConfig } from './domain/sites.js';
 import { answerClientErrors } from './http/client-errors.js';
 import { createWorkerApp } from './http/app.js';

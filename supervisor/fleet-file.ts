@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { Mk6Error } from '../src/domain/errors.js';
-import { isSafeId } from '../src/domain/input.js';
+import { isSafeId } from '../src/schema/validate.js';
 import { validateSites, type SiteConfig } from '../src/domain/sites.js';
 import { conditionView, parseCondition, type ConditionView } from '../src/network/condition.js';
 

@@ -8,7 +8,8 @@ import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
 import httpProxy from 'http-proxy';
 import { Mk6Error, errors } from '../src/domain/errors.js';
-import { decode } from '../src/http/classify.js';
+import { parseMk6Path, type Mk6Path } from '../src/http/mk6-path.js';
+import { writeError } from '../src/http/error-writer.js';
 import { authorizationCount } from '../src/http/auth.js';
 import type { NewEntry } from '../src/http/journal.js';
 import { errorBodies, journaling } from '../src/http/middleware.js';
@@ -20,7 +21,6 @@ import { createLogger, requestIdFrom, type Logger } from '../src/log.js';
 import { FleetMetrics } from './metrics.js';
 import { observability } from './observability.js';
 
-const PROXIED = /^\/(api\/v1\/mk6|mock\/mk6)\/([^/?#]+)(\/[^?#]*)?/;
 /** Control calls: made while the fleet starts, they wait for it (the MK6 API and reads of the fleet's state do not). */
 const CONTROL = /^\/(mock\/|supervision\/mode(?:[/?#]|$)|api\/v1\/debug\/)/;
 /** How long a control call waits for the fleet's start before 503 FLEET_STARTING. */
@@ -59,7 +59,7 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
     proxyTimeout: 0,
   });
   proxy.on('error', (err, req, res) => {
-    const id = decode(PROXIED.exec(req.url ?? '')?.[2] ?? '?');
+    const id = mk6PathOf(req)?.id ?? '?';
     const outage = fleet.resolve(id)?.outage ?? null;
     const code = (err as NodeJS.ErrnoException).code ?? err.message;
     if (!(res instanceof http.ServerResponse)) return void res.destroy();
@@ -71,16 +71,16 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   // An answer cut by a reset in its middle (network condition `reset` during): cut the client's too.
   proxy.on('proxyRes', (proxyRes, req) => proxyRes.once('aborted', () => req.socket.resetAndDestroy()));
 
-  const route = (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpExecArray | null) => {
+  const route = (req: http.IncomingMessage, res: http.ServerResponse, m: Mk6Path | null) => {
     if (m) {
-      const member = fleet.resolve(decode(m[2]));
-      const action = m[1] === 'mock/mk6' ? (m[3] ?? '').split('/')[1] : undefined;
+      const member = fleet.resolve(m.id);
+      const action = m.scope === 'mock' ? m.rest.split('/')[0] : undefined;
       // A provision of an MK6 still starting (being spawned by another provision) waits for it in the fleet route.
       const fleetAction = action === 'kill' || action === 'restart' || (action === 'provision' && (!member || member.status === 'starting'));
       if (!fleetAction) {
         // No member yet: a (re)starting supervisor is still loading its fleet — not an unknown MK6.
-        if (!member && fleet.phase === 'starting') return sendError(res, errors.mk6Unreachable(decode(m[2]).slice(0, 128), 'fleet starting'));
-        if (!member) return sendError(res, errors.mk6NotFound(decode(m[2]).slice(0, 128)));
+        if (!member && fleet.phase === 'starting') return sendError(res, errors.mk6Unreachable(m.id.slice(0, 128), 'fleet starting'));
+        if (!member) return sendError(res, errors.mk6NotFound(m.id.slice(0, 128)));
         // http-proxy would forward only the first of two Authorization headers: refuse the ambiguity here.
         if (authorizationCount(req.rawHeaders) > 1) return sendError(res, errors.badRequest('Plusieurs en-têtes Authorization', { header: 'authorization' }));
         if (member.status === 'stopped' || member.status === 'errored') {
@@ -96,8 +96,8 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === '/_fleet/journal' && req.method === 'POST') return ingestJournal(fleet, req, res, metrics);
-    const m = PROXIED.exec(url);
-    accessLog(req, res, logger, metrics, m ? decode(m[2]) : null);
+    const m = mk6PathOf(req);
+    accessLog(req, res, logger, metrics, m ? m.id : null);
     const isControl = CONTROL.test(url) && !(url.startsWith('/api/v1/debug/') && (req.method === 'GET' || req.method === 'HEAD'));
     if (fleet.phase === 'running' || !isControl) return route(req, res, m);
     // Never on a half-started fleet: the call waits (its body unread meanwhile), or is told to come back.
@@ -133,9 +133,14 @@ function accessLog(req: http.IncomingMessage, res: http.ServerResponse, logger: 
 
 function sendError(res: http.ServerResponse, err: Mk6Error): void {
   if (res.headersSent) return void res.destroy();
-  const body = JSON.stringify(err.toBody());
-  res.writeHead(err.status, { ...err.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+  writeError(res, err);
+}
+
+/** The MK6 a request names (`/api/v1/mk6/<id>/…`, `/mock/mk6/<id>/…`), by the one parser the worker uses too. */
+function mk6PathOf(req: http.IncomingMessage): Mk6Path | null {
+  const url = req.url ?? '/';
+  const q = url.search(/[?#]/);
+  return parseMk6Path(q < 0 ? url : url.slice(0, q));
 }
 
 /** Workers hand in their journal entries here; the fleet numbers them in one sequence. */

@@ -1,11 +1,13 @@
 /** One MK6 of the fleet as the supervisor sees it: its spec, its pm2 app, what it knows of its process. */
+import { KILL_KINDS, RESTART_KINDS } from '../src/schema/mock-control.js';
 import type { Mk6Spec } from './fleet-file.js';
 
 export type MemberStatus = 'starting' | 'online' | 'stopped' | 'errored';
 
-export const OUTAGE_KINDS = ['refused', 'blackhole', 'reset'] as const;
+/** The kinds of a kill (`refused` stops the process) and of a restart: one list, in the schema. */
+export const OUTAGE_KINDS = KILL_KINDS;
 export type OutageKind = (typeof OUTAGE_KINDS)[number];
-export const RESTART_KINDS = ['warm', 'cold'] as const;
+export { RESTART_KINDS };
 export type RestartKind = (typeof RESTART_KINDS)[number];
 
 export interface Member {

@@ -13,6 +13,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context, Middleware, Next } from 'koa';
+import { errors } from '../src/domain/errors.js';
+import { answerWithError } from '../src/http/error-writer.js';
 
 const PAGE_PREFIX = '/supervision';
 const ASSETS_PREFIX = '/supervision/assets/';
@@ -108,6 +110,5 @@ async function send(ctx: Context, file: string): Promise<void> {
 }
 
 function notFound(ctx: Context): void {
-  ctx.status = 404;
-  ctx.body = { error: 'NOT_FOUND', code: 404, message: `Fichier inconnu: ${ctx.path.slice(0, 200)}`, details: {} };
+  answerWithError(ctx, errors.notFound(`Fichier inconnu: ${ctx.path.slice(0, 200)}`));
 }

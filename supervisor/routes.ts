@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { errors } from '../src/domain/errors.js';
 import { clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../src/domain/fleet-controls.js';
-import { asBody, isSafeId } from '../src/domain/input.js';
+import { asBody, isSafeId } from '../src/schema/validate.js';
 import { validateSites } from '../src/domain/sites.js';
 import { parseSinceId } from '../src/http/journal.js';
 import { clockView } from '../src/http/views.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { simulatedNow } from '../src/domain/clock.js';
 import { writeFileAtomic } from '../src/persist/atomic.js';
 import { formatIso } from '../src/domain/time.js';
-import type { FleetSupervisor } from './fleet.js';
+import type { FleetClock } from '../src/domain/clock.js';
 import { requestJson } from './http-client.js';
 import { actionRequest, dueEvents, eventView, inOrder, nextPendingAt, type TimelineEvent } from './timeline.js';
 
@@ -17,6 +17,13 @@ import { actionRequest, dueEvents, eventView, inOrder, nextPendingAt, type Timel
 export const TIMELINE_HEADER = 'x-mk6-timeline';
 const ACTION_TIMEOUT_MS = 30_000;
 const MAX_TIMER_MS = 60_000;
+
+/** What the timeline needs of the fleet: where to call, which clock to read, where to keep what fired. */
+export interface TimelineHost {
+  readonly frontUrl: string;
+  readonly clock: FleetClock;
+  readonly stateDir: string;
+}
 
 interface SavedTimeline {
   version: 1;
@@ -40,7 +47,7 @@ export class TimelineRunner {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly fleet: FleetSupervisor) {}
+  constructor(private readonly fleet: TimelineHost) {}
 
   /** Replaces the timeline (nothing fired yet) and plays what is already due. */
   load(events: TimelineEvent[], source: string): Promise<void> {

@@ -12,7 +12,8 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { Mk6Error, errors } from '../src/domain/errors.js';
-import { isSafeId } from '../src/domain/input.js';
+import { KILL_KINDS, RESTART_KINDS } from '../src/schema/index.js';
+import { isSafeId } from '../src/schema/validate.js';
 import { formatIso, parseIsoTime } from '../src/domain/time.js';
 import { conditionView, parseCondition } from '../src/network/condition.js';
 
@@ -44,8 +45,6 @@ const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
-const KILL_KINDS = ['refused', 'blackhole', 'reset'];
-const RESTART_KINDS = ['warm', 'cold'];
 export const MAX_EVENTS = 10_000;
 
 export class TimelineError extends Error {
@@ -114,8 +113,8 @@ function parseEvent(item: unknown, index: number, fault: (field: string | null, 
   const fields: Record<string, unknown> = {};
   for (const k of [...spec.required, ...spec.optional] as string[]) if (item[k] !== undefined) fields[k] = item[k] instanceof Date ? (item[k] as Date).toISOString() : item[k];
   if (fields.sycode !== undefined && !isSafeId(fields.sycode)) fault('sycode', 'sycode invalide');
-  if (action === 'kill' && fields.kind !== undefined && !KILL_KINDS.includes(fields.kind as string)) fault('kind', `kind invalide (${KILL_KINDS.join('|')})`);
-  if (action === 'restart' && fields.kind !== undefined && !RESTART_KINDS.includes(fields.kind as string)) fault('kind', `kind invalide (${RESTART_KINDS.join('|')})`);
+  if (action === 'kill' && fields.kind !== undefined && !(KILL_KINDS as readonly string[]).includes(fields.kind as string)) fault('kind', `kind invalide (${KILL_KINDS.join('|')})`);
+  if (action === 'restart' && fields.kind !== undefined && !(RESTART_KINDS as readonly string[]).includes(fields.kind as string)) fault('kind', `kind invalide (${RESTART_KINDS.join('|')})`);
   if (action === 'speed' && (typeof fields.speed !== 'number' || !(fields.speed >= 0))) fault('speed', 'un nombre >= 0 est attendu');
   if (action === 'site_state' && ![0, 1, 2].includes(fields.state as number)) fault('state', '0, 1 ou 2');
   if (action === 'constraint_on' && typeof fields.value_kw !== 'number') fault('value_kw', 'un nombre est attendu');
@@ -135,11 +134,6 @@ function parseEvent(item: unknown, index: number, fault: (field: string | null, 
 /** In firing order: by time, then as written. */
 export function inOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
   return [...events].sort((a, b) => a.at - b.at || a.index - b.index);
-}
-
-/** Events in (t0, t1], in firing order: what a step of the clock from t0 to t1 fires. */
-export function dueBetween(events: readonly TimelineEvent[], t0: number, t1: number): TimelineEvent[] {
-  return inOrder(events.filter((e) => e.at > t0 && e.at <= t1));
 }
 
 /** Events not fired yet whose time has come (at <= now), in firing order: each fires exactly once. */

@@ -1,12 +1,13 @@
 /** Inputs of the fleet-wide controls (clock, mode), validated the same way by worker and supervisor. */
 import { mockClock, simulatedNow, type FleetClock } from './clock.js';
 import { errors } from './errors.js';
-import { asBody, isAbsent, requiredString } from './input.js';
-import { formatIsoOffset, parseIsoTime } from './time.js';
+import { Mode, SetTime } from '../schema/index.js';
+import { asBody, checked, isAbsent, optional, optionalTime } from '../schema/validate.js';
+import { formatIsoOffset } from './time.js';
 
 export type FleetMode = 'mock' | 'production';
 
-export const MAX_SPEED = 100_000;
+export { MAX_SPEED } from '../schema/index.js';
 
 /**
  * `POST /mock/time {now, speed?}`: freeze at `now`, or run `speed` times real time from
@@ -14,28 +15,23 @@ export const MAX_SPEED = 100_000;
  */
 export function clockFromRequest(raw: unknown, current: FleetClock, anchorReal: number) {
   const body = asBody(raw);
-  const speedRaw = body.speed;
-  if (!isAbsent(speedRaw) && (typeof speedRaw !== 'number' || !(speedRaw >= 0) || speedRaw > MAX_SPEED)) {
-    throw errors.invalidValue(`speed invalide (0..${MAX_SPEED})`, { field: 'speed', min: 0, max: MAX_SPEED });
-  }
-  const speed = isAbsent(speedRaw) ? 0 : (speedRaw as number);
+  const speedRaw = optional(SetTime, body, 'speed');
+  const speed = speedRaw ?? 0;
   let sim: number;
   if (isAbsent(body.now)) {
-    if (isAbsent(speedRaw)) throw errors.missingField('now');
+    if (speedRaw === undefined) throw errors.missingField('now');
     sim = simulatedNow(current, anchorReal);
   } else {
-    const parsed = typeof body.now === 'string' && body.now.length <= 64 ? parseIsoTime(body.now) : null;
-    if (parsed === null) throw errors.badRequest(`now invalide: ${JSON.stringify(body.now)?.slice(0, 80)}`, { field: 'now' });
-    sim = parsed;
+    sim = optionalTime(SetTime, body, 'now') as number;
   }
   const clock = mockClock(sim, anchorReal, speed);
   return { clock, echo: { now: formatIsoOffset(sim), ...(speed !== 0 ? { speed } : {}) } };
 }
 
 export function modeFromRequest(raw: unknown): FleetMode {
-  const mode = requiredString(asBody(raw), 'mode', 16);
-  if (mode !== 'production' && mode !== 'mock') throw errors.badRequest(`mode invalide: '${mode}' (mock|production)`, { field: 'mode' });
-  return mode;
+  const mode = asBody(raw).mode;
+  if (isAbsent(mode)) throw errors.missingField('mode');
+  return checked(Mode, mode, 'mode') as FleetMode;
 }
 
 export function modeAnswer(mode: FleetMode) {

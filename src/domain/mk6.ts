@@ -4,7 +4,8 @@
  * what they touched (`takeChanges`) so persistence can write only that.
  */
 import { errors } from './errors.js';
-import { asBody, isAbsent, optionalTime, requiredNumber, requiredString, type Body } from './input.js';
+import { AuthBody, InjectExternal, NewRequest, RequestPatch, SiteStateBody } from '../schema/index.js';
+import { asBody, checked, isAbsent, optional, optionalTime, required, type Body } from '../schema/validate.js';
 import { availablePower } from './production.js';
 import {
   byStartThenSeq,
@@ -223,19 +224,14 @@ export class Mk6 {
 
   submit(raw: unknown, now: number): { status: 201; body: RequestView } | { status: 200; body: MainResetResult } {
     const body = asBody(raw);
-    const set = body.set;
-    if (isAbsent(set)) throw errors.missingField('set');
-    if (typeof set !== 'string' || !(SET_VALUES as readonly string[]).includes(set)) {
-      const shown = typeof set === 'string' ? set.slice(0, 64) : JSON.stringify(set)?.slice(0, 64);
-      throw errors.badRequest(`set invalide: '${shown}'`, { field: 'set', allowed: [...SET_VALUES] });
-    }
+    const set = required(NewRequest, body, 'set');
     if (set === 'main_reset') return { status: 200, body: this.mainReset(body, now) };
 
     const kind = set as RequestSet;
-    const site = this.accessibleSite(requiredString(body, 'site'));
-    const psetpoint = set === 'Psetpoint' ? this.checkedSetpoint(site, body) : null;
-    const start = optionalTime(body, 'start_time') ?? now;
-    const end = optionalTime(body, 'end_time');
+    const site = this.accessibleSite(required(NewRequest, body, 'site'));
+    const psetpoint = set === 'Psetpoint' ? this.checkedSetpoint(site, required(NewRequest, body, 'psetpoint')) : null;
+    const start = optionalTime(NewRequest, body, 'start_time') ?? now;
+    const end = optionalTime(NewRequest, body, 'end_time');
     checkWindow(start, end, body);
 
     const seq = ++this.counter;
@@ -270,10 +266,10 @@ export class Mk6 {
     let psetpoint = req.psetpoint;
     if ('psetpoint' in body) {
       if (req.set === 'stop') throw errors.badRequest("psetpoint n'a pas de sens pour un stop", { field: 'psetpoint' });
-      psetpoint = this.checkedSetpoint(site, body);
+      psetpoint = this.checkedSetpoint(site, required(RequestPatch, body, 'psetpoint'));
     }
-    const start = 'start_time' in body ? optionalTime(body, 'start_time') ?? now : req.start;
-    const end = 'end_time' in body ? optionalTime(body, 'end_time') : req.end;
+    const start = 'start_time' in body ? optionalTime(RequestPatch, body, 'start_time') ?? now : req.start;
+    const end = 'end_time' in body ? optionalTime(RequestPatch, body, 'end_time') : req.end;
     checkWindow(start, end, body);
     Object.assign(req, { psetpoint, start, end, extras: { ...req.extras, ...extrasOf(body) } });
     this.changes.requests.add(req.id);
@@ -292,7 +288,8 @@ export class Mk6 {
 
   private mainReset(body: Body, now: number): MainResetResult {
     if (body.confirm !== true) throw errors.confirmationRequired();
-    const only = isAbsent(body.site) ? null : this.site(requiredString(body, 'site')).sycode;
+    const site = optional(NewRequest, body, 'site');
+    const only = site === undefined ? null : this.site(site).sycode;
     const deleted: string[] = [];
     let kept = 0;
     for (const req of this.requests.values()) {
@@ -340,11 +337,7 @@ export class Mk6 {
 
   setSiteState(sycode: string, raw: unknown): SiteRecord {
     const site = this.site(sycode);
-    const value = requiredNumber(asBody(raw), 'state');
-    if (value !== 0 && value !== 1 && value !== 2) {
-      throw errors.invalidValue(`state invalide: ${value} (0, 1 ou 2)`, { field: 'state', allowed: [0, 1, 2] });
-    }
-    site.state = value;
+    site.state = required(SiteStateBody, asBody(raw), 'state');
     this.changes.meta = true;
     return site;
   }
@@ -359,14 +352,10 @@ export class Mk6 {
   injectConstraint(sycode: string, raw: unknown, now: number): SiteRecord {
     const site = this.site(sycode);
     const body = asBody(raw);
-    const source = requiredString(body, 'source', 16);
-    if (source !== 'DEIE' && source !== 'SCADA') {
-      throw errors.badRequest(`source invalide: '${source}' (DEIE|SCADA)`, { field: 'source' });
-    }
-    const value = requiredNumber(body, 'value_kw');
-    if (value < 0) throw errors.invalidValue('value_kw doit être >= 0', { field: 'value_kw', min: 0 });
-    const start = optionalTime(body, 'start_time');
-    const end = optionalTime(body, 'end_time');
+    const source = required(InjectExternal, body, 'source');
+    const value = required(InjectExternal, body, 'value_kw');
+    const start = optionalTime(InjectExternal, body, 'start_time');
+    const end = optionalTime(InjectExternal, body, 'end_time');
     if (start !== null && end !== null) checkWindow(start, end, body);
     site.constraint = { source, value_kw: value, since: now, start, end };
     this.changes.meta = true;
@@ -387,11 +376,9 @@ export class Mk6 {
 
   setAuth(raw: unknown): { enabled: boolean } {
     const body = asBody(raw);
-    const enabled = body.enabled === undefined ? true : body.enabled;
-    if (typeof enabled !== 'boolean') throw errors.badRequest('enabled doit être un booléen', { field: 'enabled' });
+    const enabled = body.enabled === undefined ? true : (checked(AuthBody.properties.enabled, body.enabled, 'enabled') as boolean);
     if (enabled) {
-      const token = requiredString(body, 'token', 512);
-      if (!/^[\x21-\x7e]+$/.test(token)) throw errors.badRequest('token: caractères ASCII visibles seulement', { field: 'token' });
+      const token = required(AuthBody, body, 'token');
       this.auth = { enabled: true, token };
     } else {
       this.auth = { enabled: false, token: null };
@@ -465,8 +452,8 @@ export class Mk6 {
     return site;
   }
 
-  private checkedSetpoint(site: SiteRecord, body: Body): number {
-    const value = requiredNumber(body, 'psetpoint');
+  /** 0..pmax of the site: the one bound the schema cannot know. */
+  private checkedSetpoint(site: SiteRecord, value: number): number {
     if (value < 0 || value > site.pmax_kw) {
       throw errors.invalidValue(`psetpoint hors plage [0, ${site.pmax_kw}]: ${value}`, {
         max: site.pmax_kw,

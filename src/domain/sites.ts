@@ -1,6 +1,9 @@
 /** Site definitions (provision, fleet file) and their validation. */
 import { errors } from './errors.js';
-import { asBody, assertSafeId, isAbsent, requiredNumber, requiredString } from './input.js';
+import { MAX_SITES, SiteDef } from '../schema/index.js';
+import { asBody, isAbsent, optional, required } from '../schema/validate.js';
+
+export { MAX_SITES };
 
 export type SiteRole = 'thissite' | 'nearsite';
 export type SiteStateValue = 0 | 1 | 2;
@@ -13,7 +16,6 @@ export interface SiteConfig {
   prm_id: string | null;
 }
 
-export const MAX_SITES = 64;
 
 /** Validates a provision's `sites` list: one thissite, unique sycodes and names, pmax > 0. */
 export function validateSites(value: unknown): SiteConfig[] {
@@ -59,19 +61,10 @@ function validateSite(raw: unknown, index: number): SiteConfig {
       throw err;
     }
   };
-  const sycode = withPath('sycode', () => assertSafeId(requiredString(body, 'sycode', 64), 'sycode'));
-  const name = withPath('name', () => requiredString(body, 'name'));
-  const role = withPath('role', () => requiredString(body, 'role'));
-  if (role !== 'thissite' && role !== 'nearsite') {
-    throw errors.badRequest(`role invalide: '${role}' (thissite|nearsite)`, { field: at('role') });
-  }
-  const pmax = withPath('pmax_kw', () => requiredNumber(body, 'pmax_kw'));
-  if (!(pmax > 0) || pmax > 10_000_000) {
-    throw errors.invalidValue('pmax_kw doit être positif', { field: at('pmax_kw'), min: 0 });
-  }
-  const prm = body.prm_id;
-  if (!isAbsent(prm) && (typeof prm !== 'string' || prm.length > 64)) {
-    throw errors.badRequest('prm_id invalide', { field: at('prm_id') });
-  }
-  return { sycode, name, role, pmax_kw: pmax, prm_id: isAbsent(prm) ? null : (prm as string) };
+  const sycode = withPath('sycode', () => required(SiteDef, body, 'sycode'));
+  const name = withPath('name', () => required(SiteDef, body, 'name'));
+  const role = withPath('role', () => required(SiteDef, body, 'role'));
+  const pmax = withPath('pmax_kw', () => required(SiteDef, body, 'pmax_kw'));
+  const prm = withPath('prm_id', () => optional(SiteDef, body, 'prm_id'));
+  return { sycode, name, role, pmax_kw: pmax, prm_id: prm ?? null };
 }

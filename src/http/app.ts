@@ -2,7 +2,7 @@
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
 import type { WorkerRuntime } from '../runtime.js';
-import type { Journal, NewEntry } from './journal.js';
+import type { Journal, JournalSink } from './journal.js';
 import { errorBodies, journaling, mk6Guard, productionGuard } from './middleware.js';
 import { workerRoutes } from './routes.js';
 import { createLogger, type Logger } from '../log.js';
@@ -12,11 +12,6 @@ import { networkConditions } from '../network/middleware.js';
 import { SECRET_HEADER, secretMatches } from './internal.js';
 
 export const BODY_LIMIT = '64kb';
-
-export interface JournalSink {
-  push: (entry: NewEntry) => void;
-  flush: () => Promise<void>;
-}
 
 export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: JournalSink, logger?: Logger): Koa {
   const app = new Koa({ proxy: true });

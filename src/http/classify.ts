@@ -1,4 +1,5 @@
 /** Names a request for the journal: who sent it (GW or tester), which endpoint, which MK6. */
+import { parseMk6Path } from './mk6-path.js';
 
 export type Source = 'GW' | 'MOCK' | 'SUPERVISION' | 'OTHER';
 
@@ -8,14 +9,10 @@ export interface Classified {
   mk6_id: string | null;
 }
 
-const GW = /^\/api\/v1\/mk6\/([^/]+)(?:\/(.*))?$/;
-const MOCK_MK6 = /^\/mock\/mk6\/([^/]+)(?:\/(.*))?$/;
-
 export function classify(path: string): Classified {
-  let m = GW.exec(path);
-  if (m) return { source: 'GW', endpoint: gatewayEndpoint(m[2] ?? ''), mk6_id: decode(m[1]) };
-  m = MOCK_MK6.exec(path);
-  if (m) return { source: 'MOCK', endpoint: mockEndpoint(m[2] ?? ''), mk6_id: decode(m[1]) };
+  const named = parseMk6Path(path);
+  if (named?.scope === 'api') return { source: 'GW', endpoint: gatewayEndpoint(named.rest), mk6_id: named.id };
+  if (named) return { source: 'MOCK', endpoint: mockEndpoint(named.rest), mk6_id: named.id };
   if (path === '/mock/mk6') return { source: 'MOCK', endpoint: 'inventory', mk6_id: null };
   if (path.startsWith('/mock/')) return { source: 'MOCK', endpoint: path.slice(6), mk6_id: null };
   if (path === '/supervision/mode') return { source: 'MOCK', endpoint: 'mode', mk6_id: null };
@@ -36,10 +33,4 @@ function mockEndpoint(rest: string): string {
   return parts[0] || 'mk6';
 }
 
-export function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+/** Kept for the front until it adopts `parseMk6Path`. */

@@ -2,9 +2,10 @@
  * Requests Node's HTTP parser refuses before any middleware runs (headers over 16 KiB, a
  * malformed request line) still get the contract's error body, then the connection closes.
  */
-import { STATUS_CODES, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Mk6Error } from '../domain/errors.js';
+import { writeErrorToSocket } from './error-writer.js';
 
 const PARSER_ERRORS: Record<string, [number, string, string]> = {
   HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'En-têtes trop gros (max 16 KiB)'],
@@ -15,10 +16,6 @@ export function answerClientErrors(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const [status, code, message] = PARSER_ERRORS[err.code ?? ''] ?? [400, 'BAD_REQUEST', 'Requête HTTP invalide'];
-    const body = JSON.stringify(new Mk6Error(status, code, message).toBody());
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
-        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    writeErrorToSocket(socket, new Mk6Error(status, code, message));
   });
 }

@@ -19,6 +19,12 @@ export interface JournalEntry {
   sim_time: string | null;
 }
 
+/** Where a worker sends its journal entries besides its own journal (the supervisor's fleet journal). */
+export interface JournalSink {
+  push: (entry: NewEntry) => void;
+  flush: () => Promise<void>;
+}
+
 export type NewEntry = Omit<JournalEntry, 'id'>;
 
 export const JOURNAL_CAPACITY = 1000;

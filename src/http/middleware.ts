@@ -1,15 +1,17 @@
 /** The worker's cross-cutting middleware: errors, journal, production, MK6 API guards. */
 import type { Context, Middleware, Next } from 'koa';
 import { Mk6Error, errors } from '../domain/errors.js';
+import { answerWithError, toMk6Error } from './error-writer.js';
+import { parseMk6Path } from './mk6-path.js';
 import type { WorkerRuntime } from '../runtime.js';
 import { checkBearer, checkSingleAuthorization } from './auth.js';
-import { classify, decode } from './classify.js';
+import { classify } from './classify.js';
 import { BODY_CAP, capBody, type Journal, type NewEntry } from './journal.js';
 import { formatIso } from '../domain/time.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The one place any error becomes the contract's body. */
+/** Turns any error (thrown, or a route's bare 404/405/501) into the contract's body, via the error writer. */
 export function errorBodies(log: (msg: string, err: unknown) => void = defaultLog): Middleware {
   return async (ctx: Context, next: Next) => {
     try {
@@ -24,36 +26,6 @@ export function errorBodies(log: (msg: string, err: unknown) => void = defaultLo
       if (e.status >= 500 && !(err instanceof Mk6Error)) log(`${ctx.method} ${ctx.path}`, err);
     }
   };
-}
-
-/** Writes any error as the contract's body, status and headers; the one place that does. */
-export function answerWithError(ctx: Context, err: unknown): Mk6Error {
-  const e = toMk6Error(err);
-  ctx.status = e.status;
-  ctx.body = e.toBody();
-  for (const [name, value] of Object.entries(e.headers)) ctx.set(name, value);
-  return e;
-}
-
-export function toMk6Error(err: unknown): Mk6Error {
-  if (err instanceof Mk6Error) return err;
-  const e = err as { status?: number; statusCode?: number; type?: string; message?: string; expose?: boolean; headers?: Record<string, string> };
-  const status = e?.status ?? e?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    let out: Mk6Error;
-    if (status === 413) out = errors.payloadTooLarge('64 KiB');
-    else if (status === 400) out = errors.badRequest(e.type === 'entity.parse.failed' || /JSON/i.test(e.message ?? '') ? 'JSON invalide' : (e.expose && e.message) || 'Requête invalide');
-    else if (status === 405) out = errors.methodNotAllowed(String(e.headers?.Allow ?? '').split(/, ?/).filter(Boolean));
-    else out = new Mk6Error(status, statusCode(status), (e.expose && e.message) || 'Requête refusée');
-    if (e.headers?.Allow) out.headers.Allow = e.headers.Allow;
-    return out;
-  }
-  if (status === 501) return new Mk6Error(501, 'NOT_IMPLEMENTED', 'Méthode non implémentée');
-  return new Mk6Error(500, 'INTERNAL_ERROR', 'Erreur interne');
-}
-
-function statusCode(status: number): string {
-  return ({ 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 406: 'NOT_ACCEPTABLE', 411: 'LENGTH_REQUIRED', 414: 'URI_TOO_LONG', 415: 'UNSUPPORTED_MEDIA_TYPE', 431: 'HEADERS_TOO_LARGE' } as Record<number, string>)[status] ?? 'BAD_REQUEST';
 }
 
 function defaultLog(msg: string, err: unknown): void {
@@ -94,7 +66,7 @@ export function journaling(
       source: where.source,
       endpoint: where.endpoint,
       mk6_id: where.mk6_id === null ? null : canonicalId(where.mk6_id),
-      req_body: journaledRequestBody(ctx, where.endpoint),
+      req_body: journaledRequestBody(ctx),
       status: ctx.status,
       resp_body: capBody(text, value),
       duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
@@ -128,9 +100,6 @@ export function productionGuard(rt: WorkerRuntime): Middleware {
   };
 }
 
-const API_PATH = /^\/api\/v1\/mk6\/([^/]+)(?:\/|$)/;
-const MOCK_PATH = /^\/mock\/mk6\/([^/]+)(?:\/|$)/;
-
 /**
  * Paths naming an MK6 must name this one (its id or an alias). On the gateway API the
  * contract's order follows: offline, then bearer auth. Runs before the body is parsed.
@@ -138,14 +107,9 @@ const MOCK_PATH = /^\/mock\/mk6\/([^/]+)(?:\/|$)/;
 export function mk6Guard(rt: WorkerRuntime): Middleware {
   const names = new Set([rt.config.id, ...rt.config.aliases]);
   return (ctx: Context, next: Next) => {
-    const api = API_PATH.exec(ctx.path);
-    const mock = api ? null : MOCK_PATH.exec(ctx.path);
-    const named = api ?? mock;
-    if (named) {
-      const id = decode(named[1]);
-      if (!names.has(id)) throw errors.mk6NotFound(id.slice(0, 128));
-    }
-    if (api) {
+    const named = parseMk6Path(ctx.path);
+    if (named && !names.has(named.id)) throw errors.mk6NotFound(named.id.slice(0, 128));
+    if (named?.scope === 'api') {
       if (rt.mk6.isOffline) throw errors.mk6Offline(rt.config.id);
       checkSingleAuthorization(ctx.req.rawHeaders);
       const token = rt.mk6.requiredToken;
@@ -155,12 +119,8 @@ export function mk6Guard(rt: WorkerRuntime): Middleware {
   };
 }
 
-export function isWrite(method: string): boolean {
-  return WRITES.has(method);
-}
-
 /** The request body as journaled: token redacted, cut at 4 KiB like answers (bounds the journal's memory). */
-function journaledRequestBody(ctx: Context, endpoint: string | null): unknown {
+function journaledRequestBody(ctx: Context): unknown {
   const body = redactSecrets((ctx.request as { body?: unknown }).body ?? null);
   if ((ctx.request.length ?? 0) <= BODY_CAP) return body;
   return capBody(JSON.stringify(body), body);

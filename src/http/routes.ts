@@ -8,11 +8,10 @@ import type { Context, Next } from 'koa';
 import { SYSTEM_CLOCK, isFleetClock } from '../domain/clock.js';
 import { errors } from '../domain/errors.js';
 import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../domain/fleet-controls.js';
-import { asBody } from '../domain/input.js';
+import { asBody } from '../schema/validate.js';
 import { effectiveState, type SiteRecord } from '../domain/mk6.js';
 import type { WorkerRuntime } from '../runtime.js';
-import type { JournalSink } from './app.js';
-import { parseSinceId, type Journal } from './journal.js';
+import { parseSinceId, type Journal, type JournalSink } from './journal.js';
 import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
 import { FLEET_GEN_HEADER } from './internal.js';
 

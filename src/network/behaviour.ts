@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Mk6Error } from '../domain/errors.js';
-import type { Body } from '../domain/input.js';
+import type { Body } from '../schema/validate.js';
 
 export type Phase = 'delay' | 'answer' | 'response';
 export type Params = Record<string, unknown>;

@@ -4,9 +4,9 @@
  * validation path for the HTTP route, the fleet file and the state file.
  */
 import { errors } from '../domain/errors.js';
-import { asBody, assertSafeId, isAbsent, type Body } from '../domain/input.js';
+import { HTTP_METHODS, NetworkCondition as ConditionSchema } from '../schema/index.js';
+import { asBody, isAbsent, optional, required, type Body } from '../schema/validate.js';
 import type { Params } from './behaviour.js';
-import { numberField } from './fields.js';
 import { BEHAVIOURS, BEHAVIOUR_TYPES } from './registry.js';
 
 export interface NetworkCondition {
@@ -23,18 +23,14 @@ export interface NetworkCondition {
 export type ConditionView = Record<string, unknown>;
 
 const COMMON = ['name', 'type', 'probability', 'methods', 'path', 'first_n'];
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const METHODS: readonly string[] = HTTP_METHODS;
 export const MAX_CONDITIONS = 32;
 
 export function parseCondition(raw: unknown): NetworkCondition {
   const body = asBody(raw);
-  if (isAbsent(body.name)) throw errors.missingField('name');
-  const name = assertSafeId(body.name, 'name');
-  if (isAbsent(body.type)) throw errors.missingField('type');
-  const behaviour = typeof body.type === 'string' ? BEHAVIOURS.get(body.type) : undefined;
-  if (!behaviour) {
-    throw errors.invalidValue(`type invalide: ${JSON.stringify(body.type)?.slice(0, 40)} (${BEHAVIOUR_TYPES.join('|')})`, { field: 'type', allowed: BEHAVIOUR_TYPES });
-  }
+  const name = required(ConditionSchema, body, 'name');
+  const behaviour = BEHAVIOURS.get(required(ConditionSchema, body, 'type'));
+  if (!behaviour) throw new Error(`no behaviour registered for a type the schema accepts (${BEHAVIOUR_TYPES.join('|')})`);
   for (const key of Object.keys(body)) {
     if (!COMMON.includes(key) && !behaviour.fields.includes(key)) {
       throw errors.badRequest(`champ inconnu pour ${behaviour.type}: ${key.slice(0, 40)} (attendu: ${[...COMMON, ...behaviour.fields].join(', ')})`, { field: key.slice(0, 40) });
@@ -43,10 +39,10 @@ export function parseCondition(raw: unknown): NetworkCondition {
   return {
     name,
     type: behaviour.type,
-    probability: numberField(body, 'probability', { min: 0, max: 1 }) ?? 1,
+    probability: optional(ConditionSchema, body, 'probability') ?? 1,
     methods: parseMethods(body),
-    path: parsePath(body),
-    first_n: numberField(body, 'first_n', { min: 1, max: 1e9, integer: true }) ?? null,
+    path: optional(ConditionSchema, body, 'path') ?? null,
+    first_n: optional(ConditionSchema, body, 'first_n') ?? null,
     params: behaviour.parse(body),
   };
 }
@@ -87,13 +83,4 @@ function parseMethods(body: Body): string[] | null {
   const unknown = methods.find((m) => !METHODS.includes(m));
   if (unknown !== undefined) throw errors.invalidValue(`méthode inconnue: '${unknown.slice(0, 16)}'`, { field: 'methods', allowed: METHODS });
   return [...new Set(methods)];
-}
-
-function parsePath(body: Body): string | null {
-  const value = body.path;
-  if (isAbsent(value)) return null;
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
-    throw errors.badRequest('path invalide (motif glob ou sous-chaîne, 200 max)', { field: 'path' });
-  }
-  return value;
 }

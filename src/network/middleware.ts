@@ -8,9 +8,9 @@ import type { Context, Middleware, Next } from 'koa';
 import type { Exchange, FinalAnswer } from './behaviour.js';
 import { BEHAVIOURS } from './registry.js';
 import type { NetworkState } from './state.js';
-import { answerWithError } from '../http/middleware.js';
+import { answerWithError } from '../http/error-writer.js';
+import { parseMk6Path } from '../http/mk6-path.js';
 
-const GATEWAY_API = /^\/api\/v1\/mk6\//;
 /** nginx's "connection closed without response": the journal's status when nothing was answered. */
 export const NO_ANSWER = 444;
 
@@ -23,7 +23,7 @@ export function networkConditions(net: NetworkState): Middleware {
       else ex.reset();
       return;
     }
-    if (internal || !GATEWAY_API.test(ctx.path) || net.size === 0) return next();
+    if (internal || parseMk6Path(ctx.path)?.scope !== 'api' || net.size === 0) return next();
     const plan = net.plan(ctx.method, ctx.path);
     if (plan.fired.length === 0) return next();
     ctx.set('x-mk6-network', plan.fired.join(','));
@@ -65,10 +65,7 @@ function exchange(ctx: Context, net: NetworkState): Exchange {
       if (!ctx.headerSent) ctx.status = NO_ANSWER;
       if (!socket.destroyed) socket.resetAndDestroy();
     },
-    fail: (err) => {
-      ctx.status = err.status;
-      ctx.body = err.toBody();
-    },
+    fail: (err) => void answerWithError(ctx, err),
   };
 }
 

@@ -5,13 +5,15 @@
  */
 import type { Socket } from 'node:net';
 import { errors } from '../domain/errors.js';
-import { asBody } from '../domain/input.js';
+import { asBody } from '../schema/validate.js';
+import { KILL_KINDS } from '../schema/mock-control.js';
 import type { Random } from './behaviour.js';
 import { MAX_CONDITIONS, conditionView, parseCondition, type ConditionView, type NetworkCondition } from './condition.js';
 import { planRequest, type Counters, type Plan } from './plan.js';
 
-export type OutageKind = 'blackhole' | 'reset';
-export const OUTAGE_KINDS: readonly OutageKind[] = ['blackhole', 'reset'];
+/** The kill kinds the process survives (`refused` stops it, so the worker never sees it): from the one list in the schema. */
+export const IN_PROCESS_OUTAGES = KILL_KINDS.filter((k): k is Exclude<(typeof KILL_KINDS)[number], 'refused'> => k !== 'refused');
+export type OutageKind = (typeof IN_PROCESS_OUTAGES)[number];
 
 export class NetworkState {
   private conditions: NetworkCondition[] = [];
@@ -76,8 +78,8 @@ export class NetworkState {
   setOutage(raw: unknown): OutageKind | null {
     const kind = asBody(raw).kind;
     if (kind === null || kind === 'none') return (this.outage = null);
-    if (!OUTAGE_KINDS.includes(kind as OutageKind)) {
-      throw errors.invalidValue(`kind invalide: ${JSON.stringify(kind)?.slice(0, 40)} (blackhole|reset|none)`, { field: 'kind', allowed: [...OUTAGE_KINDS, 'none'] });
+    if (!IN_PROCESS_OUTAGES.includes(kind as OutageKind)) {
+      throw errors.invalidValue(`kind invalide: ${JSON.stringify(kind)?.slice(0, 40)} (blackhole|reset|none)`, { field: 'kind', allowed: [...IN_PROCESS_OUTAGES, 'none'] });
     }
     this.outage = kind as OutageKind;
     return this.outage;
@@ -87,10 +89,6 @@ export class NetworkState {
     if (socket.destroyed) return;
     this.held.add(socket);
     socket.once('close', () => this.held.delete(socket));
-  }
-
-  get heldCount(): number {
-    return this.held.size;
   }
 
   /** Drops every held connection: on worker shutdown, and when an outage is lifted. */

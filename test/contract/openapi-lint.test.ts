@@ -1,6 +1,7 @@
 /** The OpenAPI document is valid OpenAPI 3.1, its examples match its schemas, and the worker's copy is its part. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { FRONT_ONLY_TAGS, openapiDocument } from '../../src/openapi/document.js';
 import { contract, validatorAt } from '../helpers/contract.js';
@@ -23,6 +24,15 @@ for (const audience of ['front', 'worker'] as const) {
     assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2)?.slice(0, 3000));
     const ids = operations(doc).map((o) => o.op.operationId);
     assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
+  });
+}
+
+for (const audience of ['front', 'worker'] as const) {
+  test(`the ${audience}'s document passes Redocly's recommended ruleset: 0 errors, 0 warnings`, async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source: JSON.stringify(openapiDocument(audience, 'ROU2')), absoluteRef: '/openapi.json', config });
+    const shown = problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location?.[0]?.pointer ?? '?'}`);
+    assert.deepEqual(shown, []);
   });
 }
 

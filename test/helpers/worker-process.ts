@@ -1,5 +1,5 @@
 /**
- * Runs one real MK6 worker process for a test: `node dist/src/worker.js --port 0`, waits
+ * Runs one real MK6 worker process for a test: `node dist/worker.cjs --port 0` (the bundle pm2 runs), waits
  * for its "listening" JSON line on stdout (no sleeps), and talks to it over HTTP with fetch.
  * Processes are only ever signalled by their own pid; a safety net kills any worker still
  * alive when the test process exits.
@@ -12,8 +12,8 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-/** dist/test/helpers/worker-process.js → dist/src/worker.js */
-export const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/worker.js');
+/** dist/test/helpers/worker-process.js → dist/worker.cjs: the bundle pm2 runs, not the compiled sources. */
+export const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../worker.cjs');
 
 const START_TIMEOUT_MS = 15_000;
 

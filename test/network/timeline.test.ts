@@ -1,7 +1,7 @@
 /** The timeline, pure: parsing with file:line faults, which events are due, the call each makes. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionRequest, dueBetween, dueEvents, nextPendingAt, parseTimeline, parseTimelineText, TimelineError } from '../../supervisor/timeline.js';
+import { actionRequest, dueEvents, nextPendingAt, parseTimeline, parseTimelineText, TimelineError } from '../../supervisor/timeline.js';
 
 const T = (hhmm: string) => Date.parse(`2026-03-01T${hhmm}:00Z`);
 const DAY = `timeline:
@@ -51,6 +51,8 @@ describe('timeline parsing', () => {
 
 describe('which events are due', () => {
   const events = parseTimelineText(DAY, 'day.yaml');
+  /** A clock step from t0 to t1: what fired up to t0 has fired, the rest due by t1 fires. */
+  const dueBetween = (list: typeof events, t0: number, t1: number) => dueEvents(list, new Set(list.filter((e) => e.at <= t0).map((e) => e.index)), t1);
   it('a step from t0 to t1 fires the events in (t0, t1], by time then as written', () => {
     assert.deepEqual(dueBetween(events, T('09:00'), T('11:00')).map((e) => e.index), [1, 2, 3]);
     assert.deepEqual(dueBetween(events, T('11:00'), T('11:30')).map((e) => e.index), [4]);

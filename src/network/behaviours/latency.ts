@@ -1,15 +1,14 @@
 /** `latency`: the answer comes `latency_ms` later, give or take `jitter_ms` (uniform). */
 import type { Behaviour } from '../behaviour.js';
-import { numberField } from '../fields.js';
-
-const MAX_MS = 600_000;
+import { NetworkCondition } from '../../schema/index.js';
+import { optional, required } from '../../schema/validate.js';
 
 export const latency: Behaviour = {
   type: 'latency',
   fields: ['latency_ms', 'jitter_ms'],
   parse: (body) => ({
-    latency_ms: numberField(body, 'latency_ms', { min: 0, max: MAX_MS, required: true }),
-    jitter_ms: numberField(body, 'jitter_ms', { min: 0, max: MAX_MS }) ?? 0,
+    latency_ms: required(NetworkCondition, body, 'latency_ms'),
+    jitter_ms: optional(NetworkCondition, body, 'jitter_ms') ?? 0,
   }),
   phase: () => 'delay',
   delayMs: (p, random) => {

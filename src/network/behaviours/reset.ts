@@ -3,7 +3,8 @@
  * of the answer; `"during"`: after the status line, the headers and part of the body.
  */
 import type { Behaviour } from '../behaviour.js';
-import { enumField } from '../fields.js';
+import { NetworkCondition } from '../../schema/index.js';
+import { optional } from '../../schema/validate.js';
 
 /** Long enough for the partial answer to leave the kernel before the RST discards the rest. */
 const FLUSH_MS = 20;
@@ -11,7 +12,7 @@ const FLUSH_MS = 20;
 export const reset: Behaviour = {
   type: 'reset',
   fields: ['when'],
-  parse: (body) => ({ when: enumField(body, 'when', ['before', 'during'] as const, 'before') }),
+  parse: (body) => ({ when: optional(NetworkCondition, body, 'when') ?? 'before' }),
   phase: (p) => (p.when === 'during' ? 'response' : 'answer'),
   answer: (_p, ex) => ex.reset(),
   respond: (_p, ex, out) => {

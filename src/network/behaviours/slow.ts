@@ -1,13 +1,14 @@
 /** `slow`: the answer's body dribbles out at `rate_bytes_per_s`, in small chunks. */
 import type { Behaviour } from '../behaviour.js';
-import { numberField } from '../fields.js';
+import { NetworkCondition } from '../../schema/index.js';
+import { required } from '../../schema/validate.js';
 
 const TICK_MS = 50;
 
 export const slow: Behaviour = {
   type: 'slow',
   fields: ['rate_bytes_per_s'],
-  parse: (body) => ({ rate_bytes_per_s: numberField(body, 'rate_bytes_per_s', { min: 0, max: 1e9, exclusiveMin: true, required: true }) }),
+  parse: (body) => ({ rate_bytes_per_s: required(NetworkCondition, body, 'rate_bytes_per_s') }),
   phase: () => 'response',
   respond: (p, ex, out) => {
     const rate = p.rate_bytes_per_s as number;

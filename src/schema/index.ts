@@ -1,0 +1,32 @@
+/**
+ * Every shape that crosses a boundary, declared once (TypeBox: JSON Schema + TypeScript
+ * types). The OpenAPI document's `components.schemas` is this list; the validators at the
+ * edges compile these same schemas (./validate.ts).
+ */
+import type { TSchema } from './kit.js';
+import { ErrorBody } from './errors.js';
+import * as api from './mk6-api.js';
+import * as mock from './mock-control.js';
+import * as net from './network.js';
+import * as tl from './timeline.js';
+import * as views from './views.js';
+
+export * from './errors.js';
+export * from './mk6-api.js';
+export * from './mock-control.js';
+export * from './network.js';
+export * from './timeline.js';
+export * from './views.js';
+export * from './fleet-file.js';
+
+/** The document's components, by `$id`. */
+export const COMPONENTS: readonly TSchema[] = [
+  ErrorBody,
+  api.Monitoring, api.SiteView, api.SiteViews, api.PlanningBySite, api.Request, api.Planning, api.NewRequest, api.RequestPatch, api.MainResetResult, api.ExternalConstraint,
+  mock.SiteDef, mock.Provision, mock.ProvisionResult, mock.Mk6State, mock.SiteStateBody, mock.SiteState, mock.Online, mock.AuthBody, mock.AuthResult,
+  mock.InjectExternal, mock.InjectResult, mock.KillBody, mock.KillResult, mock.RestartBody, mock.RestartResult, mock.Clock, mock.SetTime, mock.SetTimeResult,
+  mock.ReleaseResult, mock.Mode, mock.ModeBody, mock.ModeResult, mock.ModeView, mock.ResetResult, mock.BroadcastReport,
+  net.NetworkCondition, net.NetworkConditions, net.NetworkChange,
+  tl.Timeline, tl.TimelineBody, tl.TimelineEvent,
+  views.InventoryEntry, views.Inventory, views.JournalEntry, views.Journal, views.JournalCleared, views.Health, views.Readiness,
+];

@@ -1,0 +1,63 @@
+/** What the fleet shows of itself: the inventory and the request journal. */
+import { Nullable, ref, StringEnum, Time, Type } from './kit.js';
+
+export const InventoryEntry = Type.Object(
+  {
+    mk6_id: Type.String(),
+    aliases: Type.Array(Type.String()),
+    thissite: Type.Optional(Nullable(Type.String())),
+    sycodes: Type.Optional(Type.Array(Type.String())),
+    sites: Type.Optional(Type.Array(Type.Object({}))),
+    network: Type.Object({ host: Type.String(), port: Type.Integer(), url: Type.String() }),
+    process: Type.Object({
+      status: StringEnum(['starting', 'online', 'stopped', 'errored'] as const),
+      pid: Nullable(Type.Integer()),
+      restarts: Type.Integer(),
+      memory_bytes: Type.Optional(Type.Number()),
+      uptime_s: Type.Optional(Nullable(Type.Number())),
+    }),
+    online: Type.Boolean(),
+  },
+  { $id: 'InventoryEntry' },
+);
+export const Inventory = Type.Object({ count: Type.Integer(), mk6: Type.Array(ref(InventoryEntry)) }, { $id: 'Inventory' });
+
+export const JOURNAL_SOURCES = ['GW', 'MOCK', 'SUPERVISION', 'OTHER'] as const;
+export const JournalEntry = Type.Object(
+  {
+    id: Type.Integer({ minimum: 1 }),
+    ts: Time(),
+    method: Type.String(),
+    path: Type.String(),
+    query: Type.Object({}),
+    source: StringEnum(JOURNAL_SOURCES),
+    endpoint: Nullable(Type.String()),
+    mk6_id: Nullable(Type.String()),
+    req_body: Type.Optional(Type.Unknown({ description: 'the JSON body as received (token masked), or its text cut at 4 KiB' })),
+    status: Type.Integer(),
+    resp_body: Type.Optional(Type.Unknown({ description: 'the JSON answer, or its text cut at 4 KiB' })),
+    duration_ms: Type.Number(),
+    remote: Type.Optional(Nullable(Type.String())),
+    sim_time: Type.Optional(Nullable(Time())),
+  },
+  { $id: 'JournalEntry' },
+);
+export const Journal = Type.Array(ref(JournalEntry), { $id: 'Journal' });
+export const JournalCleared = Type.Object({ message: Type.String(), count: Type.Integer() }, { $id: 'JournalCleared' });
+
+/** `GET /healthz` (front and every worker port): the process serves; a worker adds who it is. */
+export const Health = Type.Object(
+  { status: Type.Literal('ok'), mk6_id: Type.Optional(Type.String()), pid: Type.Optional(Type.Integer()) },
+  { $id: 'Health' },
+);
+/** `GET /readyz` (front): every MK6 that should be up serves with the fleet's clock and mode. */
+export const Readiness = Type.Object(
+  {
+    ready: Type.Boolean(),
+    phase: StringEnum(['starting', 'running', 'stopping'] as const),
+    mk6: Type.Record(Type.String(), Type.String(), {
+      description: 'per MK6: `ready`, or what it waits for (`starting`, `not answering on port N`, `clock differs from the fleet`, …); `stopped (kill)` and kill outages are not waited for',
+    }),
+  },
+  { $id: 'Readiness' },
+);
