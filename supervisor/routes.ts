@@ -184,11 +184,15 @@ export async function fleetInventory(fleet: FleetSupervisor) {
   const processes = await fleet.processes();
   const mk6 = await Promise.all(
     [...fleet.members.values()].map(async (m) => {
+      let answered = false; // online means: it answers on its port now, not only that pm2 runs it
       if (m.status === 'online') {
         try {
           const res = await requestJson(`${fleet.url(m)}/mock/mk6`, { timeoutMs: 1000 });
           const entry = (res.body as { mk6?: Record<string, unknown>[] })?.mk6?.[0];
-          if (res.status === 200 && entry) m.last = entry;
+          if (res.status === 200 && entry) {
+            m.last = entry;
+            answered = true;
+          }
         } catch {
           /* answering nothing right now: show what we knew */
         }
@@ -212,7 +216,7 @@ export async function fleetInventory(fleet: FleetSupervisor) {
           uptime_s: p?.uptime_s ?? null,
           app: m.app,
         },
-        online: m.status === 'online' && m.outage === null && (m.last?.online ?? true) !== false,
+        online: answered && m.outage === null && m.last?.online !== false,
         outage: m.outage,
         added: m.added,
         problem: m.problem,

@@ -118,8 +118,13 @@ describe('a running fleet', () => {
     await fleet?.stop();
   });
   it('/readyz names an MK6 off the fleet clock or mode, and mk6-fleet wait exits 1 saying which; the fleet clock brings it back', { timeout: 60_000 }, async () => {
-    await call(fleet.url, 'POST', '/mock/reset');
+    await call(fleet.url, 'POST', '/mock/reset'); // the fleet on the system clock, in mock mode
     await ready(fleet.url);
+    assert.equal((await call(fleet.worker('ROU1.2'), 'POST', '/supervision/mode', { mode: 'production' })).status, 200);
+    assert.equal((await readyz(fleet.url)).mk6['ROU1.2'], 'mode production, fleet mock');
+    assert.equal((await call(fleet.url, 'POST', '/supervision/mode', { mode: 'mock' })).status, 200);
+    await ready(fleet.url);
+
     assert.equal((await call(fleet.worker('ROU2'), 'POST', '/mock/time', { now: iso('02', '08:00') })).status, 200);
     const off = await call(fleet.url, 'GET', '/readyz');
     assert.equal(off.status, 503);
@@ -129,11 +134,6 @@ describe('a running fleet', () => {
     assert.equal(waited.code, 1);
     assert.match(waited.err, /ROU2: clock differs from the fleet/);
     assert.equal((await call(fleet.url, 'POST', '/mock/time', { now: iso('01', '10:00') })).status, 200);
-    await ready(fleet.url);
-
-    assert.equal((await call(fleet.worker('ROU1.2'), 'POST', '/supervision/mode', { mode: 'production' })).status, 200);
-    assert.equal((await readyz(fleet.url)).mk6['ROU1.2'], 'mode production, fleet mock');
-    assert.equal((await call(fleet.url, 'POST', '/supervision/mode', { mode: 'mock' })).status, 200);
     await ready(fleet.url);
   });
 
