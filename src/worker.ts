@@ -4,6 +4,7 @@
  * Under the supervisor the same file runs as a pm2 app; it then asks the supervisor for
  * the fleet's clock and mode before it listens, and says `ready` once it does.
  */
+import http from 'node:http';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { isFleetClock } from './domain/clock.js';
@@ -88,19 +89,32 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
  * listening is in the second answer; the generation keeps an older answer from undoing it.
  */
 async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string, secret: string | null): Promise<void> {
-  try {
-    const res = await fetch(new URL('/_fleet/clock', supervisorUrl), {
-      headers: { 'x-mk6-internal': 'clock', ...(secret ? { [SECRET_HEADER]: secret } : {}) },
-      signal: AbortSignal.timeout(1500),
+  const fleet = await getJson(new URL('/_fleet/clock', supervisorUrl), { 'x-mk6-internal': 'clock', ...(secret ? { [SECRET_HEADER]: secret } : {}) }, 1500);
+  // No supervisor (standalone, or it is restarting): the persisted clock stands.
+  if (!fleet || !isFleetClock(fleet.clock) || (fleet.mode !== 'production' && fleet.mode !== 'mock')) return;
+  rt.applyFleet({ clock: fleet.clock, mode: fleet.mode, gen: Number.isSafeInteger(fleet.gen) ? (fleet.gen as number) : 0 });
+  await rt.commit();
+}
+
+/** A small JSON GET with node:http (global fetch would load undici into every worker: time and memory). */
+function getJson(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<Record<string, unknown> | null> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { headers, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', () => resolve(null));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return resolve(null);
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+        } catch {
+          resolve(null);
+        }
+      });
     });
-    if (!res.ok) return;
-    const fleet = (await res.json()) as { clock?: unknown; mode?: unknown; gen?: unknown };
-    if (!isFleetClock(fleet.clock) || (fleet.mode !== 'production' && fleet.mode !== 'mock')) return;
-    rt.applyFleet({ clock: fleet.clock, mode: fleet.mode, gen: Number.isSafeInteger(fleet.gen) ? (fleet.gen as number) : 0 });
-    await rt.commit();
-  } catch {
-    // No supervisor (standalone, or it is restarting): the persisted clock stands.
-  }
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(null));
+  });
 }
 
 async function main(): Promise<void> {

@@ -259,7 +259,7 @@ export class FleetSupervisor {
 
   /** pm2's view of every member, keyed by app name; a worker pm2 rebooted behind our back is given the fleet's clock. */
   async processes(): Promise<Map<string, AppStatus>> {
-    const list = await this.ourApps();
+    const list = (await this.pm.listRecent(this.prefix)).filter((p) => !p.env.MK6_STATE_DIR || p.env.MK6_STATE_DIR === this.stateDir);
     const byApp = new Map(list.map((p) => [p.name, p]));
     for (const m of this.members.values()) {
       if (this.queue.busy(m.spec.id)) continue; // an operation in progress owns its status

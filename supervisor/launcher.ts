@@ -97,7 +97,7 @@ export class WorkerLauncher {
       }
       if (Date.now() >= nextPm2Check) {
         nextPm2Check = Date.now() + 200;
-        const p = (await this.ctx.pm.list(member.app)).find((x) => x.name === member.app);
+        const p = (await this.ctx.pm.listRecent(member.app)).find((x) => x.name === member.app);
         if (p && (p.status === 'stopped' || p.status === 'errored')) break;
       }
       await new Promise((r) => setTimeout(r, delay));

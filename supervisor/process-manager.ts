@@ -59,6 +59,7 @@ export class ProcessManager {
    * own for a call made before connect (seen: two daemons on one PM2_HOME, then every call hung).
    */
   private connection: Promise<void> | null = null;
+  private recent: { at: number; all: Promise<AppStatus[]> } | null = null;
 
   constructor(readonly home: string = process.env.PM2_HOME || join(homedir(), '.pm2')) {
     this.pm2 = new pm2Module.custom({ pm2_home: home, daemon_mode: true });
@@ -96,6 +97,12 @@ export class ProcessManager {
           listen_timeout: 10_000,
           merge_logs: true,
           time: true,
+          // Nothing of pm2's own inside the worker: its metrics agent (pm2-io-bpm) alone weighs
+          // ~20 MiB and slows every start; git metadata and source maps are of no use here.
+          pmx: false,
+          automation: false,
+          vizion: false,
+          disable_source_map_support: true,
         },
         cb,
       ),
@@ -112,6 +119,24 @@ export class ProcessManager {
 
   delete(name: string): Promise<void> {
     return this.call((cb) => this.pm2.delete(name, cb));
+  }
+
+  /**
+   * pm2's list as of at most `maxAgeMs` ago, one call shared by every caller: for polling
+   * (a start's health wait, the inventory, the refresh loop). A list is the daemon's most
+   * expensive answer (every app's whole environment): 50 starting workers polling it each
+   * kept the daemon busy. Decisions that follow a change use list() instead.
+   */
+  listRecent(prefix: string, maxAgeMs = 250): Promise<AppStatus[]> {
+    const now = Date.now();
+    if (!this.recent || now - this.recent.at > maxAgeMs) {
+      const all = this.list('');
+      this.recent = { at: now, all };
+      all.catch(() => {
+        if (this.recent?.all === all) this.recent = null;
+      });
+    }
+    return this.recent.all.then((all) => all.filter((p) => p.name.startsWith(prefix)));
   }
 
   async list(prefix: string): Promise<AppStatus[]> {
@@ -154,6 +179,15 @@ export class ProcessManager {
   private async call(run: (cb: (err: Error | null) => void) => void, timeoutMs = PM2_CALL_TIMEOUT_MS): Promise<void> {
     if (!this.connection) throw new Error('pm2: pas connecté');
     await this.connection;
+    this.recent = null; // a change: the next poll asks pm2 afresh
+    try {
+      return await this.callNow(run, timeoutMs);
+    } finally {
+      this.recent = null;
+    }
+  }
+
+  private callNow(run: (cb: (err: Error | null) => void) => void, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`pm2 ne répond pas après ${timeoutMs} ms`)), timeoutMs);
       run((err) => {
