@@ -8,15 +8,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import net from 'node:net';
-import { eventually, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { eventually, freePorts, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { assertError, assertRefused, gone, inventory, iso, ok, pm2Apps, scheduleTwo } from './util.js';
 import { call } from '../helpers/fleet.js';
 
 let fleet: RunningFleet;
 before(async () => {
   // Fixed ports, as in fleet.yaml: the next supervisor finds them held by the workers it must adopt.
-  const ports = await Promise.all(ROUVAI.map(() => freePort()));
+  const ports = await freePorts(ROUVAI.length);
   fleet = await startFleet({ mk6: ROUVAI.map((m, i) => ({ ...m, port: ports[i] })) });
 });
 after(async () => {
@@ -81,11 +80,3 @@ describe('the supervisor dies', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => ok(port));
-    });
-  });
-}

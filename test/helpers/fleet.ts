@@ -102,7 +102,10 @@ export async function startFleet(
   let ports: Record<string, number> = {};
 
   const launch = async (extra: string[]) => {
-    const port = portArg([...extra, ...(options.args ?? [])]) ?? (await freePort());
+    // The kernel may hand out again a port the test already chose for an MK6: never give it to the proxy.
+    const workerPorts = new Set(def.mk6.map((m) => m.port).filter((p): p is number => typeof p === 'number'));
+    let port = portArg([...extra, ...(options.args ?? [])]) ?? (await freePort());
+    while (workerPorts.has(port)) port = await freePort();
     const portFlag = portArg(options.args ?? []) === null && portArg(extra) === null ? ['--port', String(port)] : [];
     child = spawn(process.execPath, [SUPERVISOR, '--fleet', fleetFile, '--state-dir', stateDir, ...portFlag, ...extra, ...(options.args ?? [])], {
       env,
@@ -179,6 +182,13 @@ export function freePort(): Promise<number> {
       server.close(() => ok(port));
     });
   });
+}
+
+/** `n` distinct free loopback ports (the kernel may give the same free port twice in a row). */
+export async function freePorts(n: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
 }
 
 /** Polls `url` until it answers 200 (connection refused and 503 mean: not yet). */

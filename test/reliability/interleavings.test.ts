@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { call, freePort, startFleet, type Answer } from '../helpers/fleet.js';
+import { call, freePorts, startFleet, type Answer } from '../helpers/fleet.js';
 import { leftoversAfterStop, settledViolations } from '../helpers/invariants.js';
 
 const RUNS = Number(process.env.MK6_FC_RUNS) > 0 ? Number(process.env.MK6_FC_RUNS) : 3;
@@ -79,8 +79,8 @@ it('random interleavings of lifecycle, mode, clock and setpoint calls keep every
   let kw = 0;
   await fc.assert(
     fc.asyncProperty(scenario, async ({ duringStart, clients }) => {
-      const ports: Record<string, number> = {};
-      for (const id of FILE_IDS) ports[id] = await freePort();
+      const free = await freePorts(FILE_IDS.length);
+      const ports: Record<string, number> = Object.fromEntries(FILE_IDS.map((id, i) => [id, free[i]]));
       const fleet = await startFleet(
         { name: 'prop', mk6: FILE_IDS.map((id) => ({ id, port: ports[id], sites: site(id) })) as any },
         { waitFor: duringStart ? 'front' : 'ready', env: { MK6_BLACKHOLE_TIMEOUT_MS: '300' } },

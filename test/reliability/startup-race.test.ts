@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { call, freePort, ROUVAI, startFleet, type Answer, type RunningFleet } from '../helpers/fleet.js';
+import { call, freePorts, ROUVAI, startFleet, type Answer, type RunningFleet } from '../helpers/fleet.js';
 import { leftoversAfterStop, settledViolations } from '../helpers/invariants.js';
 
 const ROUNDS = Number(process.env.MK6_RACE_ROUNDS) > 0 ? Number(process.env.MK6_RACE_ROUNDS) : 3;
@@ -24,8 +24,8 @@ function acceptable(what: string, res: Answer): void {
 describe('control calls fired the moment the front first answers', () => {
   for (let round = 1; round <= ROUNDS; round++) {
     it(`fresh start ${round} of ${ROUNDS}: settles with every invariant holding`, { timeout: 180_000 }, async () => {
-      const ports: Record<string, number> = {};
-      for (const m of ROUVAI) ports[m.id] = await freePort();
+      const free = await freePorts(ROUVAI.length);
+      const ports: Record<string, number> = Object.fromEntries(ROUVAI.map((m, i) => [m.id, free[i]]));
       let fleet: RunningFleet | undefined;
       try {
         fleet = await startFleet({ name: 'race', mk6: ROUVAI.map((m) => ({ ...m, port: ports[m.id] })) }, { waitFor: 'front', timeoutMs: 60_000 });
