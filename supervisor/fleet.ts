@@ -5,6 +5,7 @@
  * interleaving of calls can leave two apps for one MK6 or a worker that missed a broadcast.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { SYSTEM_CLOCK, type FleetClock } from '../src/domain/clock.js';
 import { errors } from '../src/domain/errors.js';
 import type { FleetMode } from '../src/domain/fleet-controls.js';
@@ -29,6 +30,8 @@ export { OUTAGE_KINDS, RESTART_KINDS, type Member, type MemberStatus, type Outag
 /** `starting` until the first start has settled; control calls wait for `running`. */
 export type FleetPhase = 'starting' | 'running' | 'stopping';
 
+/** Workers started at once: enough to keep every core busy while others wait on pm2 or their port. */
+const START_CONCURRENCY = Number(process.env.MK6_START_CONCURRENCY) > 0 ? Number(process.env.MK6_START_CONCURRENCY) : Math.max(8, 8 * availableParallelism());
 /** How long shutdown waits for operations in flight before it removes the apps anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -106,7 +109,8 @@ export class FleetSupervisor {
           if (![...this.members.values()].some((m) => m.app === name)) await this.pm.delete(name).catch(() => {});
         }
         await this.assignPorts(byApp);
-        const results = await Promise.all([...this.members.values()].map((m) => this.launcher.bringUp(m, byApp.get(m.app) ?? [])));
+        // A start rate matched to the cores: all at once only makes 250 node processes fight for 2 cores and queue in pm2.
+        const results = await inBatches([...this.members.values()], START_CONCURRENCY, (m) => this.launcher.bringUp(m, byApp.get(m.app) ?? []));
         this.saveState();
         return { failed: results.filter((r): r is string => r !== null) };
       });
@@ -436,6 +440,20 @@ export class FleetSupervisor {
       daemonOwner: this.daemonOwner,
     });
   }
+}
+
+/** `run` over every item, at most `limit` at a time; results in item order. */
+async function inBatches<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await run(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 function groupByName(apps: AppStatus[]): Map<string, AppStatus[]> {

@@ -75,7 +75,13 @@ export class WorkerLauncher {
     }
     if (this.ctx.stopping()) return this.errored(member, 'arrêt de la flotte', `${member.spec.id}: arrêt de la flotte`);
     member.status = 'starting';
-    await this.ctx.pm.start({ name: member.app, script: WORKER_SCRIPT, args: ['--state-dir', this.ctx.stateDir], env });
+    try {
+      await this.ctx.pm.start({ name: member.app, script: WORKER_SCRIPT, args: ['--state-dir', this.ctx.stateDir], env });
+    } catch (err) {
+      // A slow or failing pm2 costs this MK6 its start, never the supervisor: it says why and the rest goes on.
+      await this.ctx.pm.delete(member.app).catch(() => {});
+      return this.errored(member, `pm2: ${(err as Error).message}`);
+    }
     return this.waitReady(member);
   }
 

@@ -30,6 +30,17 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
       await rt.commit();
     }
   };
+  /**
+   * The fleet's clock and mode as the supervisor broadcasts them: the supervisor holds them
+   * durably (supervisor.json) and gives them again to a worker that restarts, so the worker
+   * answers at once and persists behind; a broadcast to 250 workers does not wait for 250
+   * fsyncs. Sent to the worker's own port by anyone else, the change is durable before the answer.
+   */
+  const fleetChange = (ctx: Context, apply: () => unknown) => {
+    if (ctx.state.trusted !== true || !ctx.get(FLEET_GEN_HEADER)) return change(ctx, apply);
+    ctx.body = apply();
+    rt.commit().catch((err: unknown) => console.error(JSON.stringify({ level: 'error', mk6_id: rt.config.id, msg: 'persisting the fleet clock/mode', err: String(err) })));
+  };
   /** Internal routes answer the supervisor only (its secret); anyone else meets an unknown route. */
   const internalOnly = (ctx: Context, next: Next) => {
     if (ctx.state.trusted !== true) throw errors.notFound();
@@ -152,7 +163,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     ctx.body = clockView(rt.clock);
   });
   r.post('/mock/time', (ctx) =>
-    change(ctx, () => {
+    fleetChange(ctx, () => {
       const { clock, echo } = clockFromRequest(body(ctx), rt.clock, anchorFromHeader(ctx.get('x-mk6-clock-anchor'), Date.now()));
       rt.setClock(clock);
       noteGen(ctx);
@@ -160,7 +171,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     }),
   );
   r.post('/mock/time/release', (ctx) =>
-    change(ctx, () => {
+    fleetChange(ctx, () => {
       rt.setClock(SYSTEM_CLOCK);
       noteGen(ctx);
       return RELEASE_ANSWER;
@@ -170,7 +181,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     ctx.body = { mode: rt.mode };
   });
   r.post('/supervision/mode', (ctx) =>
-    change(ctx, () => {
+    fleetChange(ctx, () => {
       const mode = modeFromRequest(body(ctx));
       rt.setMode(mode);
       noteGen(ctx);
