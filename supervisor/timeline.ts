@@ -5,7 +5,7 @@
  *
  *   timeline:                      # or `events:`, or a bare list
  *     - at: 2026-03-01T10:00:00Z
- *       action: constraint_on      # see ACTIONS
+ *       action: constraint_on      # see TIMELINE_EVENTS (src/schema/timeline.ts)
  *       mk6: VAI
  *       sycode: 8FV897G6wGQ0
  *       value_kw: 3000
