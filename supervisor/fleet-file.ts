@@ -1,14 +1,19 @@
 /**
- * The fleet file (YAML or JSON), loaded once and validated into a typed Fleet. Every fault
- * is reported as `file:line path: message` before anything starts.
+ * The fleet file (YAML or JSON), loaded once and validated into a typed Fleet by its schema
+ * (src/schema/fleet-file.ts), then by the rules a schema cannot say (unique ids, aliases and
+ * ports across MK6s, one thissite and unique sycodes per MK6, a defined token variable,
+ * each network condition as the worker's route reads it). Every fault is reported, in file
+ * order, as `file:line path: message`, before anything starts.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import { Mk6Error } from '../src/domain/errors.js';
-import { isSafeId } from '../src/schema/validate.js';
 import { validateSites, type SiteConfig } from '../src/domain/sites.js';
 import { conditionView, parseCondition, type ConditionView } from '../src/network/condition.js';
+import { FleetFile, type FleetFileBody } from '../src/schema/index.js';
+import { covers, plainDocument, schemaFaults, type DocPath, type DocumentWording, type Fault } from '../src/schema/validate.js';
+import { YamlSource } from './yaml-source.js';
 
+/** An MK6 of the fleet as the supervisor runs it: the file's MK6 with its defaults, port and token variable resolved. */
 export interface Mk6Spec {
   id: string;
   aliases: string[];
@@ -23,6 +28,7 @@ export interface Mk6Spec {
   network?: ConditionView[];
 }
 
+/** The fleet as the supervisor runs it: the file with its defaults applied. */
 export interface Fleet {
   file: string;
   name: string;
@@ -39,14 +45,10 @@ export class FleetFileError extends Error {
   }
 }
 
-type Path = (string | number)[];
-
-const FLEET_KEYS = ['name', 'seed', 'proxy', 'workers', 'mk6'];
-const PROXY_KEYS = ['host', 'port'];
-const WORKER_KEYS = ['host', 'base_port'];
-const MK6_KEYS = ['id', 'aliases', 'port', 'sites', 'auth', 'network'];
-const SITE_KEYS = ['sycode', 'name', 'role', 'pmax_kw', 'prm_id'];
-const AUTH_KEYS = ['token_env'];
+const WORDING: DocumentWording = {
+  missing: (field) => `Champ obligatoire manquant: ${field}`,
+  unknown: (_key, allowed) => `clé inconnue (attendu: ${allowed.join(', ')})`,
+};
 
 export function loadFleetFile(file: string, env: NodeJS.ProcessEnv = process.env): Fleet {
   let text: string;
@@ -59,123 +61,85 @@ export function loadFleetFile(file: string, env: NodeJS.ProcessEnv = process.env
 }
 
 export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = process.env): Fleet {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const problems: string[] = [];
-  for (const e of doc.errors) problems.push(`${file}:${lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}`);
-  if (problems.length) throw new FleetFileError(problems);
-
-  const lineOf = (path: Path): number => {
-    for (let p = path; ; p = p.slice(0, -1)) {
-      const node = doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lines.linePos(node.range[0]).line;
-      if (p.length === 0) return 1;
-    }
-  };
-  const fault = (path: Path, message: string) => {
-    const shown = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('') || '(racine)';
-    problems.push(`${file}:${lineOf(path)} ${shown}: ${message}`);
-  };
-  const root = doc.toJS() as unknown;
+  const source = new YamlSource(text, file);
+  if (source.syntaxFaults.length) throw new FleetFileError(source.syntaxFaults);
+  const root = plainDocument(source.root);
   if (!isObject(root)) throw new FleetFileError([`${file}:1 (racine): un objet est attendu (name, seed, proxy, workers, mk6)`]);
-  checkKeys(root, FLEET_KEYS, [], fault);
 
-  const name = root.name ?? 'fleet';
-  if (!isSafeId(name)) fault(['name'], `nom invalide: ${JSON.stringify(name)}`);
-  const seed = root.seed ?? 1;
-  if (!Number.isSafeInteger(seed)) fault(['seed'], 'un entier est attendu');
-  const proxy = isObject(root.proxy) ? root.proxy : {};
-  if (root.proxy !== undefined && !isObject(root.proxy)) fault(['proxy'], 'un objet {host, port} est attendu');
-  checkKeys(proxy, PROXY_KEYS, ['proxy'], fault);
-  const workers = isObject(root.workers) ? root.workers : {};
-  if (root.workers !== undefined && !isObject(root.workers)) fault(['workers'], 'un objet {host, base_port} est attendu');
-  checkKeys(workers, WORKER_KEYS, ['workers'], fault);
-  const proxyPort = checkPort(proxy.port ?? 9001, ['proxy', 'port'], fault);
-  const basePort = checkPort(workers.base_port ?? 9101, ['workers', 'base_port'], fault);
-  const proxyHost = checkHost(proxy.host ?? '127.0.0.1', ['proxy', 'host'], fault);
-  const workerHost = checkHost(workers.host ?? '127.0.0.1', ['workers', 'host'], fault);
+  // 1. The schema: every key, type and range. A network condition is left to its own parser (step 2).
+  const schema = schemaFaults(FleetFile, root, WORDING).filter((f) => !inCondition(f.path));
+  /** A value the schema found nothing wrong with, at it, above it or below it: safe to read as typed. */
+  const clean = (path: DocPath) => !schema.some((f) => covers(f.path, path) || covers(path, f.path));
+  const fleet = root as FleetFileBody;
 
-  const list = root.mk6;
-  const mk6: Mk6Spec[] = [];
-  if (!Array.isArray(list) || list.length === 0) fault(['mk6'], 'une liste non vide de MK6 est attendue');
+  // 2. What a schema cannot say, on the values it passed.
+  const faults: Fault[] = [];
+  const fault = (path: DocPath, message: string) => faults.push({ path, message });
+  const proxyPort = clean(['proxy', 'port']) ? (fleet.proxy?.port ?? 9001) : 0;
+  const basePort = clean(['workers', 'base_port']) ? (fleet.workers?.base_port ?? 9101) : 0;
   const names = new Map<string, string>();
   const ports = new Map<number, string>();
   if (proxyPort > 0) ports.set(proxyPort, 'le proxy');
-  (Array.isArray(list) ? list : []).forEach((raw, i) => {
-    const at: Path = ['mk6', i];
-    if (!isObject(raw)) return fault(at, 'un objet {id, sites, …} est attendu');
-    checkKeys(raw, MK6_KEYS, at, fault);
-    const id = raw.id;
-    if (!isSafeId(id)) return fault([...at, 'id'], `id invalide: ${JSON.stringify(id)} (lettres, chiffres, '.', '_', '-', 64 max)`);
-    const aliases = raw.aliases ?? [];
-    if (!Array.isArray(aliases) || !aliases.every(isSafeId)) fault([...at, 'aliases'], 'une liste d\'ids est attendue');
-    for (const n of [id, ...(Array.isArray(aliases) ? aliases.filter(isSafeId) : [])]) {
+  const mk6: Mk6Spec[] = [];
+  (Array.isArray(fleet.mk6) ? fleet.mk6 : []).forEach((raw, i) => {
+    const at: DocPath = ['mk6', i];
+    if (!isObject(raw)) return;
+    const id = clean([...at, 'id']) ? raw.id : null;
+    const aliases = clean([...at, 'aliases']) ? (raw.aliases ?? []) : [];
+    for (const n of id === null ? aliases : [id, ...aliases]) {
       const other = names.get(n);
       if (other !== undefined) fault([...at, n === id ? 'id' : 'aliases'], `'${n}' déjà utilisé par ${other}`);
       else names.set(n, `mk6[${i}]`);
     }
     let port = basePort > 0 ? basePort + i : 0;
-    if (raw.port !== undefined) port = checkPort(raw.port, [...at, 'port'], fault);
+    if (raw.port !== undefined) port = clean([...at, 'port']) ? raw.port : 0;
     if (port > 0) {
       const other = ports.get(port);
       if (other !== undefined) fault([...at, 'port'], `port ${port} déjà utilisé par ${other}`);
       else ports.set(port, `mk6[${i}] (${id})`);
     }
     let tokenEnv: string | null = null;
-    if (raw.auth !== undefined) {
-      if (!isObject(raw.auth)) fault([...at, 'auth'], 'un objet {token_env} est attendu');
-      else {
-        checkKeys(raw.auth, AUTH_KEYS, [...at, 'auth'], fault);
-        const te = raw.auth.token_env;
-        if (typeof te !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(te)) fault([...at, 'auth', 'token_env'], 'nom de variable d\'environnement attendu');
-        else if (!env[te]) fault([...at, 'auth', 'token_env'], `la variable d'environnement ${te} n'est pas définie`);
-        else tokenEnv = te;
+    const te = raw.auth?.token_env;
+    if (te !== undefined && clean([...at, 'auth', 'token_env'])) {
+      if (!env[te]) fault([...at, 'auth', 'token_env'], `la variable d'environnement ${te} n'est pas définie`);
+      else tokenEnv = te;
+    }
+    let sites: SiteConfig[] = [];
+    if (clean([...at, 'sites'])) {
+      try {
+        sites = validateSites(raw.sites); // one thissite, unique sycodes and names: the provision's rules
+      } catch (err) {
+        if (!(err instanceof Mk6Error)) throw err;
+        const m = /^sites\[(\d+)\](?:\.(\w+))?$/.exec(String(err.details.field ?? 'sites'));
+        fault(m ? [...at, 'sites', Number(m[1]), ...(m[2] ? [m[2]] : [])] : [...at, 'sites'], err.message);
       }
     }
-    if (Array.isArray(raw.sites)) raw.sites.forEach((s, j) => isObject(s) && checkKeys(s, SITE_KEYS, [...at, 'sites', j], fault));
-    let sites: SiteConfig[] = [];
-    try {
-      sites = validateSites(raw.sites);
-    } catch (err) {
-      if (!(err instanceof Mk6Error)) throw err;
-      const field = String(err.details.field ?? 'sites');
-      const m = /^sites\[(\d+)\](?:\.(\w+))?$/.exec(field);
-      fault(m ? [...at, 'sites', Number(m[1]), ...(m[2] ? [m[2]] : [])] : [...at, 'sites'], err.message);
-    }
-    const network = checkNetwork(raw.network, [...at, 'network'], fault);
-    mk6.push({ id, aliases: Array.isArray(aliases) ? aliases.filter(isSafeId) : [], port, sites, tokenEnv, line: lineOf(raw.port !== undefined ? [...at, 'port'] : at), ...(network.length ? { network } : {}) });
+    const network = clean([...at, 'network']) ? conditions(raw.network ?? [], [...at, 'network'], fault) : [];
+    if (id !== null) mk6.push({ id, aliases, port, sites, tokenEnv, line: source.lineOf(raw.port !== undefined ? [...at, 'port'] : at), ...(network.length ? { network } : {}) });
   });
-  if (problems.length) throw new FleetFileError(problems);
+
+  const all = [...schema, ...faults];
+  if (all.length) throw new FleetFileError(inFileOrder(source, all));
   return {
     file,
-    name: name as string,
-    seed: seed as number,
-    proxy: { host: proxyHost, port: proxyPort },
-    workers: { host: workerHost, basePort },
+    name: fleet.name ?? 'fleet',
+    seed: fleet.seed ?? 1,
+    proxy: { host: fleet.proxy?.host ?? '127.0.0.1', port: proxyPort },
+    workers: { host: fleet.workers?.host ?? '127.0.0.1', basePort },
     mk6,
   };
 }
 
-function isObject(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** `mk6[i].network[j]` and below: a condition, read by the worker's own parser. */
+function inCondition(path: DocPath): boolean {
+  return path.length >= 4 && path[0] === 'mk6' && path[2] === 'network';
 }
 
-function checkKeys(obj: Record<string, unknown>, allowed: string[], at: Path, fault: (p: Path, m: string) => void): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) fault([...at, key], `clé inconnue (attendu: ${allowed.join(', ')})`);
-  }
-}
-
-/** `network: [ {name, type, …} ]`: each condition validated as the worker's route does, faults at the field's line. */
-function checkNetwork(value: unknown, at: Path, fault: (p: Path, m: string) => void): ConditionView[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    fault(at, 'une liste de conditions réseau est attendue ({name, type, …})');
-    return [];
-  }
+/** `network: [ {name, type, …} ]`: each condition parsed as the worker's route does (its type's own fields), faults at the field's line. */
+function conditions(list: unknown[], at: DocPath, fault: (p: DocPath, m: string) => void): ConditionView[] {
   const out: ConditionView[] = [];
   const names = new Set<string>();
-  value.forEach((raw, j) => {
+  list.forEach((raw, j) => {
     try {
       const view = conditionView(parseCondition(raw));
       if (names.has(view.name as string)) return fault([...at, j, 'name'], `condition '${view.name}' déjà définie`);
@@ -190,18 +154,14 @@ function checkNetwork(value: unknown, at: Path, fault: (p: Path, m: string) => v
   return out;
 }
 
-function checkPort(value: unknown, at: Path, fault: (p: Path, m: string) => void): number {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 65535) {
-    fault(at, `port invalide: ${JSON.stringify(value)} (0..65535, 0 = libre)`);
-    return 0;
-  }
-  return value as number;
+/** Faults as `file:line path: message`, by line (faults of one line as found). */
+function inFileOrder(source: YamlSource, faults: Fault[]): string[] {
+  return faults
+    .map((f) => ({ line: source.lineOf(f.path), text: source.fault(f.path, f.message) }))
+    .sort((a, b) => a.line - b.line)
+    .map((f) => f.text);
 }
 
-function checkHost(value: unknown, at: Path, fault: (p: Path, m: string) => void): string {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9.:-]{1,255}$/.test(value)) {
-    fault(at, `hôte invalide: ${JSON.stringify(value)}`);
-    return '127.0.0.1';
-  }
-  return value;
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -5,47 +5,31 @@
  *
  *   timeline:                      # or `events:`, or a bare list
  *     - at: 2026-03-01T10:00:00Z
- *       action: constraint_on      # see ACTIONS
+ *       action: constraint_on      # see TIMELINE_EVENTS (src/schema/timeline.ts)
  *       mk6: VAI
  *       sycode: 8FV897G6wGQ0
  *       value_kw: 3000
  */
-import { LineCounter, parseDocument } from 'yaml';
 import { Mk6Error, errors } from '../src/domain/errors.js';
-import { KILL_KINDS, RESTART_KINDS } from '../src/schema/index.js';
-import { isSafeId } from '../src/schema/validate.js';
+import { MAX_EVENTS, NetworkCondition, TIMELINE_EVENTS, TimelineEventHead, type TimelineAction } from '../src/schema/index.js';
+import { covers, plainDocument, schemaFaults, showPath, type DocPath, type DocumentWording, type Fault } from '../src/schema/validate.js';
 import { formatIso, parseIsoTime } from '../src/domain/time.js';
 import { conditionView, parseCondition } from '../src/network/condition.js';
+import { YamlSource } from './yaml-source.js';
 
+/** An event as the timeline plays it: one of src/schema/timeline.ts's, its time read. */
 export interface TimelineEvent {
   /** Position in the file: the tie-break between events at the same instant. */
   index: number;
   at: number;
   action: Action;
   mk6: string | null;
-  /** The action's own fields, as written. */
+  /** The action's own fields, as written (a network condition as the worker shows it). */
   fields: Record<string, unknown>;
 }
 
-/** For each action: the fields it requires and may take (besides at, action, mk6). */
-const ACTIONS = {
-  site_state: { required: ['sycode', 'state'], optional: [] },
-  fault_on: { required: ['sycode'], optional: [] },
-  fault_off: { required: ['sycode'], optional: [] },
-  constraint_on: { required: ['sycode', 'value_kw'], optional: ['source', 'start_time', 'end_time'] },
-  constraint_off: { required: ['sycode'], optional: [] },
-  offline: { required: [], optional: [] },
-  online: { required: [], optional: [] },
-  kill: { required: [], optional: ['kind'] },
-  restart: { required: [], optional: ['kind'] },
-  network_add: { required: ['condition'], optional: [] },
-  network_rm: { required: [], optional: ['name'] },
-  speed: { required: ['speed'], optional: [] },
-} as const;
-
-export type Action = keyof typeof ACTIONS;
-export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
-export const MAX_EVENTS = 10_000;
+export type Action = TimelineAction;
+export { MAX_EVENTS };
 
 export class TimelineError extends Error {
   constructor(readonly problems: string[]) {
@@ -58,77 +42,58 @@ export class TimelineError extends Error {
   }
 }
 
+const WORDING: DocumentWording = {
+  missing: () => 'champ obligatoire',
+  unknown: () => '', // worded per action, below
+};
+
 /** YAML (or JSON) text: faults are reported as `file:line events[i].field: message`. */
 export function parseTimelineText(text: string, file = 'timeline'): TimelineEvent[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) throw new TimelineError(doc.errors.map((e) => `${file}:${lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}`));
-  const root = doc.toJS() as unknown;
+  const source = new YamlSource(text, file);
+  if (source.syntaxFaults.length) throw new TimelineError(source.syntaxFaults);
+  const root = source.root;
   const key = isObject(root) ? (Array.isArray(root.timeline) ? 'timeline' : 'events') : null;
-  const lineOf = (path: (string | number)[]): number => {
-    const full = key ? [key, ...path] : path;
-    for (let p = full; ; p = p.slice(0, -1)) {
-      const node = doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lines.linePos(node.range[0]).line;
-      if (p.length === 0) return 1;
-    }
-  };
-  return parseTimeline(root, (path) => `${file}:${lineOf(path)} `);
+  return parseTimeline(root, (path) => `${file}:${source.lineOf(key ? [key, ...path] : path)} `);
 }
 
 /** A parsed body (`[…]`, `{timeline: […]}` or `{events: […]}`), validated whole: every fault is listed. */
-export function parseTimeline(raw: unknown, where: (path: (string | number)[]) => string = () => ''): TimelineEvent[] {
+export function parseTimeline(raw: unknown, where: (path: DocPath) => string = () => ''): TimelineEvent[] {
   const list = Array.isArray(raw) ? raw : isObject(raw) ? (raw.timeline ?? raw.events) : undefined;
   if (!Array.isArray(list)) throw new TimelineError([`${where([])}(racine): une liste d'événements est attendue (timeline: [{at, action, …}])`]);
   if (list.length > MAX_EVENTS) throw new TimelineError([`${where([])}(racine): au plus ${MAX_EVENTS} événements`]);
   const problems: string[] = [];
   const events: TimelineEvent[] = [];
   list.forEach((item, index) => {
-    const fault = (field: string | null, message: string) => {
-      const path = field === null ? [index] : [index, field];
-      problems.push(`${where(path)}events[${index}]${field === null ? '' : `.${field}`}: ${message}`);
-    };
-    const ev = parseEvent(item, index, fault);
-    if (ev) events.push(ev);
+    const { event, faults } = parseEvent(plainDocument(item), index);
+    for (const f of faults) problems.push(`${where([index, ...f.path])}${showPath(['events', index, ...f.path])}: ${f.message}`);
+    if (event) events.push(event);
   });
   if (problems.length) throw new TimelineError(problems);
   return events;
 }
 
-function parseEvent(item: unknown, index: number, fault: (field: string | null, message: string) => void): TimelineEvent | null {
-  if (!isObject(item)) return fault(null, 'un objet {at, action, …} est attendu'), null;
-  const at = item.at instanceof Date ? item.at.getTime() : typeof item.at === 'string' && item.at.length <= 64 ? parseIsoTime(item.at) : null;
-  if (at === null) fault('at', item.at === undefined ? 'champ obligatoire' : `heure ISO 8601 invalide: ${JSON.stringify(item.at)?.slice(0, 60)}`);
-  const action = item.action;
-  if (typeof action !== 'string' || !(action in ACTIONS)) {
-    fault('action', `action inconnue: ${JSON.stringify(action)?.slice(0, 40)} (${ACTION_NAMES.join('|')})`);
-    return null;
-  }
-  const spec = ACTIONS[action as Action];
-  const mk6 = item.mk6;
-  if (action !== 'speed' && !isSafeId(mk6)) fault('mk6', mk6 === undefined ? 'champ obligatoire (id du MK6)' : `id invalide: ${JSON.stringify(mk6)?.slice(0, 60)}`);
-  const allowed = new Set<string>(['at', 'action', ...(action === 'speed' ? [] : ['mk6']), ...spec.required, ...spec.optional]);
-  for (const k of Object.keys(item)) if (!allowed.has(k)) fault(k, `champ inconnu pour ${action} (attendu: ${[...allowed].join(', ')})`);
-  for (const k of spec.required) if (item[k] === undefined || item[k] === null) fault(k, 'champ obligatoire');
+/** One event: its head (time, action), then its action's schema, then its network condition as the worker reads it. */
+function parseEvent(item: unknown, index: number): { event: TimelineEvent | null; faults: Fault[] } {
+  if (!isObject(item)) return { event: null, faults: [{ path: [], message: 'un objet {at, action, …} est attendu' }] };
+  const head = schemaFaults(TimelineEventHead, item, WORDING);
+  if (head.some((f) => covers(['action'], f.path))) return { event: null, faults: head };
+  const action = item.action as Action;
+  const schema = TIMELINE_EVENTS[action];
+  const allowed = Object.keys(schema.properties);
+  const wording = { ...WORDING, unknown: () => `champ inconnu pour ${action} (attendu: ${allowed.join(', ')})` };
+  const faults = schemaFaults(schema, item, wording, [NetworkCondition]).filter((f) => !(item.condition !== undefined && covers(['condition'], f.path))); // a condition: below
   const fields: Record<string, unknown> = {};
-  for (const k of [...spec.required, ...spec.optional] as string[]) if (item[k] !== undefined) fields[k] = item[k] instanceof Date ? (item[k] as Date).toISOString() : item[k];
-  if (fields.sycode !== undefined && !isSafeId(fields.sycode)) fault('sycode', 'sycode invalide');
-  if (action === 'kill' && fields.kind !== undefined && !(KILL_KINDS as readonly string[]).includes(fields.kind as string)) fault('kind', `kind invalide (${KILL_KINDS.join('|')})`);
-  if (action === 'restart' && fields.kind !== undefined && !(RESTART_KINDS as readonly string[]).includes(fields.kind as string)) fault('kind', `kind invalide (${RESTART_KINDS.join('|')})`);
-  if (action === 'speed' && (typeof fields.speed !== 'number' || !(fields.speed >= 0))) fault('speed', 'un nombre >= 0 est attendu');
-  if (action === 'site_state' && ![0, 1, 2].includes(fields.state as number)) fault('state', '0, 1 ou 2');
-  if (action === 'constraint_on' && typeof fields.value_kw !== 'number') fault('value_kw', 'un nombre est attendu');
-  if (action === 'network_rm' && fields.name !== undefined && !isSafeId(fields.name)) fault('name', 'nom de condition invalide');
+  for (const k of allowed) if (k !== 'at' && k !== 'action' && k !== 'mk6' && item[k] !== undefined) fields[k] = item[k];
   if (action === 'network_add' && fields.condition !== undefined) {
     try {
       fields.condition = conditionView(parseCondition(fields.condition));
     } catch (err) {
       if (!(err instanceof Mk6Error)) throw err;
-      fault('condition', err.message);
+      faults.push({ path: ['condition'], message: err.message });
     }
   }
-  if (at === null) return null;
-  return { index, at, action: action as Action, mk6: action === 'speed' ? null : (mk6 as string), fields };
+  if (faults.length) return { event: null, faults };
+  return { event: { index, at: parseIsoTime(item.at) as number, action, mk6: action === 'speed' ? null : (item.mk6 as string), fields }, faults };
 }
 
 /** In firing order: by time, then as written. */

@@ -2,10 +2,11 @@
 import { mockClock, simulatedNow, type FleetClock } from './clock.js';
 import { errors } from './errors.js';
 import { Mode, SetTime } from '../schema/index.js';
+import type { Static } from '../schema/kit.js';
 import { asBody, checked, isAbsent, optional, optionalTime } from '../schema/validate.js';
 import { formatIsoOffset } from './time.js';
 
-export type FleetMode = 'mock' | 'production';
+export type FleetMode = Static<typeof Mode>;
 
 export { MAX_SPEED } from '../schema/index.js';
 

@@ -4,7 +4,8 @@
  * what they touched (`takeChanges`) so persistence can write only that.
  */
 import { errors } from './errors.js';
-import { AuthBody, InjectExternal, NewRequest, RequestPatch, SiteStateBody } from '../schema/index.js';
+import { AuthBody, InjectExternal, NewRequest, RequestPatch, SiteStateBody, type ExternalConstraint, type SiteView as SiteViewSchema } from '../schema/index.js';
+import type { Static } from '../schema/kit.js';
 import { asBody, checked, isAbsent, optional, optionalTime, required, type Body } from '../schema/validate.js';
 import { availablePower } from './production.js';
 import {
@@ -23,7 +24,11 @@ import {
 import { validateSites, type SiteConfig, type SiteStateValue } from './sites.js';
 import { formatIso, formatOptional } from './time.js';
 
-export type ConstraintSource = 'DEIE' | 'SCADA';
+/** An active DEIE/SCADA constraint as the API shows it. */
+export type ConstraintView = Static<typeof ExternalConstraint>;
+export type ConstraintSource = ConstraintView['source'];
+/** A site as `GET monitoring/sites/{sycode}` shows it. */
+export type SiteView = Static<typeof SiteViewSchema>;
 
 export interface Constraint {
   source: ConstraintSource;
@@ -54,30 +59,6 @@ export interface Changes {
   requests: Set<string>;
   removed: Set<string>;
   planningReset: boolean;
-}
-
-export interface ConstraintView {
-  source: ConstraintSource;
-  value_kw: number;
-  since: string;
-  start_time: string | null;
-  end_time: string | null;
-}
-
-export interface SiteView {
-  sycode: string;
-  site_name: string;
-  role: string;
-  prm_id: string | null;
-  state: SiteStateValue;
-  fault: boolean;
-  pmax_wf: number;
-  pavailable: number;
-  pactive: number;
-  psetpoint_recu: number;
-  stop_wf_active: boolean;
-  active_request: RequestView | null;
-  external_constraint: ConstraintView | null;
 }
 
 export interface MainResetResult {

@@ -1,8 +1,12 @@
 /** Curtailment requests: their stored form, their state on the clock, their view. */
+import type { Request } from '../schema/mk6-api.js';
+import type { Static } from '../schema/kit.js';
 import { formatIso, formatOptional } from './time.js';
 
-export type RequestSet = 'Psetpoint' | 'stop';
-export type RequestState = 'scheduled' | 'active' | 'expired' | 'deleted';
+/** A request as the API shows it (the `Request` schema), with the unknown fields of its body echoed. */
+export type RequestView = Static<typeof Request> & { [extra: string]: unknown };
+export type RequestSet = RequestView['set'];
+export type RequestState = RequestView['state'];
 
 export interface StoredRequest {
   id: string;
@@ -18,20 +22,7 @@ export interface StoredRequest {
   extras: Record<string, unknown>;
 }
 
-export interface RequestView {
-  id: string;
-  seq: number;
-  set: RequestSet;
-  site: Record<string, string>;
-  psetpoint: number | null;
-  start_time: string;
-  end_time: string | null;
-  state: RequestState;
-  created_at: string;
-  [extra: string]: unknown;
-}
-
-export const SET_VALUES = ['Psetpoint', 'stop', 'main_reset'] as const;
+export { SET_VALUES } from '../schema/mk6-api.js';
 
 /** Fields the request model owns; every other field of the body is echoed as an extra. */
 export const REQUEST_FIELDS = new Set(['set', 'site', 'psetpoint', 'start_time', 'end_time']);

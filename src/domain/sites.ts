@@ -1,20 +1,15 @@
 /** Site definitions (provision, fleet file) and their validation. */
 import { errors } from './errors.js';
 import { MAX_SITES, SiteDef } from '../schema/index.js';
+import type { SiteStateValue as SiteStateSchema, Static } from '../schema/kit.js';
 import { asBody, isAbsent, optional, required } from '../schema/validate.js';
 
 export { MAX_SITES };
 
-export type SiteRole = 'thissite' | 'nearsite';
-export type SiteStateValue = 0 | 1 | 2;
-
-export interface SiteConfig {
-  sycode: string;
-  name: string;
-  role: SiteRole;
-  pmax_kw: number;
-  prm_id: string | null;
-}
+/** A site as the domain keeps it: a provision's site (SiteDef) with `prm_id` null when absent. */
+export type SiteConfig = Required<Static<typeof SiteDef>>;
+export type SiteRole = SiteConfig['role'];
+export type SiteStateValue = Static<typeof SiteStateSchema>;
 
 
 /** Validates a provision's `sites` list: one thissite, unique sycodes and names, pmax > 0. */

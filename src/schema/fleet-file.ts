@@ -1,31 +1,59 @@
-/** The fleet file (`fleet.yaml`, or JSON): every key it may hold; an unknown key is a fault. */
+/**
+ * The fleet file (`fleet.yaml`, or JSON): every key it may hold; an unknown key is a fault.
+ * The wording of a field's fault in the file is beside its schema (`worded`); what a schema
+ * cannot say (unique ids, aliases and ports across MK6s, one thissite, a defined token
+ * variable) is checked after it, in supervisor/fleet-file.ts.
+ */
+import { errors } from '../domain/errors.js';
 import { NetworkCondition } from './network.js';
-import { SiteDef } from './mock-control.js';
+import { MAX_SITES, SiteDef } from './mock-control.js';
 import { SafeId, Type, type Static } from './kit.js';
+import { contractFault, worded } from './validate.js';
 
-const Port = Type.Integer({ minimum: 0, maximum: 65535, description: '0 = any free port' });
-const Host = Type.String({ pattern: '^[A-Za-z0-9.:-]{1,255}$' });
 
-export const FleetMk6 = Type.Object(
-  {
-    id: SafeId(),
-    aliases: Type.Optional(Type.Array(SafeId())),
-    port: Type.Optional(Port),
-    sites: Type.Array(SiteDef, { minItems: 1 }),
-    auth: Type.Optional(Type.Object({ token_env: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,127}$' }) }, { additionalProperties: false })),
-    network: Type.Optional(Type.Array(NetworkCondition)),
-  },
-  { additionalProperties: false },
+const Port = () => worded(Type.Integer({ minimum: 0, maximum: 65535, description: '0 = any free port' }), (v) => `port invalide: ${JSON.stringify(v)} (0..65535, 0 = libre)`);
+const Host = () => worded(Type.String({ pattern: '^[A-Za-z0-9.:-]{1,255}$' }), (v) => `hôte invalide: ${JSON.stringify(v)}`);
+
+/** A site of the file: a provision's site (SiteDef, the same fields), and no other key. */
+export const FleetSite = contractFault(Type.Object(SiteDef.properties, { additionalProperties: false }), {
+  wrongType: (_, field) => errors.badRequest(`${field} doit être un objet`, { field }),
+});
+
+export const FleetMk6 = worded(
+  Type.Object(
+    {
+      id: worded(SafeId(), (v) => `id invalide: ${JSON.stringify(v)} (lettres, chiffres, '.', '_', '-', 64 max)`),
+      aliases: Type.Optional(worded(Type.Array(SafeId()), () => "une liste d'ids est attendue")),
+      port: Type.Optional(Port()),
+      sites: contractFault(Type.Array(FleetSite, { minItems: 1, maxItems: MAX_SITES }), {
+        wrongType: (_, field) => errors.badRequest('sites doit être une liste', { field }),
+        invalid: (_, field) => errors.badRequest(`sites: entre 1 et ${MAX_SITES} sites`, { field }),
+      }),
+      auth: Type.Optional(
+        worded(
+          Type.Object(
+            { token_env: worded(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,127}$' }), () => "nom de variable d'environnement attendu") },
+            { additionalProperties: false },
+          ),
+          () => 'un objet {token_env} est attendu',
+        ),
+      ),
+      network: Type.Optional(worded(Type.Array(NetworkCondition), () => 'une liste de conditions réseau est attendue ({name, type, …})')),
+    },
+    { additionalProperties: false },
+  ),
+  () => 'un objet {id, sites, …} est attendu',
 );
 
 export const FleetFile = Type.Object(
   {
-    name: Type.Optional(SafeId({ default: 'fleet' })),
-    seed: Type.Optional(Type.Integer({ default: 1 })),
-    proxy: Type.Optional(Type.Object({ host: Type.Optional(Host), port: Type.Optional(Port) }, { additionalProperties: false })),
-    workers: Type.Optional(Type.Object({ host: Type.Optional(Host), base_port: Type.Optional(Port) }, { additionalProperties: false })),
-    mk6: Type.Array(FleetMk6, { minItems: 1 }),
+    name: Type.Optional(worded(SafeId({ default: 'fleet' }), (v) => `nom invalide: ${JSON.stringify(v)}`)),
+    seed: Type.Optional(worded(Type.Integer({ default: 1 }), () => 'un entier est attendu')),
+    proxy: Type.Optional(worded(Type.Object({ host: Type.Optional(Host()), port: Type.Optional(Port()) }, { additionalProperties: false }), () => 'un objet {host, port} est attendu')),
+    workers: Type.Optional(worded(Type.Object({ host: Type.Optional(Host()), base_port: Type.Optional(Port()) }, { additionalProperties: false }), () => 'un objet {host, base_port} est attendu')),
+    mk6: worded(Type.Array(FleetMk6, { minItems: 1 }), () => 'une liste non vide de MK6 est attendue', 'une liste non vide de MK6 est attendue'),
   },
   { $id: 'FleetFile', additionalProperties: false },
 );
 export type FleetFileBody = Static<typeof FleetFile>;
+export type FleetMk6Body = Static<typeof FleetMk6>;

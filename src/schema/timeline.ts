@@ -1,25 +1,31 @@
-/** The timeline of events on the fleet clock (`POST /mock/timeline`, `--timeline FILE`) and how it is shown. */
+/**
+ * The timeline of events on the fleet clock (`POST /mock/timeline`, `--timeline FILE`) and
+ * how it is shown. Each field carries the wording of its fault in a timeline (`worded`), so
+ * supervisor/timeline.ts reports `file:line events[i].field: message` from these schemas.
+ */
 import { KILL_KINDS, RESTART_KINDS } from './mock-control.js';
 import { CONSTRAINT_SOURCES } from './mk6-api.js';
 import { NetworkCondition } from './network.js';
-import { Nullable, ref, SafeId, SiteStateValue, StringEnum, Time, Type, type TSchema } from './kit.js';
+import { Nullable, ref, SafeId, SiteStateValue, StringEnum, Time, Type, type Static, type TSchema } from './kit.js';
+import { worded } from './validate.js';
 
 export const MAX_EVENTS = 10_000;
 
-const base = { at: Time({ description: 'when it fires, on the fleet clock' }) };
-const onMk6 = { ...base, mk6: SafeId({ description: 'the MK6 id' }) };
-const event = (action: string, fields: Record<string, TSchema>, withMk6 = true) =>
-  Type.Object({ ...(withMk6 ? onMk6 : base), action: Type.Literal(action), ...fields }, { additionalProperties: false });
-const sycode = SafeId();
+const at = worded(Time({ description: 'when it fires, on the fleet clock' }), (v) => `heure ISO 8601 invalide: ${JSON.stringify(v)?.slice(0, 60)}`);
+const mk6 = worded(SafeId({ description: 'the MK6 id' }), (v) => `id invalide: ${JSON.stringify(v)?.slice(0, 60)}`, 'champ obligatoire (id du MK6)');
+const event = <A extends string, F extends Record<string, TSchema>>(action: A, fields: F) =>
+  Type.Object({ at, action: Type.Literal(action), mk6, ...fields }, { additionalProperties: false });
+const sycode = worded(SafeId(), () => 'sycode invalide');
+const kind = (kinds: readonly string[]) => () => `kind invalide (${kinds.join('|')})`;
 
 /** Each action with its own fields: the HTTP call a tester would make on the front. */
 export const TIMELINE_EVENTS = {
-  site_state: event('site_state', { sycode, state: SiteStateValue }),
+  site_state: event('site_state', { sycode, state: worded(Type.Union(SiteStateValue.anyOf, { description: SiteStateValue.description }), () => '0, 1 ou 2') }),
   fault_on: event('fault_on', { sycode }),
   fault_off: event('fault_off', { sycode }),
   constraint_on: event('constraint_on', {
     sycode,
-    value_kw: Type.Number(),
+    value_kw: worded(Type.Number(), () => 'un nombre est attendu'),
     source: Type.Optional(StringEnum(CONSTRAINT_SOURCES)),
     start_time: Type.Optional(Time()),
     end_time: Type.Optional(Time()),
@@ -27,14 +33,21 @@ export const TIMELINE_EVENTS = {
   constraint_off: event('constraint_off', { sycode }),
   offline: event('offline', {}),
   online: event('online', {}),
-  kill: event('kill', { kind: Type.Optional(StringEnum(KILL_KINDS)) }),
-  restart: event('restart', { kind: Type.Optional(StringEnum(RESTART_KINDS)) }),
+  kill: event('kill', { kind: Type.Optional(worded(StringEnum(KILL_KINDS), kind(KILL_KINDS))) }),
+  restart: event('restart', { kind: Type.Optional(worded(StringEnum(RESTART_KINDS), kind(RESTART_KINDS))) }),
   network_add: event('network_add', { condition: ref(NetworkCondition) }),
-  network_rm: event('network_rm', { name: Type.Optional(SafeId()) }),
-  speed: event('speed', { speed: Type.Number({ minimum: 0 }) }, false),
+  network_rm: event('network_rm', { name: Type.Optional(worded(SafeId(), () => 'nom de condition invalide')) }),
+  speed: Type.Object({ at, action: Type.Literal('speed'), speed: worded(Type.Number({ minimum: 0 }), () => 'un nombre >= 0 est attendu') }, { additionalProperties: false }),
 };
+export type TimelineAction = keyof typeof TIMELINE_EVENTS;
+export const TIMELINE_ACTIONS = Object.keys(TIMELINE_EVENTS) as TimelineAction[];
+
+/** What every event has, read first: its time and which action it is (the schema of the rest). */
+const actionFault = (v: unknown) => `action inconnue: ${JSON.stringify(v)?.slice(0, 40)} (${TIMELINE_ACTIONS.join('|')})`;
+export const TimelineEventHead = Type.Object({ at, action: worded(StringEnum(TIMELINE_ACTIONS), actionFault, actionFault(undefined)) });
 
 export const TimelineEvent = Type.Union(Object.values(TIMELINE_EVENTS), { $id: 'TimelineEvent' });
+export type TimelineEventBody = Static<typeof TimelineEvent>;
 const Events = Type.Array(ref(TimelineEvent), { maxItems: MAX_EVENTS });
 export const TimelineBody = Type.Union(
   [Events, Type.Object({ timeline: Events }), Type.Object({ events: Events })],

@@ -10,7 +10,7 @@
  * Fields are read in the order the contract checks them, so the first fault is the contract's.
  */
 import { FormatRegistry } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { TypeCompiler, ValueErrorType, type TypeCheck } from '@sinclair/typebox/compiler';
 import { errors, type Mk6Error } from '../domain/errors.js';
 import { parseIsoTime } from '../domain/time.js';
 import { SAFE_ID_PATTERN, type Static, type TSchema } from './kit.js';
@@ -23,11 +23,26 @@ export interface ContractFault {
   invalid?: (value: any, field: string) => Mk6Error;
   /** The value is not of the schema's type. */
   wrongType?: (value: unknown, field: string) => Mk6Error;
+  /** The field is required and absent (in a whole document, see `schemaFaults`). */
+  missing?: (field: string) => Mk6Error;
 }
 const FAULT = Symbol.for('mk6.contractFault');
 /** Annotates a schema with its contract wording (a symbol: not part of the JSON Schema). */
 export function contractFault<T extends TSchema>(schema: T, fault: ContractFault): T {
   return Object.assign(schema, { [FAULT]: fault });
+}
+
+/**
+ * A document's own wording of a field's faults (a fleet file, a timeline), whatever they are:
+ * a wrong type or a refused value → `message(value)`; absent → `missing`, else the document's
+ * default wording of an absent key.
+ */
+export function worded<T extends TSchema>(schema: T, message: (value: unknown) => string, missing?: string): T {
+  return contractFault(schema, {
+    invalid: (v, field) => errors.badRequest(message(v), { field }),
+    wrongType: (v, field) => errors.badRequest(message(v), { field }),
+    ...(missing !== undefined ? { missing: (field: string) => errors.badRequest(missing, { field }) } : {}),
+  });
 }
 
 const SAFE_ID = new RegExp(SAFE_ID_PATTERN);
@@ -50,9 +65,10 @@ export function asBody(value: unknown): Body {
 if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (value) => parseIsoTime(value) !== null);
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
-function checker(schema: TSchema): TypeCheck<TSchema> {
+/** The schema's validator, compiled once (`references`: the components its `ref`s name). */
+function checker(schema: TSchema, references: TSchema[] = []): TypeCheck<TSchema> {
   let check = compiled.get(schema);
-  if (!check) compiled.set(schema, (check = TypeCompiler.Compile(schema)));
+  if (!check) compiled.set(schema, (check = TypeCompiler.Compile(schema, references)));
   return check;
 }
 
@@ -148,4 +164,89 @@ function hasType(type: string | undefined, value: unknown): boolean {
   if (type === 'array') return Array.isArray(value);
   if (type === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
   return true;
+}
+
+/** Where a fault is in a whole document: keys and indexes from its root (`['mk6', 2, 'sites', 0, 'pmax_kw']`). */
+export type DocPath = (string | number)[];
+export interface Fault {
+  path: DocPath;
+  message: string;
+}
+
+/** How a document words what is not one field's fault: a required key absent, a key its object does not take. */
+export interface DocumentWording {
+  missing: (field: string) => string;
+  unknown: (key: string, allowed: string[]) => string;
+}
+
+/**
+ * Every fault of a whole document (a fleet file, a timeline event) against its schema, in
+ * the schema's order, one per path: a field's message is the one mapping above (its
+ * `contractFault` wording first), so a file says what the HTTP edge would say of the same field.
+ */
+export function schemaFaults(schema: TSchema, value: unknown, wording: DocumentWording, references: TSchema[] = []): Fault[] {
+  const faults: Fault[] = [];
+  const seen = new Set<string>();
+  for (const e of checker(schema, references).Errors(value)) {
+    if (seen.has(e.path)) continue; // a required key absent is also "not a string" at the same path
+    seen.add(e.path);
+    const path = docPath(e.path, value);
+    const field = fieldName(path);
+    let message: string;
+    if (e.type === ValueErrorType.ObjectRequiredProperty) {
+      message = (e.schema as { [FAULT]?: ContractFault })[FAULT]?.missing?.(field).message ?? wording.missing(field);
+    } else if (e.type === ValueErrorType.ObjectAdditionalProperties) {
+      message = wording.unknown(String(path[path.length - 1]), Object.keys((e.schema as { properties?: object }).properties ?? {}));
+    } else {
+      message = faultOf(e.schema, e.value, field).message;
+    }
+    faults.push({ path, message });
+  }
+  return faults;
+}
+
+/** A JSON pointer (`/mk6/2/sites/0`) as keys and indexes, read along the value it points into. */
+function docPath(pointer: string, root: unknown): DocPath {
+  const path: DocPath = [];
+  let at: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const step = Array.isArray(at) ? Number(key) : key;
+    path.push(step);
+    at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[step] : undefined;
+  }
+  return path;
+}
+
+/** The field a message names: the last key with the indexes after it (`pmax_kw`, `aliases[1]`). */
+function fieldName(path: DocPath): string {
+  let i = path.length;
+  while (i > 0 && typeof path[i - 1] === 'number') i--;
+  const key = i > 0 ? String(path[i - 1]) : '';
+  return key + path.slice(i).map((n) => `[${n}]`).join('') || '(racine)';
+}
+
+/** A path as a file's fault shows it: `mk6[1].sites[0].pmax_kw`; the root is `(racine)`. */
+export function showPath(path: DocPath): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('') || '(racine)';
+}
+
+/** Whether `a` is `b` or one of its ancestors. */
+export function covers(a: DocPath, b: DocPath): boolean {
+  return a.length <= b.length && a.every((k, i) => k === b[i]);
+}
+
+/**
+ * A document as its schema reads it: a key written without a value (YAML `key:`, JSON
+ * `null`) is absent, as `optional()` reads a body; a YAML 1.1 timestamp is its ISO text.
+ */
+export function plainDocument(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+  if (Array.isArray(value)) return value.map(plainDocument);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== null) Object.defineProperty(out, k, { value: plainDocument(v), enumerable: true, writable: true, configurable: true }); // `__proto__` stays a key
+  }
+  return out;
 }
