@@ -20,7 +20,7 @@ import { requestJson, useInternalSecret } from './http-client.js';
 import { WorkerLauncher } from './launcher.js';
 import { LifecycleQueue } from './lifecycle-queue.js';
 import { newMember, type Member, type OutageKind, type RestartKind } from './member.js';
-import { anyFreePort, isPortFree } from './ports.js';
+import { PortBook } from './ports.js';
 import type { AppStatus, ProcessManager } from './process-manager.js';
 import { internalSecret, loadSupervisorState, saveSupervisorState, type SupervisorState } from './supervisor-state.js';
 import { TimelineRunner } from './timeline-runner.js';
@@ -50,8 +50,7 @@ export class FleetSupervisor {
   private readonly saved: SupervisorState | null;
   private readonly queue = new LifecycleQueue();
   private readonly launcher: WorkerLauncher;
-  /** Ports handed to MK6s being provisioned, before they are members. */
-  private readonly reservedPorts = new Set<number>();
+  private readonly ports: PortBook;
   private markStarted!: () => void;
   private readonly started = new Promise<void>((r) => (this.markStarted = r));
   private stopped: Promise<void> | null = null;
@@ -67,6 +66,7 @@ export class FleetSupervisor {
     this.secret = internalSecret(stateDir);
     useInternalSecret(this.secret);
     this.saved = loadSupervisorState(stateDir);
+    this.ports = new PortBook(fleet.workers.host, () => [...this.members.values()].map((m) => m.spec.port));
     this.clock = this.saved?.clock ?? SYSTEM_CLOCK;
     this.mode = this.saved?.mode ?? 'mock';
     this.gen = this.saved?.gen ?? 0;
@@ -108,7 +108,7 @@ export class FleetSupervisor {
         for (const name of byApp.keys()) {
           if (![...this.members.values()].some((m) => m.app === name)) await this.pm.delete(name).catch(() => {});
         }
-        await this.assignPorts(byApp);
+        await this.ports.assign([...this.members.values()].map((m) => ({ spec: m.spec, adopted: byApp.get(m.app)?.[0] })));
         // A start rate matched to the cores: all at once only makes 250 node processes fight for 2 cores and queue in pm2.
         const results = await inBatches([...this.members.values()], START_CONCURRENCY, (m) => this.launcher.bringUp(m, byApp.get(m.app) ?? []));
         this.saveState();
@@ -146,7 +146,7 @@ export class FleetSupervisor {
       this.assertServing();
       const existing = this.names.get(id);
       if (existing) return existing;
-      const port = await this.reservePort();
+      const port = await this.ports.reserve();
       try {
         const member = this.register({ id, aliases: [], port, sites, tokenEnv: null, line: 0 }, true);
         this.removeStateFile(id); // an added MK6 starts blank, whatever an earlier run left
@@ -155,7 +155,7 @@ export class FleetSupervisor {
         if (problem) throw errors.mk6Unreachable(id, problem);
         return member;
       } finally {
-        this.reservedPorts.delete(port);
+        this.ports.release(port);
       }
     });
   }
@@ -378,43 +378,6 @@ export class FleetSupervisor {
 
   private async appsOf(member: Member): Promise<AppStatus[]> {
     return (await this.pm.list(member.app)).filter((p) => p.name === member.app);
-  }
-
-  /** Ports of 0 get a free one; a live worker of an earlier run keeps its own. */
-  private async assignPorts(byApp: Map<string, AppStatus[]>): Promise<void> {
-    const taken = new Set([...this.members.values()].map((m) => m.spec.port));
-    for (const m of this.members.values()) {
-      if (m.spec.port !== 0) continue;
-      const adopted = byApp.get(m.app)?.[0];
-      const earlier = Number(adopted?.env.MK6_PORT ?? 0);
-      let port = adopted?.status === 'online' && earlier > 0 && !taken.has(earlier) ? earlier : 0;
-      // The kernel may hand the same free port out twice in a row: never give it to two MK6s.
-      while (port === 0 || taken.has(port)) port = await anyFreePort(this.fleet.workers.host);
-      taken.add(port);
-      m.spec.port = port;
-    }
-  }
-
-  /**
-   * The first free port above every port of the fleet. Reserved before the check that it is
-   * free, so two provisions at once never get the same one, nor a port of the fleet file.
-   */
-  private async reservePort(): Promise<number> {
-    const used = new Set([...[...this.members.values()].map((m) => m.spec.port), ...this.reservedPorts]);
-    for (let port = Math.max(9100, ...used) + 1; port <= 65535; port++) {
-      if (used.has(port)) continue;
-      this.reservedPorts.add(port);
-      if (await isPortFree(this.fleet.workers.host, port)) return port;
-      this.reservedPorts.delete(port);
-      used.add(port);
-    }
-    for (;;) {
-      const port = await anyFreePort(this.fleet.workers.host);
-      if (!this.reservedPorts.has(port) && ![...this.members.values()].some((m) => m.spec.port === port)) {
-        this.reservedPorts.add(port);
-        return port;
-      }
-    }
   }
 
   /** A state file that would not load is evidence: it is set aside, never deleted. */

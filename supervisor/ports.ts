@@ -25,16 +25,6 @@ export function anyFreePort(host: string): Promise<number> {
   });
 }
 
-/** The first free port above every port in use by the fleet. */
-export async function nextFreePort(host: string, used: Iterable<number>): Promise<number> {
-  let port = Math.max(9100, ...used) + 1;
-  while (port <= 65535) {
-    if (await isPortFree(host, port)) return port;
-    port++;
-  }
-  return anyFreePort(host);
-}
-
 /**
  * The fleet file's fixed worker ports that something else already holds on this machine,
  * as `file:line mk6[i].port: …` faults, checked before anything starts. A port held by this
@@ -53,4 +43,57 @@ export async function portsTaken(fleet: Fleet, secret: string | null): Promise<s
     }),
   );
   return problems.filter((p): p is string => p !== null);
+}
+
+/**
+ * The fleet's worker ports: those of the fleet file are known before anything starts; a
+ * port of 0 gets a free one (a live worker of an earlier run keeps its own); a provisioned
+ * MK6 gets the first free port above them all, reserved before the check that it is free,
+ * so two provisions at once never get the same one, nor a port of the fleet file.
+ */
+export class PortBook {
+  /** Ports handed to MK6s being provisioned, before they are members. */
+  private readonly reserved = new Set<number>();
+
+  constructor(
+    private readonly host: string,
+    /** The ports every member holds now. */
+    private readonly used: () => number[],
+  ) {}
+
+  async assign(members: { spec: { port: number }; adopted?: { status: string; env: Record<string, string> } }[]): Promise<void> {
+    const taken = new Set(this.used());
+    for (const { spec, adopted } of members) {
+      if (spec.port !== 0) continue;
+      const earlier = Number(adopted?.env.MK6_PORT ?? 0);
+      let port = adopted?.status === 'online' && earlier > 0 && !taken.has(earlier) ? earlier : 0;
+      // The kernel may hand the same free port out twice in a row: never give it to two MK6s.
+      while (port === 0 || taken.has(port)) port = await anyFreePort(this.host);
+      taken.add(port);
+      spec.port = port;
+    }
+  }
+
+  async reserve(): Promise<number> {
+    const used = new Set([...this.used(), ...this.reserved]);
+    for (let port = Math.max(9100, ...used) + 1; port <= 65535; port++) {
+      if (used.has(port)) continue;
+      this.reserved.add(port);
+      if (await isPortFree(this.host, port)) return port;
+      this.reserved.delete(port);
+      used.add(port);
+    }
+    for (;;) {
+      const port = await anyFreePort(this.host);
+      if (!this.reserved.has(port) && !this.used().includes(port)) {
+        this.reserved.add(port);
+        return port;
+      }
+    }
+  }
+
+  /** The MK6 holds it now (or never will): no longer a reservation. */
+  release(port: number): void {
+    this.reserved.delete(port);
+  }
 }
