@@ -17,6 +17,8 @@ import { YamlSource } from './yaml-source.js';
 export interface Mk6Spec {
   id: string;
   aliases: string[];
+  /** The address it listens on: the fleet's worker host, or its own (`host`, `workers.address_per_mk6`). */
+  host: string;
   /** 0 = any free port, chosen at start. */
   port: number;
   sites: SiteConfig[];
@@ -34,7 +36,7 @@ export interface Fleet {
   name: string;
   seed: number;
   proxy: { host: string; port: number };
-  workers: { host: string; basePort: number };
+  workers: { host: string; basePort: number; addresses: AddressRange | null; port: number | null };
   mk6: Mk6Spec[];
 }
 
@@ -76,10 +78,17 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
   const faults: Fault[] = [];
   const fault = (path: DocPath, message: string) => faults.push({ path, message });
   const proxyPort = clean(['proxy', 'port']) ? (fleet.proxy?.port ?? 9001) : 0;
-  const basePort = clean(['workers', 'base_port']) ? (fleet.workers?.base_port ?? 9101) : 0;
+  const range = clean(['workers', 'address_per_mk6']) && fleet.workers?.address_per_mk6 ? addressRange(fleet.workers.address_per_mk6) : null;
+  const sharedPort = clean(['workers', 'port']) ? (fleet.workers?.port ?? null) : null;
+  if (fleet.workers?.port !== undefined && !fleet.workers?.address_per_mk6) fault(['workers', 'port'], 'port va avec address_per_mk6 (sinon base_port)');
+  if (range && fleet.workers?.base_port !== undefined) fault(['workers', 'base_port'], 'base_port ne va pas avec address_per_mk6 (port commun: workers.port)');
+  const basePort = range ? 0 : clean(['workers', 'base_port']) ? (fleet.workers?.base_port ?? 9101) : 0;
+  const workerHost = fleet.workers?.host ?? '127.0.0.1';
+  const proxyHost = fleet.proxy?.host ?? '127.0.0.1';
   const names = new Map<string, string>();
-  const ports = new Map<number, string>();
-  if (proxyPort > 0) ports.set(proxyPort, 'le proxy');
+  /** host:port → who listens there (the same port on two addresses is two places). */
+  const places = new Map<string, string>();
+  if (proxyPort > 0) places.set(`${proxyHost}:${proxyPort}`, 'le proxy');
   const mk6: Mk6Spec[] = [];
   (Array.isArray(fleet.mk6) ? fleet.mk6 : []).forEach((raw, i) => {
     const at: DocPath = ['mk6', i];
@@ -91,12 +100,19 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
       if (other !== undefined) fault([...at, n === id ? 'id' : 'aliases'], `'${n}' déjà utilisé par ${other}`);
       else names.set(n, `mk6[${i}]`);
     }
-    let port = basePort > 0 ? basePort + i : 0;
+    let port = range ? (sharedPort ?? 8080) : basePort > 0 ? basePort + i : 0;
     if (raw.port !== undefined) port = clean([...at, 'port']) ? raw.port : 0;
+    let host = workerHost;
+    if (range) {
+      if (i >= range.size) fault(at, `plus de MK6 que d'adresses dans ${range.cidr} (${range.size})`);
+      else host = range.address(i);
+    }
+    if (raw.host !== undefined && clean([...at, 'host'])) host = raw.host;
     if (port > 0) {
-      const other = ports.get(port);
-      if (other !== undefined) fault([...at, 'port'], `port ${port} déjà utilisé par ${other}`);
-      else ports.set(port, `mk6[${i}] (${id})`);
+      const place = `${host}:${port}`;
+      const other = places.get(place);
+      if (other !== undefined) fault([...at, raw.port !== undefined ? 'port' : raw.host !== undefined ? 'host' : 'port'], `${host === workerHost && !range ? `port ${port}` : place} déjà utilisé par ${other}`);
+      else places.set(place, `mk6[${i}] (${id})`);
     }
     let tokenEnv: string | null = null;
     const te = raw.auth?.token_env;
@@ -115,7 +131,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
       }
     }
     const network = clean([...at, 'network']) ? conditions(raw.network ?? [], [...at, 'network'], fault) : [];
-    if (id !== null) mk6.push({ id, aliases, port, sites, tokenEnv, line: source.lineOf(raw.port !== undefined ? [...at, 'port'] : at), ...(network.length ? { network } : {}) });
+    if (id !== null) mk6.push({ id, aliases, host, port, sites, tokenEnv, line: source.lineOf(raw.port !== undefined ? [...at, 'port'] : at), ...(network.length ? { network } : {}) });
   });
 
   const all = [...schema, ...faults];
@@ -125,7 +141,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
     name: fleet.name ?? 'fleet',
     seed: fleet.seed ?? 1,
     proxy: { host: fleet.proxy?.host ?? '127.0.0.1', port: proxyPort },
-    workers: { host: fleet.workers?.host ?? '127.0.0.1', basePort },
+    workers: { host: workerHost, basePort, addresses: range, port: range ? (sharedPort ?? 8080) : null },
     mk6,
   };
 }
@@ -164,4 +180,26 @@ function inFileOrder(source: YamlSource, faults: Fault[]): string[] {
 
 function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A range of loopback addresses for `workers.address_per_mk6`; the first (the network's own, .0) is skipped. */
+export interface AddressRange {
+  cidr: string;
+  size: number;
+  address(index: number): string;
+}
+
+export function addressRange(cidr: string): AddressRange {
+  const [ip, bits] = cidr.split('/');
+  const base = ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const span = 2 ** (32 - Number(bits));
+  const first = base - (base % span) + 1;
+  return {
+    cidr,
+    size: span - 2,
+    address: (index) => {
+      const n = first + index;
+      return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+    },
+  };
 }

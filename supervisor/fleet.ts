@@ -66,7 +66,7 @@ export class FleetSupervisor {
     this.secret = internalSecret(stateDir);
     useInternalSecret(this.secret);
     this.saved = loadSupervisorState(stateDir);
-    this.ports = new PortBook(fleet.workers.host, () => [...this.members.values()].map((m) => m.spec.port));
+    this.ports = new PortBook(fleet.workers, () => [...this.members.values()].map((m) => ({ host: m.spec.host, port: m.spec.port })));
     this.clock = this.saved?.clock ?? SYSTEM_CLOCK;
     this.mode = this.saved?.mode ?? 'mock';
     this.gen = this.saved?.gen ?? 0;
@@ -83,7 +83,7 @@ export class FleetSupervisor {
     // Every MK6 of the fleet file (and those added in an earlier run) is known, with its port, before anything starts.
     for (const spec of fleet.mk6) this.register(spec, false);
     for (const a of this.saved?.added ?? []) {
-      if (!this.names.has(a.id)) this.register({ id: a.id, aliases: [], port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
+      if (!this.names.has(a.id)) this.register({ id: a.id, aliases: [], host: a.host ?? fleet.workers.host, port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
     }
   }
 
@@ -146,16 +146,16 @@ export class FleetSupervisor {
       this.assertServing();
       const existing = this.names.get(id);
       if (existing) return existing;
-      const port = await this.ports.reserve();
+      const at = await this.ports.reserve();
       try {
-        const member = this.register({ id, aliases: [], port, sites, tokenEnv: null, line: 0 }, true);
+        const member = this.register({ id, aliases: [], host: at.host, port: at.port, sites, tokenEnv: null, line: 0 }, true);
         this.removeStateFile(id); // an added MK6 starts blank, whatever an earlier run left
         const problem = await this.launcher.bringUp(member, await this.appsOf(member));
         this.saveState();
         if (problem) throw errors.mk6Unreachable(id, problem);
         return member;
       } finally {
-        this.ports.release(port);
+        this.ports.release(at);
       }
     });
   }
@@ -399,7 +399,7 @@ export class FleetSupervisor {
       clock: this.clock,
       mode: this.mode,
       gen: this.gen,
-      added: [...this.members.values()].filter((m) => m.added).map((m) => ({ id: m.spec.id, port: m.spec.port, sites: m.spec.sites })),
+      added: [...this.members.values()].filter((m) => m.added).map((m) => ({ id: m.spec.id, host: m.spec.host, port: m.spec.port, sites: m.spec.sites })),
       daemonOwner: this.daemonOwner,
     });
   }

@@ -49,7 +49,7 @@ export class WorkerLauncher {
   constructor(private readonly ctx: LauncherContext) {}
 
   url(member: Member): string {
-    return workerUrl(this.ctx.fleet.workers.host, member.spec.port);
+    return workerUrl(member.spec.host, member.spec.port);
   }
 
   /**
@@ -68,8 +68,8 @@ export class WorkerLauncher {
       if (!(err instanceof CorruptStateError)) throw err;
       return this.errored(member, err.message, `${member.spec.id}: ${err.message}`);
     }
-    if (!(await isPortFree(this.ctx.fleet.workers.host, member.spec.port))) {
-      const problem = `port ${member.spec.port} déjà pris sur cette machine`;
+    if (!(await isPortFree(member.spec.host, member.spec.port))) {
+      const problem = member.spec.host === this.ctx.fleet.workers.host ? `port ${member.spec.port} déjà pris sur cette machine` : `${member.spec.host}:${member.spec.port} déjà pris (ou adresse absente) sur cette machine`;
       const where = member.spec.line ? `${this.ctx.fleet.file}:${member.spec.line} ` : '';
       return this.errored(member, problem, `${where}${member.spec.id}: ${problem}`);
     }
@@ -136,7 +136,7 @@ export class WorkerLauncher {
     const env: Record<string, string> = {
       MK6_ID: spec.id,
       MK6_PORT: String(spec.port),
-      MK6_HOST: this.ctx.fleet.workers.host,
+      MK6_HOST: member.spec.host,
       MK6_ALIASES: spec.aliases.join(','),
       MK6_SEED: String(this.ctx.fleet.seed),
       MK6_SITES_JSON: JSON.stringify(spec.sites),

@@ -207,7 +207,7 @@ export async function fleetInventory(fleet: FleetSupervisor) {
         ...topology,
         mk6_id: m.spec.id,
         aliases: m.spec.aliases,
-        network: { host: fleet.fleet.workers.host, port: m.spec.port, url: fleet.url(m) },
+        network: { host: m.spec.host, port: m.spec.port, url: fleet.url(m) },
         process: {
           status: m.status,
           pid: p?.pid ?? null,

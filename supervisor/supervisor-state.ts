@@ -18,7 +18,7 @@ export interface SupervisorState {
   mode: FleetMode;
   /** Counts changes of clock and mode, so a worker can tell a stale answer from a newer one. */
   gen: number;
-  added: { id: string; port: number; sites: SiteConfig[] }[];
+  added: { id: string; host?: string; port: number; sites: SiteConfig[] }[];
   daemonOwner: boolean;
 }
 
