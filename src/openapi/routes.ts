@@ -364,6 +364,18 @@ export const ROUTES: Route[] = [
   ),
   fleetOp('delete', '/mock/timeline', 'clearTimeline', TAGS.fleet, 'Clear the timeline', { 200: json('the empty timeline', S.Timeline) }),
 
+  // ── the recette: what the fleet did, and its verdict on the gateway ──
+  {
+    ...fleetOp('get', '/mock/events', 'getEvents', TAGS.fleet, 'The fleet event log: every action on the fleet (clock, reset, mode, kill, restart, respawn, outage, network, fault, site state, constraint, auth, provision, timeline firing) with its simulated and real time', {
+      200: json('events, oldest first', S.FleetEvents, {
+        kill: [{ id: 7, sim_time: '2026-03-01T11:00:00Z', wall_time: '2026-11-27T02:10:03.120Z', kind: 'kill', mk6_id: ROU2, details: { kind: 'blackhole' } }],
+      }),
+    }, {
+      400: ['since_id is not an integer >= 0', errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' })],
+    }),
+    query: [{ name: 'since_id', in: 'query', required: false, description: 'only events with id > since_id', schema: { type: 'integer', minimum: 0 }, example: 0 }],
+  },
+
   // ── fleet-wide controls (the front broadcasts them to every worker) ──
   fleetOp('post', '/mock/time/release', 'releaseTime', TAGS.clock, 'Back to real time', {
     200: json('released', S.ReleaseResult, { released: { message: 'Horloge liberee — temps reel actif', now: null } }),
