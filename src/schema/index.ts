@@ -11,6 +11,7 @@ import * as net from './network.js';
 import * as tl from './timeline.js';
 import * as views from './views.js';
 import * as ev from './events.js';
+import * as rc from './recette.js';
 
 export * from './errors.js';
 export * from './mk6-api.js';
@@ -19,6 +20,7 @@ export * from './network.js';
 export * from './timeline.js';
 export * from './views.js';
 export * from './events.js';
+export * from './recette.js';
 export * from './fleet-file.js';
 
 /** The document's components, by `$id`. */
@@ -32,4 +34,5 @@ export const COMPONENTS: readonly TSchema[] = [
   tl.Timeline, tl.TimelineBody, tl.TimelineEvent,
   views.InventoryEntry, views.Inventory, views.JournalEntry, views.Journal, views.JournalCleared, views.Health, views.Readiness,
   ev.FleetEvent, ev.FleetEvents,
+  rc.Recette, rc.Evidence, rc.CheckVerdict, rc.Verdict,
 ];
