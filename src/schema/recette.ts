@@ -9,7 +9,7 @@ import { Nullable, ref, SafeId, StringEnum, Time, Type, type Static } from './ki
 export const DURATION_PATTERN = '^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?$';
 export const Duration = Type.String({ pattern: DURATION_PATTERN, description: 'a duration on the fleet clock: 30s, 5m, 1h, 1h30m' });
 
-export const HTTP_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
+export const RECETTE_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
 const common = {
   id: SafeId({ description: 'names the check in the verdict (and the JUnit testcase)' }),
@@ -24,7 +24,7 @@ export const CHECKS = {
   no_errors: check(
     'no_errors',
     {
-      methods: Type.Optional(Type.Array(StringEnum(HTTP_METHODS), { minItems: 1 })),
+      methods: Type.Optional(Type.Array(StringEnum(RECETTE_METHODS), { minItems: 1 })),
       path: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'glob on the path, `*` any characters' })),
     },
     'every gateway call (of these methods, on this path) answered below 400; answers of an MK6 that was down (444, 5xx) are not the gateway\'s doing',

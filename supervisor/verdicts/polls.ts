@@ -77,10 +77,10 @@ export function polls(params: PollsParams, run: Run): CheckResult {
 }
 
 /** When an MK6 starts being watched: the run's start, or its provision if the fleet file does not have it. */
-function startOf(run: Run, mk6: string): Mark | null {
+function startOf(run: Run, mk6: string): (Mark & { eventId?: number; journalId?: number }) | null {
   if (run.topology.has(mk6)) return run.start;
   const added = run.events.find((e) => e.kind === 'provision' && e.mk6 === mk6);
-  return added ?? null;
+  return added ? { sim: added.sim, wall: added.wall, eventId: added.id } : null;
 }
 
 interface Jump {

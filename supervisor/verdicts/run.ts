@@ -61,7 +61,8 @@ export interface Run {
   events: Ev[];
   topology: Map<string, Mk6Topology>;
   window: { from: number; to: number };
-  start: Mark | null;
+  /** The first thing of the run (the last reset, else the first call or event). */
+  start: (Mark & { eventId?: number; journalId?: number }) | null;
   end: Mark;
 }
 
@@ -99,7 +100,7 @@ export function prepare(input: VerdictInput): Run {
     events,
     topology,
     window: { from: input.window.from ?? -Infinity, to: input.window.to ?? Infinity },
-    start: start ? { sim: start.sim, wall: start.wall } : null,
+    start: !start ? null : 'kind' in start ? { sim: start.sim, wall: start.wall, eventId: start.id } : { sim: start.sim, wall: start.wall, journalId: start.id },
     end: { sim: input.now.sim, wall: input.now.wall },
   };
 }
