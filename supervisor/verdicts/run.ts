@@ -81,6 +81,7 @@ export function prepare(input: VerdictInput): Run {
     calls.push({ id: e.id, mk6: e.mk6_id, method: String(e.method), path: e.path, endpoint: e.endpoint, status: Number(e.status), source: e.source, req: obj(e.req_body), resp: obj(e.resp_body), sim, wall });
   }
   calls.sort((a, b) => a.wall - b.wall || a.id - b.id);
+  dropSwallowedTwins(calls);
   let events: Ev[] = [];
   for (const e of input.events) {
     const sim = time(e.sim_time);
@@ -103,6 +104,21 @@ export function prepare(input: VerdictInput): Run {
     start: !start ? null : 'kind' in start ? { sim: start.sim, wall: start.wall, eventId: start.id } : { sim: start.sim, wall: start.wall, journalId: start.id },
     end: { sim: input.now.sim, wall: input.now.wall },
   };
+}
+
+/**
+ * One call, journaled twice: through the front to a blackholed MK6, the front answers 504
+ * (`front`) and the worker journals the attempt it swallowed (444). The front's entry stays.
+ */
+function dropSwallowedTwins(calls: Call[]): void {
+  const fronts = calls.filter((c) => c.source === 'front');
+  if (fronts.length === 0) return;
+  const twins = new Set<Call>();
+  for (const f of fronts) {
+    const twin = calls.find((c) => c.source === 'GW' && c.status === 444 && !twins.has(c) && c.mk6 === f.mk6 && c.method === f.method && c.path === f.path && c.sim === f.sim && Math.abs(c.wall - f.wall) < 1000);
+    if (twin) twins.add(twin);
+  }
+  if (twins.size) calls.splice(0, calls.length, ...calls.filter((c) => !twins.has(c)));
 }
 
 export const inWindow = (run: Run, sim: number) => sim >= run.window.from && sim <= run.window.to;
