@@ -18,7 +18,9 @@ export function initVerdicts() {
   els['verdict-run'].addEventListener('click', () => void judge());
   els['verdict-rows'].addEventListener('click', (ev) => {
     const link = ev.target.closest('[data-journal-id]');
-    if (link) showJournalEntry(Number(link.dataset.journalId));
+    if (!link) return;
+    ev.preventDefault();
+    void showJournalEntry(Number(link.dataset.journalId));
   });
 }
 
@@ -68,8 +70,8 @@ function render(v) {
   );
 }
 
-/** Opens the journal, clears its filters and shows the entry (its row flashes). */
-function showJournalEntry(id) {
+/** Opens the journal, clears its filters and shows the entry (its row flashes, its bodies open). */
+async function showJournalEntry(id) {
   const journal = document.getElementById('journal');
   if (journal.dataset.open !== 'true') document.getElementById('journal-toggle').click();
   for (const f of ['jf-mk6', 'jf-source', 'jf-method', 'jf-status']) {
@@ -79,7 +81,11 @@ function showJournalEntry(id) {
       select.dispatchEvent(new Event('change'));
     }
   }
-  const row = document.querySelector(`#journal-rows tr.entry[data-id="${id}"]`);
+  let row = null;
+  for (let i = 0; i < 20 && !row; i++) {
+    row = document.querySelector(`#journal-rows tr.entry[data-id="${id}"]`);
+    if (!row) await new Promise((r) => setTimeout(r, 250)); // the journal's next poll brings it
+  }
   if (!row) return;
   row.scrollIntoView({ block: 'center' });
   row.classList.add('flash');

@@ -121,6 +121,7 @@ describe('supervision page in chromium', () => {
     assert.match(await page.textContent('[data-testid=verdict-summary]') ?? '', /page : 0 OK, 1 en échec, 1 sans objet/);
     const link = page.locator('[data-testid=verdict-check][data-check=limits] [data-testid=verdict-evidence]').first();
     const id = await link.getAttribute('data-journal-id');
+    await page.locator(`[data-testid=journal-row][data-id="${id}"]`).waitFor({ state: 'attached' });
     await link.click();
     await page.locator(`[data-testid=journal-detail][data-id="${id}"]`).waitFor();
     await shot('08a-verdict', '[data-testid=verdicts]');
