@@ -3,9 +3,12 @@
  * `mk6-fleet`: drives a running fleet over its HTTP API, for people and scripts.
  * Exit codes: 0 done, 1 refused by the fleet (an HTTP error), 2 usage, 3 fleet unreachable.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import type { VerdictValue } from '../src/schema/recette.js';
+import { parseRecetteText, RecetteError } from './verdicts/recette-file.js';
+import { verdictHtml, verdictJunit, verdictText } from './verdicts/report.js';
 
 const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 
@@ -24,8 +27,10 @@ const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
   network ID rm [NAME]                    without NAME: every condition
   timeline load FILE | timeline show | timeline clear
   journal [--since N] [--follow]
+  events [--since N]                      the fleet's event log (clock, kills, restarts, outages, constraints, …)
+  verify FILE [--junit OUT.xml] [--html OUT.html]   the fleet's verdict on the gateway (a recette file)
 --url defaults to $MK6_FLEET_URL, else the proxy of ./fleet.yaml ($MK6_FLEET), else http://127.0.0.1:9001.
-exit: 0 ok, 1 refused by the fleet (wait: not ready in time), 2 usage, 3 fleet unreachable`;
+exit: 0 ok, 1 refused by the fleet (wait: not ready in time; verify: a check failed), 2 usage (verify: a bad file), 3 fleet unreachable`;
 
 class UsageError extends Error {}
 class Unreachable extends Error {}
@@ -43,6 +48,8 @@ interface Options {
   since?: string;
   timeout?: string;
   follow: boolean;
+  junit?: string;
+  html?: string;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -61,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
         since: { type: 'string' },
         timeout: { type: 'string' },
         follow: { type: 'boolean', short: 'f', default: false },
+        junit: { type: 'string' },
+        html: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -79,10 +88,11 @@ async function main(argv: string[]): Promise<number> {
     since: values.since as string | undefined,
     timeout: values.timeout as string | undefined,
     follow: values.follow === true,
+    junit: values.junit as string | undefined,
+    html: values.html as string | undefined,
   };
   try {
-    await run(positionals, opts);
-    return EXIT.ok;
+    return (await run(positionals, opts)) ?? EXIT.ok;
   } catch (err) {
     if (err instanceof UsageError) return usage(err.message);
     if (err instanceof Unreachable) {
@@ -104,7 +114,7 @@ function usage(message: string): number {
   return EXIT.usage;
 }
 
-async function run(args: string[], o: Options): Promise<void> {
+async function run(args: string[], o: Options): Promise<number | void> {
   const [command, ...rest] = args;
   const out = (value: unknown, text: () => string) => console.log(o.json ? JSON.stringify(value, null, 2) : text());
   const mk6 = (id: string | undefined) => {
@@ -197,11 +207,55 @@ async function run(args: string[], o: Options): Promise<void> {
       return journal(o);
     case 'wait':
       return waitReady(o);
+    case 'events': {
+      const since = o.since === undefined ? 0 : number(o.since, '--since');
+      const events = (await http(o, 'GET', `/mock/events?since_id=${since}`)) as Record<string, unknown>[];
+      return out(events, () => events.map((e) => `${e.id}\t${e.sim_time}\t${e.wall_time}\t${e.kind}\t${e.mk6_id ?? '-'}\t${JSON.stringify(e.details)}`).join('\n'));
+    }
+    case 'verify':
+      return verify(rest[0], o);
     case undefined:
       throw new UsageError('commande manquante');
     default:
       throw new UsageError(`commande inconnue: '${command}'`);
   }
+}
+
+/**
+ * The fleet's verdict on a recette file: 0 every check passes (or does not apply), 1 a check
+ * fails, 2 a bad file (every fault as file:line), 3 the fleet does not answer.
+ */
+async function verify(file: string | undefined, o: Options): Promise<number> {
+  if (!file) throw new UsageError('verify FILE');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${file}: illisible (${(err as NodeJS.ErrnoException).code})`);
+  }
+  const bad = (problems: string[]) => {
+    console.error(`mk6-fleet: recette invalide:\n  ${problems.join('\n  ')}`);
+    return EXIT.usage;
+  };
+  try {
+    parseRecetteText(text, file); // every fault of the file itself, before asking the fleet
+  } catch (err) {
+    if (err instanceof RecetteError) return bad(err.problems);
+    throw err;
+  }
+  let verdict: VerdictValue;
+  try {
+    verdict = (await http(o, 'POST', '/mock/verdicts', text, 'text/yaml')) as VerdictValue;
+  } catch (err) {
+    // What only the fleet knows (an MK6 it does not have) comes back with the same lines.
+    const problems = (err instanceof Refused && err.status === 400 ? (err.body as { details?: { problems?: unknown } })?.details?.problems : null) as string[] | null;
+    if (Array.isArray(problems)) return bad(problems.map((p) => String(p).replace(/^recette:/, `${file}:`)));
+    throw err;
+  }
+  if (o.junit) writeFileSync(o.junit, verdictJunit(verdict));
+  if (o.html) writeFileSync(o.html, verdictHtml(verdict));
+  console.log(o.json ? JSON.stringify(verdict, null, 2) : verdictText(verdict));
+  return verdict.failed > 0 ? EXIT.refused : EXIT.ok;
 }
 
 async function journal(o: Options): Promise<void> {

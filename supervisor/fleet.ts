@@ -24,6 +24,7 @@ import { PortBook } from './ports.js';
 import type { AppStatus, ProcessManager } from './process-manager.js';
 import { internalSecret, loadSupervisorState, saveSupervisorState, type SupervisorState } from './supervisor-state.js';
 import { TimelineRunner } from './timeline-runner.js';
+import { EventLog } from './events.js';
 
 export { OUTAGE_KINDS, RESTART_KINDS, type Member, type MemberStatus, type OutageKind, type RestartKind } from './member.js';
 
@@ -56,6 +57,8 @@ export class FleetSupervisor {
   private stopped: Promise<void> | null = null;
   /** The timeline of events on the fleet clock (supervisor/timeline.ts). */
   readonly timeline = new TimelineRunner(this);
+  /** What the fleet did, on both clocks (supervisor/events.ts). */
+  readonly events = new EventLog(this);
 
   constructor(
     readonly fleet: Fleet,
@@ -176,6 +179,7 @@ export class FleetSupervisor {
         if (res.status !== 200) throw errors.mk6Unreachable(member.spec.id, `outage: ${res.status}`);
       }
       member.outage = kind;
+      this.events.record('kill', member.spec.id, { kind });
     });
   }
 
@@ -199,6 +203,7 @@ export class FleetSupervisor {
         throw err;
       }
       member.outage = null;
+      this.events.record('restart', member.spec.id, { kind, problem });
       if (problem) throw errors.mk6Unreachable(member.spec.id, problem);
     });
   }
@@ -211,6 +216,7 @@ export class FleetSupervisor {
     return this.fleetOp(() => {
       const anchor = Date.now();
       const { clock, exact } = next(this.clock, anchor);
+      this.events.clock(this.clock, clock, anchor);
       this.changeSettings(clock, this.mode);
       return this.broadcast('/mock/time', exact, { 'x-mk6-clock-anchor': String(anchor) });
     });
@@ -218,6 +224,7 @@ export class FleetSupervisor {
 
   releaseClock(): Promise<BroadcastReport> {
     return this.fleetOp(() => {
+      this.events.clock(this.clock, SYSTEM_CLOCK, Date.now());
       this.changeSettings(SYSTEM_CLOCK, this.mode);
       return this.broadcast('/mock/time/release', {});
     });
@@ -225,6 +232,7 @@ export class FleetSupervisor {
 
   setMode(mode: FleetMode): Promise<BroadcastReport> {
     return this.fleetOp(() => {
+      this.events.record('mode', null, { mode });
       this.changeSettings(mode === 'production' ? SYSTEM_CLOCK : this.clock, mode);
       return this.broadcast('/supervision/mode', { mode });
     });
@@ -257,6 +265,7 @@ export class FleetSupervisor {
       this.journal.clear();
       for (const m of this.members.values()) m.outage = null; // the workers' reset lifts a blackhole or reset
       const workers = await this.broadcast('/mock/reset', {});
+      this.events.record('reset', null, { removed, restarted: down.map((m) => m.spec.id) });
       return { removed, restarted: down.map((m) => m.spec.id), workers };
     });
   }
@@ -270,7 +279,10 @@ export class FleetSupervisor {
       const p = byApp.get(m.app);
       if (!p) m.status = m.status === 'errored' ? 'errored' : 'stopped';
       else if (p.status === 'online') {
-        if (m.status === 'online' && m.pid !== null && p.pid !== null && p.pid !== m.pid) void this.resync(m);
+        if (m.status === 'online' && m.pid !== null && p.pid !== null && p.pid !== m.pid) {
+          this.events.respawned(m.spec.id, m.pid, p.pid);
+          void this.resync(m);
+        }
         m.status = 'online';
       } else if (p.status === 'stopped' || p.status === 'stopping') m.status = m.problem ? 'errored' : 'stopped';
       else if (p.status === 'errored') m.status = 'errored';

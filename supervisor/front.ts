@@ -20,6 +20,7 @@ import { fleetRoutes } from './routes.js';
 import { createLogger, requestIdFrom, type Logger } from '../src/log.js';
 import { FleetMetrics } from './metrics.js';
 import { observability } from './observability.js';
+import { journalFrontAnswer, markFrontAnswer } from './front-journal.js';
 
 /** Control calls: made while the fleet starts, they wait for it (the MK6 API and reads of the fleet's state do not). */
 const CONTROL = /^\/(mock\/|supervision\/mode(?:[/?#]|$)|api\/v1\/debug\/)/;
@@ -98,6 +99,7 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
     if (url === '/_fleet/journal' && req.method === 'POST') return ingestJournal(fleet, req, res, metrics);
     const m = mk6PathOf(req);
     accessLog(req, res, logger, metrics, m ? m.id : null);
+    if (m?.scope === 'api') journalFrontAnswer(fleet, req, res, m); // 502/504 the front answers itself
     const isControl = CONTROL.test(url) && !(url.startsWith('/api/v1/debug/') && (req.method === 'GET' || req.method === 'HEAD'));
     if (fleet.phase === 'running' || !isControl) return route(req, res, m);
     // Never on a half-started fleet: the call waits (its body unread meanwhile), or is told to come back.
@@ -133,7 +135,7 @@ function accessLog(req: http.IncomingMessage, res: http.ServerResponse, logger: 
 
 function sendError(res: http.ServerResponse, err: Mk6Error): void {
   if (res.headersSent) return void res.destroy();
-  writeError(res, err);
+  markFrontAnswer(res, writeError(res, err));
 }
 
 /** The MK6 a request names (`/api/v1/mk6/<id>/…`, `/mock/mk6/<id>/…`), by the one parser the worker uses too. */
@@ -160,6 +162,7 @@ function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: h
       for (const entry of Array.isArray(batch.entries) ? batch.entries : []) {
         fleet.journal.add(entry);
         metrics.observeEntry(entry);
+        fleet.events.fromJournal(entry);
       }
       res.writeHead(204).end();
     } catch {

@@ -13,6 +13,7 @@ import { OUTAGE_KINDS, RESTART_KINDS, type FleetSupervisor, type Member } from '
 import { requestJson } from './http-client.js';
 import { parseTimeline, parseTimelineText, TimelineError, type TimelineEvent } from './timeline.js';
 import { TIMELINE_HEADER } from './timeline-runner.js';
+import { recetteRoutes } from './recette-routes.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
   const r = new Router();
@@ -147,6 +148,7 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     if (!secretMatches(ctx.get(SECRET_HEADER) || undefined, fleet.secret)) throw errors.notFound();
     ctx.body = fleet.settings();
   });
+  recetteRoutes(r, fleet, () => flushWorkerJournals(fleet)); // the event log and the verdicts (supervisor/recette-routes.ts)
   return r;
 }
 

@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../src/persist/atomic.js';
 import { formatIso } from '../src/domain/time.js';
 import type { FleetClock } from '../src/domain/clock.js';
 import { requestJson } from './http-client.js';
+import type { EventLog } from './events.js';
 import { actionRequest, dueEvents, eventView, inOrder, nextPendingAt, type TimelineEvent } from './timeline.js';
 
 /** Calls made by the timeline carry it, so the clock route they reach does not play the timeline again. */
@@ -23,6 +24,8 @@ export interface TimelineHost {
   readonly frontUrl: string;
   readonly clock: FleetClock;
   readonly stateDir: string;
+  /** Where each firing is recorded (the fleet's event log). */
+  readonly events?: EventLog;
 }
 
 interface SavedTimeline {
@@ -186,6 +189,7 @@ export class TimelineRunner {
       firing.error = (err as Error).message;
     }
     this.save();
+    this.fleet.events?.record('timeline_fired', ev.mk6, { index: ev.index, at: formatIso(ev.at), action: ev.action, ...ev.fields, status: firing.status, error: firing.error });
   }
 
   /** At a speed, wakes up when the next pending event is due (re-checking at least every minute). */

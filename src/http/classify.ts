@@ -1,7 +1,8 @@
 /** Names a request for the journal: who sent it (GW or tester), which endpoint, which MK6. */
 import { parseMk6Path } from './mk6-path.js';
 
-export type Source = 'GW' | 'MOCK' | 'SUPERVISION' | 'OTHER';
+/** `front`: a gateway call the front answered itself (502/504 for a down MK6), see supervisor/front-journal.ts. */
+export type Source = 'GW' | 'MOCK' | 'SUPERVISION' | 'OTHER' | 'front';
 
 export interface Classified {
   source: Source;

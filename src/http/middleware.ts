@@ -84,7 +84,7 @@ export function journaling(
  */
 const SECRET_FIELD = /^(token|access_token|id_token|refresh_token|api_?key|apikey|password|secret|authorization|bearer)$/i;
 
-function redactSecrets(value: unknown): unknown {
+export function redactSecrets(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   if (!Object.keys(value).some((k) => SECRET_FIELD.test(k))) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '***' : v]));

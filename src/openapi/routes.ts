@@ -364,6 +364,44 @@ export const ROUTES: Route[] = [
   ),
   fleetOp('delete', '/mock/timeline', 'clearTimeline', TAGS.fleet, 'Clear the timeline', { 200: json('the empty timeline', S.Timeline) }),
 
+  // ── the recette: what the fleet did, and its verdict on the gateway ──
+  {
+    ...fleetOp('get', '/mock/events', 'getEvents', TAGS.fleet, 'The fleet event log: every action on the fleet (clock, reset, mode, kill, restart, respawn, outage, network, fault, site state, constraint, auth, provision, timeline firing) with its simulated and real time', {
+      200: json('events, oldest first', S.FleetEvents, {
+        kill: [{ id: 7, sim_time: '2026-03-01T11:00:00Z', wall_time: '2026-11-27T02:10:03.120Z', kind: 'kill', mk6_id: ROU2, details: { kind: 'blackhole' } }],
+      }),
+    }, {
+      400: ['since_id is not an integer >= 0', errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' })],
+    }),
+    query: [{ name: 'since_id', in: 'query', required: false, description: 'only events with id > since_id', schema: { type: 'integer', minimum: 0 }, example: 0 }],
+  },
+  withoutProductionGuard(fleetOp(
+    'post',
+    '/mock/verdicts',
+    'postVerdicts',
+    TAGS.fleet,
+    "The fleet judges the gateway: each check of a recette file (YAML text or JSON) over the journal and the event log since the last reset (reads only; allowed in production mode)",
+    {
+      200: json('the verdict: each check pass, fail or not_applicable, with its message and evidence', S.Verdict),
+    },
+    { 400: ['A bad recette file: every fault as `recette:line path: fault` in details.problems', errors.badRequest("Recette invalide: recette:4 checks[0].max_gap: durée invalide: \"2 min\" (ex. 30s, 5m, 1h, 1h30m)", { problems: ['recette:4 checks[0].max_gap: durée invalide: "2 min" (ex. 30s, 5m, 1h, 1h30m)'] })], 413: ['Body over 256 KiB', errors.payloadTooLarge('256 KiB')] },
+    {
+      schema: S.Recette,
+      yaml: true,
+      examples: {
+        day: {
+          name: 'GW 3.2 on ROUVAI',
+          window: { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' },
+          checks: [
+            { id: 'writes-accepted', kind: 'no_errors', methods: ['POST', 'PATCH', 'DELETE'] },
+            { id: 'cadence', kind: 'polls', path: '*/monitoring*', max_gap: '2m', mk6: [ROU2] },
+            { id: 'backoff', kind: 'max_rate_while_down', per_minute: 6 },
+          ],
+        },
+      },
+    },
+  )),
+
   // ── fleet-wide controls (the front broadcasts them to every worker) ──
   fleetOp('post', '/mock/time/release', 'releaseTime', TAGS.clock, 'Back to real time', {
     200: json('released', S.ReleaseResult, { released: { message: 'Horloge liberee — temps reel actif', now: null } }),

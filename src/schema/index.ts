@@ -10,6 +10,8 @@ import * as mock from './mock-control.js';
 import * as net from './network.js';
 import * as tl from './timeline.js';
 import * as views from './views.js';
+import * as ev from './events.js';
+import * as rc from './recette.js';
 
 export * from './errors.js';
 export * from './mk6-api.js';
@@ -17,6 +19,8 @@ export * from './mock-control.js';
 export * from './network.js';
 export * from './timeline.js';
 export * from './views.js';
+export * from './events.js';
+export * from './recette.js';
 export * from './fleet-file.js';
 
 /** The document's components, by `$id`. */
@@ -29,4 +33,6 @@ export const COMPONENTS: readonly TSchema[] = [
   net.NetworkCondition, net.NetworkConditions, net.NetworkChange,
   tl.Timeline, tl.TimelineBody, tl.TimelineEvent,
   views.InventoryEntry, views.Inventory, views.JournalEntry, views.Journal, views.JournalCleared, views.Health, views.Readiness,
+  ev.FleetEvent, ev.FleetEvents,
+  rc.Recette, rc.Evidence, rc.CheckVerdict, rc.Verdict,
 ];

@@ -22,7 +22,8 @@ export const InventoryEntry = Type.Object(
 );
 export const Inventory = Type.Object({ count: Type.Integer(), mk6: Type.Array(ref(InventoryEntry)) }, { $id: 'Inventory' });
 
-export const JOURNAL_SOURCES = ['GW', 'MOCK', 'SUPERVISION', 'OTHER'] as const;
+/** `front`: a gateway call the front answered itself because its MK6 was down (502) or blackholed (504). */
+export const JOURNAL_SOURCES = ['GW', 'MOCK', 'SUPERVISION', 'OTHER', 'front'] as const;
 export const JournalEntry = Type.Object(
   {
     id: Type.Integer({ minimum: 1 }),

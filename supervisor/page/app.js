@@ -6,6 +6,7 @@ import { enc, getJson, write } from './api.js';
 import { Mk6Card } from './cards.js';
 import { clockRate, initClock, simNow, updateClock } from './clock.js';
 import { addMk6Options, initJournal, pollJournal, resyncJournal } from './journal.js';
+import { initVerdicts } from './verdicts.js';
 import { currentMode, initMode, refreshLocks, updateMode } from './mode.js';
 import { debounce, setData, setText } from './util.js';
 
@@ -175,6 +176,7 @@ function start() {
   initClock(refreshSoon);
   initMode(refreshSoon);
   initJournal();
+  initVerdicts();
   initFleetTools();
   setInterval(() => {
     const now = simNow();

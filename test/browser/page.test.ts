@@ -110,6 +110,26 @@ describe('supervision page in chromium', () => {
     await shot('07-restarted', card);
   });
 
+  it('judges a recette file loaded in the verdict panel and opens the evidence in the journal', async () => {
+    const refused = await call(fleet!.url, 'POST', '/api/v1/mk6/ROU1.1/requests', { set: 'Psetpoint', site: '8FV898VMwWX0', psetpoint: 9000 });
+    assert.equal(refused.status, 441);
+    await page.click('[data-testid=verdicts] summary');
+    const recette = 'name: page\nchecks:\n  - { id: limits, kind: setpoints_within_limits }\n  - { id: auth, kind: authenticated }\n';
+    await page.setInputFiles('[data-testid=verdict-file]', { name: 'page.yaml', mimeType: 'text/yaml', buffer: Buffer.from(recette) });
+    await page.locator('[data-testid=verdict-check][data-check=limits][data-status=fail]').waitFor();
+    await page.locator('[data-testid=verdict-check][data-check=auth][data-status=not_applicable]').waitFor();
+    assert.match(await page.textContent('[data-testid=verdict-summary]') ?? '', /page : 0 OK, 1 en échec, 1 sans objet/);
+    const link = page.locator('[data-testid=verdict-check][data-check=limits] [data-testid=verdict-evidence]').first();
+    const id = await link.getAttribute('data-journal-id');
+    await page.locator(`[data-testid=journal-row][data-id="${id}"]`).waitFor({ state: 'attached' });
+    await link.click();
+    await page.locator(`[data-testid=journal-detail][data-id="${id}"]`).waitFor();
+    await shot('08a-verdict', '[data-testid=verdicts]');
+    await page.fill('[data-testid=verdict-text]', 'name: x\nchecks:\n  - { id: a, kind: pollz }\n');
+    await page.click('[data-testid=verdict-run]');
+    await page.locator('[data-testid=verdict-error]', { hasText: 'recette:3 checks[0].kind: kind inconnu' }).waitFor();
+  });
+
   it('switches to production (confirm accepted): banner, a write refused with 403, then back to mock', async () => {
     await page.click('[data-testid=mode-toggle]');
     await page.locator('[data-testid=mode-banner]').waitFor({ state: 'visible' });
