@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFleet } from '../test/helpers/fleet.js';
+import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
 import { fmt, freePort, median, pinnedNode, rssMiB, stopProcess, wrk } from './tools.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,7 +77,7 @@ async function bareFigures(n: number, seconds: number) {
     for (let i = 0; i < n; i++) {
       const port = await freePort();
       ports.push(port);
-      children.push(pinnedNode(BARE, [], { PORT: String(port), BARE_GET_BODY: join(dir, 'get.json'), BARE_POST_BODY: join(dir, 'post.json') }, '0-1'));
+      children.push(pinnedNode(BARE, [], { PORT: String(port), BARE_GET_BODY: join(dir, 'get.json'), BARE_POST_BODY: join(dir, 'post.json'), NODE_OPTIONS: WORKER_NODE_ARGS.join(' ') }, '0-1'));
     }
     await Promise.all(ports.map((p) => answering(`http://127.0.0.1:${p}/api/v1/mk6/M1/monitoring/sites/S1`)));
     const readyMs = performance.now() - t0;

@@ -7,7 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, freePort, median, pinnedNode, rssMiB, sendExactly, stopProcess, waitFor200, wrk } from './tools.js';
+import { fmt, freePort, median, pinnedNode as pinnedBare, rssMiB, sendExactly, stopProcess, waitFor200, wrk } from './tools.js';
+import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
+
+/** Worker and bare Koa started the same way: the node flags the fleet gives its workers, for both. */
+const pinnedNode: typeof pinnedBare = (script, args, env, cpu) => pinnedBare(script, args, { NODE_OPTIONS: WORKER_NODE_ARGS.join(' '), ...env }, cpu);
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORKER = join(DIST, 'worker.cjs'); // what pm2 runs in a fleet

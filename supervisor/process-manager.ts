@@ -11,6 +11,8 @@ export interface AppSpec {
   script: string;
   args: string[];
   env: Record<string, string>;
+  /** Flags for node itself (before the script). */
+  nodeArgs?: string[];
 }
 
 export interface AppStatus {
@@ -86,6 +88,7 @@ export class ProcessManager {
           env: app.env,
           exec_mode: 'fork',
           interpreter: process.execPath,
+          node_args: app.nodeArgs ?? [],
           autorestart: true,
           // A killed MK6 is a rebooting MK6: back at once, however often the chaos tests kill it.
           restart_delay: 0,
