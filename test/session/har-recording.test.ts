@@ -5,37 +5,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { call, eventually, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { checkAgainstContract } from '../helpers/contract.js';
+import { assertValidHar, cli } from '../helpers/har.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const CLI = join(ROOT, 'dist/supervisor/cli.js');
-const harValidator = createRequire(import.meta.url)('har-validator') as { har: (data: unknown) => Promise<unknown> };
 const PDL10 = '8FV8CCX2w7X0';
 const TOKEN = 'very-secret-token-14';
-
-/** Valid HAR 1.2, or the validator's faults. */
-export async function assertValidHar(har: unknown): Promise<void> {
-  try {
-    await harValidator.har(har); // rejects with the schema faults
-  } catch (err) {
-    assert.fail(`not valid HAR 1.2: ${JSON.stringify((err as { errors?: unknown }).errors ?? String(err)).slice(0, 2000)}`);
-  }
-}
-
-export function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((ok) => {
-    execFile(process.execPath, [CLI, ...args], { timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      ok({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 describe('HAR export and recording', () => {
   let fleet: RunningFleet;
