@@ -50,6 +50,13 @@ export class Recorder {
     private readonly maxBytes = RECORDING_MAX_BYTES,
   ) {
     mkdirSync(dir, { recursive: true });
+    process.once('exit', () => {
+      try {
+        this.write(true);
+      } catch {
+        /* the state dir is gone: nothing to keep */
+      }
+    }); // a clean stop writes what is pending; the file is closed by `{"on": false}`
     this.resume();
   }
 
@@ -187,7 +194,6 @@ export class Recorder {
     if (this.timer) return;
     this.timer = setInterval(() => this.write(), FLUSH_EVERY_MS);
     this.timer.unref();
-    process.once('exit', () => this.write(true)); // a clean stop writes what is pending; the file is closed by `{"on": false}`
   }
 }
 

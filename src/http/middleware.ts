@@ -93,7 +93,7 @@ export function redactSecrets(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '***' : v]));
 }
 
-/** The request headers the journal keeps: a few that say who called and how; Authorization only as its scheme. */
+/** The request headers the journal keeps: a few that say who called and how; Authorization masked (`***`). */
 const KEPT_HEADERS = ['content-type', 'accept', 'user-agent', 'x-request-id'];
 export function journaledHeaders(get: (name: string) => string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -102,7 +102,7 @@ export function journaledHeaders(get: (name: string) => string | undefined): Rec
     if (v) out[name] = v.slice(0, 200);
   }
   const auth = get('authorization');
-  if (auth) out.authorization = `${/^\S+\s/.test(auth) ? auth.split(/\s/, 1)[0].slice(0, 20) + ' ' : ''}***`;
+  if (auth) out.authorization = '***'; // that one was sent, never what
   return out;
 }
 

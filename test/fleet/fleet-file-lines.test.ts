@@ -107,8 +107,8 @@ describe('fleet file faults by schema, at their lines', () => {
 
   it('a key without a value is absent, as a body field is; a valid file gives its typed fleet', () => {
     const fleet = parseFleet('mk6:\n  - id: A\n    aliases:\n    sites:\n      - {sycode: S, name: S, role: thissite, pmax_kw: 5, prm_id: }\n', 'fleet.yaml', {});
-    assert.deepEqual(fleet.mk6[0], { id: 'A', aliases: [], port: 9101, sites: [{ sycode: 'S', name: 'S', role: 'thissite', pmax_kw: 5, prm_id: null }], tokenEnv: null, line: 2 });
-    assert.deepEqual([fleet.name, fleet.seed, fleet.proxy, fleet.workers], ['fleet', 1, { host: '127.0.0.1', port: 9001 }, { host: '127.0.0.1', basePort: 9101 }]);
+    assert.deepEqual(fleet.mk6[0], { id: 'A', aliases: [], host: '127.0.0.1', port: 9101, sites: [{ sycode: 'S', name: 'S', role: 'thissite', pmax_kw: 5, prm_id: null }], tokenEnv: null, line: 2 });
+    assert.deepEqual([fleet.name, fleet.seed, fleet.proxy, fleet.workers], ['fleet', 1, { host: '127.0.0.1', port: 9001 }, { host: '127.0.0.1', basePort: 9101, addresses: null, port: null }]);
   });
 });
 
