@@ -14,6 +14,7 @@ import { answerClientErrors } from './http/client-errors.js';
 import { createWorkerApp } from './http/app.js';
 import { Journal } from './http/journal.js';
 import { JournalForwarder } from './journal-forwarder.js';
+import { recordingFlag } from './http/recording-flag.js';
 import { CorruptStateError } from './persist/state-file.js';
 import { WorkerRuntime, type WorkerConfig } from './runtime.js';
 import { checkedSites, readSitesFile } from './sites-file.js';
@@ -93,6 +94,7 @@ async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string, secret:
   // No supervisor (standalone, or it is restarting): the persisted clock stands.
   if (!fleet || !isFleetClock(fleet.clock) || (fleet.mode !== 'production' && fleet.mode !== 'mock')) return;
   rt.applyFleet({ clock: fleet.clock, mode: fleet.mode, gen: Number.isSafeInteger(fleet.gen) ? (fleet.gen as number) : 0 });
+  recordingFlag.on = fleet.recording === true; // the fleet records the gateway's calls (supervisor/recording.ts)
   await rt.commit();
 }
 

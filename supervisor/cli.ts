@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import type { VerdictValue } from '../src/schema/recette.js';
 import { parseRecetteText, RecetteError } from './verdicts/recette-file.js';
 import { verdictHtml, verdictJunit, verdictText } from './verdicts/report.js';
+import { sessionCommand, SESSION_USAGE } from './session-cli.js';
 
 const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 
@@ -29,6 +30,7 @@ const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
   journal [--since N] [--follow]
   events [--since N]                      the fleet's event log (clock, kills, restarts, outages, constraints, …)
   verify FILE [--junit OUT.xml] [--html OUT.html]   the fleet's verdict on the gateway (a recette file)
+${SESSION_USAGE}
 --url defaults to $MK6_FLEET_URL, else the proxy of ./fleet.yaml ($MK6_FLEET), else http://127.0.0.1:9001.
 exit: 0 ok, 1 refused by the fleet (wait: not ready in time; verify: a check failed), 2 usage (verify: a bad file), 3 fleet unreachable`;
 
@@ -53,6 +55,8 @@ interface Options {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const session = sessionCommand(argv, defaultUrl); // record … | replay … (supervisor/session-cli.ts)
+  if (session) return session;
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {

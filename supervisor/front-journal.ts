@@ -8,7 +8,9 @@ import { simulatedNow } from '../src/domain/clock.js';
 import type { Mk6Error } from '../src/domain/errors.js';
 import { formatIso } from '../src/domain/time.js';
 import { classify } from '../src/http/classify.js';
-import { redactSecrets } from '../src/http/middleware.js';
+import { journaledHeaders, redactSecrets } from '../src/http/middleware.js';
+import type { NewEntry } from '../src/http/journal.js';
+import { recordEntry } from './recording.js';
 import type { Mk6Path } from '../src/http/mk6-path.js';
 import type { FleetSupervisor } from './fleet.js';
 
@@ -29,7 +31,7 @@ export function journalFrontAnswer(fleet: FleetSupervisor, req: http.IncomingMes
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
-    fleet.journal.add({
+    const entry: NewEntry = {
       ts: new Date().toISOString(),
       method: req.method ?? 'GET',
       path,
@@ -43,6 +45,14 @@ export function journalFrontAnswer(fleet: FleetSupervisor, req: http.IncomingMes
       duration_ms: Date.now() - arrived,
       remote: req.socket.remoteAddress ?? null,
       sim_time: formatIso(sim),
-    });
+      req_headers: journaledHeaders((name) => header(req, name)),
+    };
+    recordEntry(fleet, entry); // what the gateway met is part of a recording too
+    fleet.journal.add(entry);
   });
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }

@@ -21,6 +21,7 @@ import { createLogger, requestIdFrom, type Logger } from '../src/log.js';
 import { FleetMetrics } from './metrics.js';
 import { observability } from './observability.js';
 import { journalFrontAnswer, markFrontAnswer } from './front-journal.js';
+import { recordEntry } from './recording.js';
 
 /** Control calls: made while the fleet starts, they wait for it (the MK6 API and reads of the fleet's state do not). */
 const CONTROL = /^\/(mock\/|supervision\/mode(?:[/?#]|$)|api\/v1\/debug\/)/;
@@ -160,6 +161,7 @@ function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: h
     try {
       const batch = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { entries?: NewEntry[] };
       for (const entry of Array.isArray(batch.entries) ? batch.entries : []) {
+        recordEntry(fleet, entry); // a recording keeps it, with its full bodies (supervisor/recording.ts)
         fleet.journal.add(entry);
         metrics.observeEntry(entry);
         fleet.events.fromJournal(entry);

@@ -14,6 +14,8 @@ import { requestJson } from './http-client.js';
 import { parseTimeline, parseTimelineText, TimelineError, type TimelineEvent } from './timeline.js';
 import { TIMELINE_HEADER } from './timeline-runner.js';
 import { recetteRoutes } from './recette-routes.js';
+import { journalBody, journalFormat } from '../src/http/har.js';
+import { recorderOf, recordingRoutes } from './recording.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
   const r = new Router();
@@ -136,8 +138,9 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
   r.get('/api/v1/debug/requests', async (ctx) => {
     const since = parseSinceId(ctx.query.since_id);
     if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
+    const format = journalFormat(ctx.query.format);
     await flushWorkerJournals(fleet);
-    ctx.body = fleet.journal.since(since);
+    ctx.body = journalBody(fleet.journal.since(since), format, `${ctx.protocol}://${ctx.host}`);
   });
   r.delete('/api/v1/debug/requests', writable, async (ctx) => {
     await flushWorkerJournals(fleet);
@@ -146,9 +149,10 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
   });
   r.get('/_fleet/clock', (ctx) => {
     if (!secretMatches(ctx.get(SECRET_HEADER) || undefined, fleet.secret)) throw errors.notFound();
-    ctx.body = fleet.settings();
+    ctx.body = { ...fleet.settings(), recording: recorderOf(fleet).on }; // a (re)started worker learns the recording too
   });
   recetteRoutes(r, fleet, () => flushWorkerJournals(fleet)); // the event log and the verdicts (supervisor/recette-routes.ts)
+  recordingRoutes(r, fleet, writable, () => flushWorkerJournals(fleet)); // the gateway's session as HAR (supervisor/recording.ts)
   return r;
 }
 

@@ -17,6 +17,8 @@ export interface JournalEntry {
   remote: string | null;
   /** The fleet's simulated time when the request arrived. */
   sim_time: string | null;
+  /** A few request headers (content-type, accept, user-agent, x-request-id; Authorization masked). */
+  req_headers?: Record<string, string>;
 }
 
 /** Where a worker sends its journal entries besides its own journal (the supervisor's fleet journal). */
@@ -29,6 +31,8 @@ export type NewEntry = Omit<JournalEntry, 'id'>;
 
 export const JOURNAL_CAPACITY = 1000;
 export const BODY_CAP = 4096;
+/** Ends a body the journal cut at BODY_CAP. */
+export const CUT_MARK = '…[tronqué]';
 
 export class Journal {
   private entries: JournalEntry[] = [];
@@ -117,7 +121,7 @@ export class OrderedJournal extends Journal {
 export function capBody(text: string | undefined, value: unknown): unknown {
   if (text === undefined) return value === undefined ? null : value;
   if (text.length <= BODY_CAP) return value;
-  return text.slice(0, BODY_CAP) + '…[tronqué]';
+  return text.slice(0, BODY_CAP) + CUT_MARK;
 }
 
 export function parseSinceId(raw: unknown): number {

@@ -8,6 +8,7 @@ import { checkBearer, checkSingleAuthorization } from './auth.js';
 import { classify } from './classify.js';
 import { BODY_CAP, capBody, type Journal, type NewEntry } from './journal.js';
 import { formatIso } from '../domain/time.js';
+import { recordingFlag, withFullBodies } from './recording-flag.js';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -72,9 +73,11 @@ export function journaling(
       duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
       remote: ctx.ip || null,
       sim_time: formatIso(simTime),
+      req_headers: journaledHeaders((name) => ctx.get(name)),
     };
     journal.add(entry);
-    forward?.(entry);
+    // While the fleet records, a gateway call goes to the supervisor with the bodies the journal cut.
+    forward?.(recordingFlag.on && where.source === 'GW' ? withFullBodies(entry, (ctx.request as { body?: unknown }).body, ctx.request.length ?? 0, text, value) : entry);
   };
 }
 
@@ -88,6 +91,19 @@ export function redactSecrets(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   if (!Object.keys(value).some((k) => SECRET_FIELD.test(k))) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '***' : v]));
+}
+
+/** The request headers the journal keeps: a few that say who called and how; Authorization masked (`***`). */
+const KEPT_HEADERS = ['content-type', 'accept', 'user-agent', 'x-request-id'];
+export function journaledHeaders(get: (name: string) => string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const v = get(name);
+    if (v) out[name] = v.slice(0, 200);
+  }
+  const auth = get('authorization');
+  if (auth) out.authorization = '***'; // that one was sent, never what
+  return out;
 }
 
 /** In production mode every write but the mode switch is refused, before anything else. */

@@ -14,6 +14,8 @@ import type { WorkerRuntime } from '../runtime.js';
 import { parseSinceId, type Journal, type JournalSink } from './journal.js';
 import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
 import { FLEET_GEN_HEADER } from './internal.js';
+import { journalBody, journalFormat } from './har.js';
+import { recordingFlag } from './recording-flag.js';
 
 const API = '/api/v1/mk6/:id';
 const MOCK = '/mock/mk6/:id';
@@ -201,11 +203,16 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   r.get('/api/v1/debug/requests', (ctx) => {
     const since = parseSinceId(ctx.query.since_id);
     if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
-    ctx.body = journal.since(since);
+    ctx.body = journalBody(journal.since(since), journalFormat(ctx.query.format), `${ctx.protocol}://${ctx.host}`);
   });
   r.delete('/api/v1/debug/requests', (ctx) => {
     journal.clear();
     ctx.body = { message: 'Log vidé', count: 0 };
+  });
+  /** The fleet records the gateway's calls: forward the bodies the journal cuts, uncut (supervisor/recording.ts). */
+  r.post('/_worker/recording', internalOnly, (ctx) => {
+    recordingFlag.on = asBody(body(ctx)).on === true;
+    ctx.body = { mk6_id: rt.config.id, recording: recordingFlag.on };
   });
   r.post('/_worker/journal/flush', internalOnly, async (ctx) => {
     await sink?.flush();

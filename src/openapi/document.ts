@@ -19,6 +19,7 @@ const PATH_PARAMS: Record<string, { description: string; example: string }> = {
   sycode: { description: 'the site code (a site of that MK6)', example: '8FV8C9MWwHH0' },
   request_id: { description: 'a request id', example: 'REQ-001' },
   name: { description: 'the network condition name', example: 'slow-gw' },
+  recording: { description: 'a recording name (.har may follow)', example: 'field-day' },
 };
 
 /** A schema as the document writes it: plain JSON, `$ref: Name` → `#/components/schemas/Name`, no `$id`. */

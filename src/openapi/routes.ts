@@ -402,6 +402,27 @@ export const ROUTES: Route[] = [
     },
   )),
 
+  // ── recording the gateway's session (HAR 1.2, full bodies, beyond the journal's 1000) ──
+  fleetOp('get', '/mock/recording', 'getRecording', TAGS.fleet, 'The recording: on or off, its file, how many gateway calls it holds, its size and cap', {
+    200: json('the recording', S.RecordingView),
+  }),
+  fleetOp(
+    'post',
+    '/mock/recording',
+    'setRecording',
+    TAGS.fleet,
+    'Start (`on: true`, optional `name`) or stop (`on: false`) recording every gateway call with its full bodies to <state-dir>/recordings/<name>.har (64 MiB at most; a name used before starts afresh)',
+    { 200: json('the recording', S.RecordingView) },
+    { 442: ['on is absent', E.missing('on')] },
+    { schema: S.RecordingBody, examples: { start: { on: true, name: 'field-day' }, stop: { on: false } } },
+  ),
+  {
+    ...fleetOp('get', '/mock/recordings/{recording}', 'getRecordingFile', TAGS.fleet, 'A recording as HAR 1.2 (the one in progress too): replay it with `mk6-fleet replay FILE.har --url BASE`', { 200: json('HAR 1.2', S.Har) }, {
+      400: ['name is not a safe id', errors.badRequest("name invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'name' })],
+      404: ['No such recording', errors.notFound("Enregistrement inconnu: 'x'")],
+    }),
+  },
+
   // ── fleet-wide controls (the front broadcasts them to every worker) ──
   fleetOp('post', '/mock/time/release', 'releaseTime', TAGS.clock, 'Back to real time', {
     200: json('released', S.ReleaseResult, { released: { message: 'Horloge liberee — temps reel actif', now: null } }),
@@ -423,10 +444,15 @@ export const ROUTES: Route[] = [
 
   // ── journal ──
   {
-    ...fleetOp('get', '/api/v1/debug/requests', 'getJournal', TAGS.journal, 'Every request the MK6 workers received (newest 1000, one id sequence for the fleet)', { 200: json('journal entries, oldest first', S.Journal) }, {
-      400: ['since_id is not an integer >= 0', errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' })],
+    ...fleetOp('get', '/api/v1/debug/requests', 'getJournal', TAGS.journal, 'Every request the MK6 workers received (newest 1000, one id sequence for the fleet); `?format=har`: the same as HAR 1.2', {
+      200: json('journal entries, oldest first; with format=har, a HAR 1.2 log of them (bodies cut at 4 KiB marked _truncated; Authorization masked)', Type.Union([Type.Unsafe(Type.Ref(S.Journal.$id as string)), Type.Unsafe(Type.Ref(S.Har.$id as string))])),
+    }, {
+      400: ['since_id is not an integer >= 0, or an unknown format', errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' }), errors.badRequest('format invalide (json|har)', { field: 'format', allowed: ['json', 'har'] })],
     }),
-    query: [{ name: 'since_id', in: 'query', required: false, description: 'only entries with id > since_id', schema: { type: 'integer', minimum: 0 }, example: 0 }],
+    query: [
+      { name: 'since_id', in: 'query', required: false, description: 'only entries with id > since_id', schema: { type: 'integer', minimum: 0 }, example: 0 },
+      { name: 'format', in: 'query', required: false, description: '`json` (default): the entries; `har`: HAR 1.2 (open it in a browser devtools Network tab, Charles, Insomnia, k6)', schema: { type: 'string', enum: ['json', 'har'] }, example: 'har' },
+    ],
   },
   fleetOp('delete', '/api/v1/debug/requests', 'clearJournal', TAGS.journal, 'Clear the journal', { 200: json('cleared', S.JournalCleared, { cleared: { message: 'Log vidé', count: 0 } }) }),
 

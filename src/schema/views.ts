@@ -40,6 +40,7 @@ export const JournalEntry = Type.Object(
     duration_ms: Type.Number(),
     remote: Type.Optional(Nullable(Type.String())),
     sim_time: Type.Optional(Nullable(Time())),
+    req_headers: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'content-type, accept, user-agent, x-request-id as sent; authorization as *** (never its value)' })),
   },
   { $id: 'JournalEntry' },
 );
