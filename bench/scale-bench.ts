@@ -10,9 +10,9 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFleet } from '../test/helpers/fleet.js';
+import { freePorts, startFleet } from '../test/helpers/fleet.js';
 import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
-import { fmt, freePort, median, pinnedNode, rssMiB, stopProcess, wrk } from './tools.js';
+import { fmt, median, pinnedNode, rssMiB, stopProcess, wrk } from './tools.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BARE = join(DIST, 'bench/bare-koa.js');
@@ -73,10 +73,10 @@ async function bareFigures(n: number, seconds: number) {
   const children: ChildProcess[] = [];
   const ports: number[] = [];
   try {
+    ports.push(...(await freePorts(n))); // distinct: the kernel may give one free port twice in a row
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
-      const port = await freePort();
-      ports.push(port);
+      const port = ports[i];
       children.push(pinnedNode(BARE, [], { PORT: String(port), BARE_GET_BODY: join(dir, 'get.json'), BARE_POST_BODY: join(dir, 'post.json'), NODE_OPTIONS: WORKER_NODE_ARGS.join(' ') }, '0-1'));
     }
     await Promise.all(ports.map((p) => answering(`http://127.0.0.1:${p}/api/v1/mk6/M1/monitoring/sites/S1`)));

@@ -9,6 +9,8 @@ import { classify } from './classify.js';
 import { BODY_CAP, capBody, type Journal, type NewEntry } from './journal.js';
 import { formatIso } from '../domain/time.js';
 import { recordingFlag, withFullBodies } from './recording-flag.js';
+import { redactSecrets } from './redact.js';
+
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -79,18 +81,6 @@ export function journaling(
     // While the fleet records, a gateway call goes to the supervisor with the bodies the journal cut.
     forward?.(recordingFlag.on && where.source === 'GW' ? withFullBodies(entry, (ctx.request as { body?: unknown }).body, ctx.request.length ?? 0, text, value) : entry);
   };
-}
-
-/**
- * Secrets stay out of the journal: the token given to `/mock/mk6/{id}/auth`, and a token a
- * client put where it does not belong (`?access_token=`, a body field), masked by name.
- */
-const SECRET_FIELD = /^(token|access_token|id_token|refresh_token|api_?key|apikey|password|secret|authorization|bearer)$/i;
-
-export function redactSecrets(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  if (!Object.keys(value).some((k) => SECRET_FIELD.test(k))) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '***' : v]));
 }
 
 /** The request headers the journal keeps: a few that say who called and how; Authorization masked (`***`). */

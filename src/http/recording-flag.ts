@@ -5,7 +5,7 @@
  */
 import { BODY_CAP, type NewEntry } from './journal.js';
 import type { RecordableEntry } from './har.js';
-import { redactSecrets } from './middleware.js';
+import { redactSecrets } from './redact.js';
 
 export const recordingFlag = { on: false };
 
