@@ -110,7 +110,10 @@ async function main(): Promise<void> {
   const restored = await fleet.timeline.restore();
   if (timeline && options.timeline && !(restored && fleet.timeline.holds(timeline))) await fleet.timeline.load(timeline, resolve(options.timeline));
   for (const problem of failed) console.error(`MK6 non démarré: ${problem}`);
-  const refresh = setInterval(() => void (fleet.phase === 'running' ? fleet.processes() : null)?.catch(() => {}), 1000);
+  // pm2's list carries every app's whole environment: with 250 MK6 it is megabytes a call, so
+  // a large fleet is looked at less often (a worker pm2 rebooted is noticed within that time).
+  const refreshMs = Math.min(5000, Math.max(1000, fleet.members.size * 20));
+  const refresh = setInterval(() => void (fleet.phase === 'running' ? fleet.processes() : null)?.catch(() => {}), refreshMs);
   refresh.unref();
 
   console.log(`Flotte MK6 "${fleetDef.name}" (${fleetDef.file}) prête en ${Date.now() - started} ms, mode ${fleet.mode}`);
