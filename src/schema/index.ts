@@ -12,6 +12,7 @@ import * as tl from './timeline.js';
 import * as views from './views.js';
 import * as ev from './events.js';
 import * as rc from './recette.js';
+import * as plant from './plant.js';
 
 export * from './errors.js';
 export * from './mk6-api.js';
@@ -22,6 +23,7 @@ export * from './views.js';
 export * from './events.js';
 export * from './recette.js';
 export * from './fleet-file.js';
+export * from './plant.js';
 
 /** The document's components, by `$id`. */
 export const COMPONENTS: readonly TSchema[] = [
@@ -35,4 +37,5 @@ export const COMPONENTS: readonly TSchema[] = [
   views.InventoryEntry, views.Inventory, views.JournalEntry, views.Journal, views.JournalCleared, views.Health, views.Readiness,
   ev.FleetEvent, ev.FleetEvents,
   rc.Recette, rc.Evidence, rc.CheckVerdict, rc.Verdict,
+  plant.PlantBody, plant.PlantView, plant.History,
 ];
