@@ -14,6 +14,7 @@ import { requestJson } from './http-client.js';
 import { parseTimeline, parseTimelineText, TimelineError, type TimelineEvent } from './timeline.js';
 import { TIMELINE_HEADER } from './timeline-runner.js';
 import { recetteRoutes } from './recette-routes.js';
+import { fleetStream } from './stream.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
   const r = new Router();
@@ -112,6 +113,9 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     const pid = (await fleet.processes()).get(m.app)?.pid ?? null;
     ctx.body = { mk6_id: m.spec.id, kind, status: m.status, pid, url: fleet.url(m) };
   });
+
+  // ── the fleet live: Server-Sent Events (./stream.ts) ──
+  r.get('/mock/stream', (ctx) => fleetStream(fleet).attach(ctx));
 
   // ── the timeline of events on the fleet clock ──
   r.get('/mock/timeline', (ctx) => {

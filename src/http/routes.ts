@@ -15,6 +15,7 @@ import { parseSinceId, type Journal, type JournalSink } from './journal.js';
 import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
 import { FLEET_GEN_HEADER } from './internal.js';
 import { answerHistory } from './history.js';
+import { formatIso } from '../domain/time.js';
 
 const API = '/api/v1/mk6/:id';
 const MOCK = '/mock/mk6/:id';
@@ -230,6 +231,13 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     const outage = rt.network.setOutage(body(ctx));
     if (outage === null) rt.network.releaseHeld();
     ctx.body = { mk6_id: rt.config.id, outage };
+  });
+  /** Each site's values for the front's live stream (GET /mock/stream): not journaled, like every internal call. */
+  r.get('/_worker/telemetry', internalOnly, (ctx) => {
+    const now = rt.now();
+    const sites: Record<string, { pavailable: number; pactive: number; consigne: number; state: number }> = {};
+    for (const [sycode, v] of Object.entries(rt.mk6.siteViews(now))) sites[sycode] = { pavailable: v.pavailable, pactive: v.pactive, consigne: v.psetpoint_recu, state: v.state };
+    ctx.body = { mk6_id: rt.config.id, sim_time: formatIso(now), sites };
   });
   r.get('/_worker/health', internalOnly, (ctx) => {
     ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen };
