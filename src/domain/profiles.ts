@@ -55,12 +55,12 @@ export function checkedProfile(def: ProfileDef, pmaxKw: number, field = 'profile
 }
 
 /** A recorded day's points as [ms of the day, kW] sorted by time; a fault names the point. */
-export function recordedDay(points: readonly (readonly [string, number])[], pmaxKw: number, field = 'profile'): [number, number][] {
+export function recordedDay(points: readonly (readonly (string | number)[])[], pmaxKw: number, field = 'profile'): [number, number][] {
   const seen = new Map<number, number>();
   const day: [number, number][] = [];
   points.forEach(([time, kw], i) => {
     const at = `${field}.points[${i}]`;
-    const t = timeOfDay(String(time));
+    const t = typeof time === 'string' ? timeOfDay(time) : null;
     if (t === null) throw errors.badRequest(`${at}: heure invalide: ${JSON.stringify(time).slice(0, 40)} ("HH:MM", "HH:MM:SS" ou ISO)`, { field: at, index: i });
     if (!(typeof kw === 'number' && Number.isFinite(kw)) || kw < 0 || kw > pmaxKw) {
       throw errors.invalidValue(`${at}: kW hors plage [0, ${pmaxKw}]: ${kw}`, { field: at, index: i, min: 0, max: pmaxKw });

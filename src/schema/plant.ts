@@ -58,7 +58,8 @@ export const ProfileWalk = Type.Object(
   },
   { additionalProperties: false, description: 'a seeded random walk on the simulated clock (seed 001), restarting each UTC day at 00:00 from a seeded value' },
 );
-export const RecordedPoint = Type.Tuple([Type.String({ description: '"HH:MM", "HH:MM:SS" or an ISO time (its UTC time of day)' }), Type.Number({ minimum: 0 })]);
+/** [time, kW]: a pair (JSON Schema 2020-12 and TypeBox alike; the domain checks each element, src/domain/profiles.ts). */
+export const RecordedPoint = Type.Array(Type.Union([Type.String(), Type.Number()]), { minItems: 2, maxItems: 2, description: '[time, kW]: time "HH:MM", "HH:MM:SS" or an ISO time (its UTC time of day), kW in 0..pmax' });
 export const ProfileRecorded = Type.Object(
   {
     kind: Type.Literal('recorded'),
