@@ -10,7 +10,6 @@
  * one whose unsent output passes STREAM_MAX_BUFFER (a slow reader) is dropped, so it never
  * holds memory nor slows the fleet; at most STREAM_MAX_CLIENTS at once.
  */
-import { PassThrough } from 'node:stream';
 import type { Context } from 'koa';
 import { errors, Mk6Error } from '../src/domain/errors.js';
 import type { FleetSupervisor, Member } from './fleet.js';
@@ -65,14 +64,17 @@ export class FleetStream {
       err.headers['Retry-After'] = '5';
       throw err;
     }
-    const out = new PassThrough();
+    // The answer is written here, not by Koa: an event stream has no end for Koa to pipe.
+    ctx.respond = false;
+    const res = ctx.res;
     ctx.req.socket.setTimeout(0);
     ctx.req.socket.setNoDelay(true);
-    ctx.status = 200;
-    ctx.type = 'text/event-stream';
-    ctx.set('Cache-Control', 'no-cache, no-transform');
-    ctx.set('X-Accel-Buffering', 'no');
-    ctx.body = out;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+      connection: 'keep-alive',
+    });
 
     let lastId = options.sinceId ?? this.fleet.events.latestId;
     const lastSent = new Map<string, string>();
@@ -86,25 +88,23 @@ export class FleetStream {
       closed = true;
       clearInterval(timer);
       this.clients.delete(close);
-      out.end();
+      res.end();
     };
     const drop = () => {
       if (closed) return;
       closed = true;
       clearInterval(timer);
       this.clients.delete(close);
-      ctx.res.destroy(); // a slow reader: its buffered output goes with it
-      out.destroy();
+      res.destroy(); // a slow reader: its buffered output goes with it
     };
     const write = (text: string): boolean => {
       if (closed) return false;
-      // What the client has not read yet: ours, then the response's, then the socket's.
-      const pending = out.readableLength + out.writableLength + ctx.res.writableLength + (ctx.req.socket.writableLength ?? 0);
-      if (pending > STREAM_MAX_BUFFER) {
+      // What the client has not read yet, past what the kernel holds: the response's buffer and the socket's.
+      if (res.writableLength + (res.socket?.writableLength ?? 0) > STREAM_MAX_BUFFER) {
         drop();
         return false;
       }
-      out.write(text);
+      res.write(text);
       lastWrite = Date.now();
       return true;
     };
@@ -143,8 +143,8 @@ export class FleetStream {
 
     const timer = setInterval(() => void tick().catch(() => close()), options.intervalMs);
     this.clients.add(close);
-    ctx.req.on('close', close);
-    out.on('error', () => close());
+    res.on('close', close);
+    res.on('error', () => close());
     write(`retry: 2000\n: mk6 fleet stream, interval ${options.intervalMs} ms\n\n`);
     void tick().catch(() => close());
   }
