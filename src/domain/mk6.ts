@@ -104,7 +104,7 @@ export class Mk6 {
   private changes: Changes = freshChanges();
   private pruneAt = PRUNE_ABOVE;
   /** What the plant of each site with dynamics is told, built once per change of its history. */
-  private told = new Map<string, { told: Signal; ramp: Ramp }>();
+  private told = new Map<string, { told: Signal; ramp: Ramp; memo: Map<number, number> }>();
   private profiles = new Map<string, { def: ProfileDef; profile: Profile }>();
 
   constructor(data: Mk6Data, seed: number) {
@@ -448,10 +448,10 @@ export class Mk6 {
     if (!cached) {
       const ramp = rampOf(site.dynamics as DynamicsDef);
       const command = commandSignal(site.pmax_kw, this.bySite.get(site.sycode) ?? [], plant.log, this.loggedConstraint(site));
-      cached = { told: delayedCommand(command, tripsOf(plant.log), plant.anchor, ramp.dead), ramp };
+      cached = { told: delayedCommand(command, tripsOf(plant.log), plant.anchor, ramp.dead), ramp, memo: new Map() };
       this.told.set(site.sycode, cached);
     }
-    return round3(operatingPoint(cached.told, cached.ramp, site.pmax_kw, (x) => this.pavailable(site, x), t));
+    return round3(operatingPoint(cached.told, cached.ramp, site.pmax_kw, (x) => this.pavailable(site, x), t, cached.memo));
   }
 
   /** Where the plant is at `now`: its operating point with dynamics, else what it produces at once. */

@@ -89,7 +89,11 @@ export function delayedCommand(command: Signal, trips: readonly [number, number]
   return { initial: base.initial, steps };
 }
 
-/** After this many steps back without a settled stretch, the plant is taken as settled there (bounds the work). */
+/**
+ * Bounds the work: every MAX_SCAN-th step the plant is taken as settled on the step before
+ * (a rule of the step's index, so every instant asked agrees on it; it only matters after
+ * thousands of steps none of which lasted long enough to settle).
+ */
 const MAX_SCAN = 5000;
 
 /**
@@ -100,10 +104,13 @@ const MAX_SCAN = 5000;
  * brings y to it from anywhere, so the walk back stops at the last such stretch (or the
  * last forced step) and integrates forward from there, exactly.
  */
-export function operatingPoint(told: Signal, ramp: Ramp, pmaxKw: number, pavailable: (t: number) => number, t: number): number {
+export function operatingPoint(told: Signal, ramp: Ramp, pmaxKw: number, pavailable: (t: number) => number, t: number, memo?: Map<number, number>): number {
   const steps = told.steps;
   const last = lastAtOrBefore(steps, t);
   if (last < 0) return told.initial;
+  // y as it entered step `last` depends on nothing after it: kept, the next asks cost a search and one stretch.
+  const known = memo?.get(last);
+  if (known !== undefined) return approach(known, steps[last].kw, t - steps[last].at, ramp);
   const settleMs = pmaxKw / Math.min(ramp.up, ramp.down);
   let start = last;
   let y = NaN;
@@ -114,7 +121,7 @@ export function operatingPoint(told: Signal, ramp: Ramp, pmaxKw: number, pavaila
       break;
     }
     const before = j > 0 ? steps[j - 1] : null;
-    if (before === null || steps[j].at - before.at >= settleMs || last - j >= MAX_SCAN) {
+    if (before === null || steps[j].at - before.at >= settleMs || j % MAX_SCAN === 0) {
       start = j;
       y = Math.min(before === null ? told.initial : before.kw, pavailable(steps[j].at));
       break;
@@ -123,6 +130,7 @@ export function operatingPoint(told: Signal, ramp: Ramp, pmaxKw: number, pavaila
   for (let k = start; k <= last; k++) {
     const step = steps[k];
     if (k > start) y = step.force !== undefined ? step.force : Math.min(y, pavailable(step.at));
+    memo?.set(k, y);
     const until = k < last ? steps[k + 1].at : t;
     y = approach(y, step.kw, until - step.at, ramp);
   }

@@ -16,7 +16,7 @@ const DAY = 86_400_000;
 /** A profile ready to evaluate: a recorded day's points as [ms of the day, kW], sorted. */
 export type Profile =
   | { kind: 'model'; low: number; high: number; variability: number; seed: number | null }
-  | { kind: 'walk'; min_kw: number; max_kw: number; step_kw: number; interval_s: number; seed: number | null }
+  | { kind: 'walk'; min_kw: number; max_kw: number; step_kw: number; interval_s: number; seed: number | null; lastDay?: { day: number; seed: number; sycode: string; values: Float64Array } }
   | { kind: 'recorded'; day: [number, number][] };
 
 /** A recorded day's time: "HH:MM", "HH:MM:SS" or an ISO time (its UTC time of day), as ms of the day. */
@@ -119,6 +119,8 @@ export function walkPower(p: Extract<Profile, { kind: 'walk' }>, seed: number, s
   const dayIndex = Math.floor(t / DAY);
   const intervalMs = p.interval_s * 1000;
   const k = Math.floor((t - dayIndex * DAY) / intervalMs);
+  const last = p.lastDay;
+  if (last && last.day === dayIndex && last.seed === seed && last.sycode === sycode) return round3(last.values[Math.min(k, last.values.length - 1)]);
   const key = `${seed}|${sycode}|${p.min_kw}|${p.max_kw}|${p.step_kw}|${p.interval_s}|${dayIndex}`;
   let values = walkDays.get(key);
   if (!values) {
@@ -126,6 +128,7 @@ export function walkPower(p: Extract<Profile, { kind: 'walk' }>, seed: number, s
     if (walkDays.size >= WALK_CACHE) walkDays.delete(walkDays.keys().next().value as string);
     walkDays.set(key, values);
   }
+  p.lastDay = { day: dayIndex, seed, sycode, values };
   return round3(values[Math.min(k, values.length - 1)]);
 }
 
