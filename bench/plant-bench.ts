@@ -45,7 +45,16 @@ export async function benchPlant(seconds: number): Promise<Record<string, unknow
   const dyn = await start('dynamics', true);
   try {
     const rows: Record<string, unknown>[] = [];
-    for (const [name, path] of [['GET monitoring/sites/SYC1', '/api/v1/mk6/BENCH/monitoring/sites/SYC1'], ['GET monitoring/sites (4 sites)', '/api/v1/mk6/BENCH/monitoring/sites']] as const) {
+    const cases = [
+      ['GET monitoring/sites/SYC1', '/api/v1/mk6/BENCH/monitoring/sites/SYC1', 'frozen'],
+      ['GET monitoring/sites (4 sites)', '/api/v1/mk6/BENCH/monitoring/sites', 'frozen'],
+      ['GET monitoring/sites (4 sites), clock x60', '/api/v1/mk6/BENCH/monitoring/sites', 'running'],
+    ] as const;
+    for (const [name, path, clock] of cases) {
+      if (clock === 'running') {
+        // Every answer at another instant: the plant's walk back is not the same twice.
+        for (const url of [dyn.url, plain.url]) await fetch(`${url}/mock/time`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ speed: 60 }) });
+      }
       for (const c of [1, 32]) {
         wrk(dyn.url + path, c, 1); // warm-up
         wrk(plain.url + path, c, 1);
