@@ -85,7 +85,7 @@ describe('fleet file faults by schema, at their lines', () => {
       'fleet.yaml:2 colour: clé inconnue (attendu: name, seed, proxy, workers, mk6)',
       'fleet.yaml:3 proxy.port: port invalide: 70000 (0..65535, 0 = libre)',
       "fleet.yaml:6 mk6[0].auth.token_env: la variable d'environnement MISSING_TOKEN n'est pas définie",
-      'fleet.yaml:8 mk6[0].sites[0].pmax: clé inconnue (attendu: sycode, name, role, pmax_kw, prm_id)',
+      'fleet.yaml:8 mk6[0].sites[0].pmax: clé inconnue (attendu: sycode, name, role, pmax_kw, prm_id, dynamics, profile)',
       "fleet.yaml:9 mk6[1].id: 'A' déjà utilisé par mk6[0]",
       'fleet.yaml:10 mk6[1].port: port invalide: "abc" (0..65535, 0 = libre)',
       "fleet.yaml:12 mk6[1].sites[0].role: role invalide: 'boss' (thissite|nearsite)",
@@ -107,8 +107,8 @@ describe('fleet file faults by schema, at their lines', () => {
 
   it('a key without a value is absent, as a body field is; a valid file gives its typed fleet', () => {
     const fleet = parseFleet('mk6:\n  - id: A\n    aliases:\n    sites:\n      - {sycode: S, name: S, role: thissite, pmax_kw: 5, prm_id: }\n', 'fleet.yaml', {});
-    assert.deepEqual(fleet.mk6[0], { id: 'A', aliases: [], port: 9101, sites: [{ sycode: 'S', name: 'S', role: 'thissite', pmax_kw: 5, prm_id: null }], tokenEnv: null, line: 2 });
-    assert.deepEqual([fleet.name, fleet.seed, fleet.proxy, fleet.workers], ['fleet', 1, { host: '127.0.0.1', port: 9001 }, { host: '127.0.0.1', basePort: 9101 }]);
+    assert.deepEqual(fleet.mk6[0], { id: 'A', aliases: [], host: '127.0.0.1', port: 9101, sites: [{ sycode: 'S', name: 'S', role: 'thissite', pmax_kw: 5, prm_id: null }], tokenEnv: null, line: 2 });
+    assert.deepEqual([fleet.name, fleet.seed, fleet.proxy, fleet.workers], ['fleet', 1, { host: '127.0.0.1', port: 9001 }, { host: '127.0.0.1', basePort: 9101, addresses: null, port: null }]);
   });
 });
 
