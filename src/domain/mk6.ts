@@ -7,7 +7,8 @@ import { errors } from './errors.js';
 import { AuthBody, InjectExternal, NewRequest, RequestPatch, SiteStateBody, type ExternalConstraint, type SiteView as SiteViewSchema } from '../schema/index.js';
 import type { Static } from '../schema/kit.js';
 import { asBody, checked, isAbsent, optional, optionalTime, required, type Body } from '../schema/validate.js';
-import { MAX_PLANT_STEPS, PlantBody, type DynamicsDef, type ProfileDef } from '../schema/plant.js';
+import { Dynamics, MAX_PLANT_STEPS, Profile as ProfileSchema, type DynamicsDef, type ProfileDef } from '../schema/plant.js';
+import type { TSchema } from '../schema/kit.js';
 import { delayedCommand, operatingPoint, rampOf, type Anchor, type Ramp, type Signal } from './plant.js';
 import { checkedProfile, compileProfile, profilePower, round3, type Profile } from './profiles.js';
 import { commandSignal, LOG_KEPT, tripsOf, type ConditionEntry, type PlantRecord } from './site-plant.js';
@@ -401,8 +402,11 @@ export class Mk6 {
     const site = this.site(sycode);
     const body = asBody(raw);
     if (!('dynamics' in body) && !('profile' in body)) throw errors.badRequest('Rien à modifier (dynamics, profile)', {});
-    const dynamics = 'dynamics' in body ? (optional(PlantBody, body, 'dynamics') as DynamicsDef | undefined) ?? null : undefined;
-    const profile = 'profile' in body ? (optional(PlantBody, body, 'profile') as ProfileDef | undefined) ?? null : undefined;
+    // null: back to none; else checked by the field's own schema (its wording names the sub-field at fault)
+    const read = <T>(field: 'dynamics' | 'profile', schema: TSchema): T | null | undefined =>
+      !(field in body) ? undefined : isAbsent(body[field]) ? null : (checked(schema, body[field], field) as T);
+    const dynamics = read<DynamicsDef>('dynamics', Dynamics);
+    const profile = read<ProfileDef>('profile', ProfileSchema);
     if (profile) checkedProfile(profile, site.pmax_kw);
     const kw = this.operatingPointNow(site, now);
     if (dynamics !== undefined) {

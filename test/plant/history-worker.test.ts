@@ -71,6 +71,10 @@ describe('the plant on a worker, the history export', () => {
     assert.equal(bad.status, 441);
     assert.equal(bad.body.details.field, 'profile.max_kw');
     assert.equal((await w.http('POST', `/mock/mk6/ROU2/sites/${PDL5}/plant`, {})).status, 400);
+    const kind = await w.http('POST', `/mock/mk6/ROU2/sites/${PDL5}/plant`, { profile: { kind: 'wind' } });
+    assert.deepEqual([kind.status, kind.body.details.field], [441, 'profile.kind']);
+    const ramp = await w.http('POST', `/mock/mk6/ROU2/sites/${PDL5}/plant`, { dynamics: { ramp_kw_per_min: 'fast' } });
+    assert.deepEqual([ramp.status, ramp.body.details.field], [400, 'dynamics.ramp_kw_per_min']);
     await send(PDL5, 6000);
     await clock(T0 + 30 * MIN);
     await send(PDL5, 1000);
