@@ -176,6 +176,17 @@ describe('the stream on a real fleet: mirrors the event log and the monitoring',
     assert.equal(tele.find((e) => e.data.mk6_id === 'B')?.data.sites.SB.pavailable, 2000, 'the recorded day at 06:00');
   });
 
+  it('a plant set at run time is a fleet event (kind plant), in the log and in the stream', async () => {
+    const reading = readStream(`${fleet.url}/mock/stream?interval_ms=100&types=fleet`, (e) => e.some((x) => x.data.kind === 'plant'));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await call(fleet.url, 'POST', '/mock/mk6/A/sites/SA/plant', { profile: { kind: 'model', high: 0.5 } })).status, 200);
+    const { events: got } = await reading;
+    const plant = got.find((e) => e.data.kind === 'plant') as Sse;
+    assert.deepEqual([plant.data.mk6_id, plant.data.details], ['A', { sycode: 'SA', dynamics: { ramp_kw_per_min: 1000, dead_time_s: 30 }, profile: 'model' }]);
+    const log = (await call(fleet.url, 'GET', '/mock/events')).body as { id: number }[];
+    assert.deepEqual(log.find((e) => e.id === Number(plant.id)), plant.data);
+  });
+
   it('mk6-fleet events --follow prints the events as they come', async () => {
     const cli = spawn(process.execPath, [join(ROOT, 'dist/supervisor/cli.js'), 'events', '--follow', '--url', fleet.url], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
