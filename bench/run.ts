@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --seconds N] [-- --only worker|fleet|scale] [-- --scale 5,50,100,250]`: benchmarks side by side in one
+ * `npm run bench [-- --seconds N] [-- --only worker|fleet|plant|scale] [-- --scale 5,50,100,250]`: benchmarks side by side in one
  * run, printed as JSON and saved in bench-results/. wrk (Debian) runs on core 0, the
  * servers on core 1; read the ratios, not the bare requests/s (the machine is shared).
  */
@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { benchFleet } from './fleet-bench.js';
 import { benchWorker } from './worker-bench.js';
 import { benchScale } from './scale-bench.js';
+import { benchPlant } from './plant-bench.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string' }, only: { type: 'string' }, scale: { type: 'string' } } });
 const seconds = Number(values.seconds ?? 5);
@@ -23,6 +24,7 @@ try {
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, seconds };
 if (!values.only || values.only === 'worker') results.worker_vs_bare_koa = await benchWorker(seconds);
 if (!values.only || values.only === 'fleet') results.fleet = await benchFleet(seconds);
+if (!values.only || values.only === 'plant') results.plant_dynamics = await benchPlant(seconds);
 if (!values.only || values.only === 'scale') {
   const sizes = (values.scale ?? '5,50,100').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   results.scale = await benchScale(sizes, seconds);

@@ -98,7 +98,7 @@ export class WorkerRuntime {
       runtime.network.replaceAll(config.initialNetwork ?? []);
     }
     if (existsSync(powerCutMarker(config.stateDir, config.id))) {
-      runtime.mk6.clearPlanning(); // a cold restart: the planning is lost as after a power cut
+      runtime.mk6.clearPlanning(runtime.now()); // a cold restart: the planning is lost as after a power cut (the plant keeps its output)
       runtime.metaDirty = true;
     }
     await runtime.file.open();

@@ -10,6 +10,7 @@ import type { VerdictValue } from '../src/schema/recette.js';
 import { parseRecetteText, RecetteError } from './verdicts/recette-file.js';
 import { verdictHtml, verdictJunit, verdictText } from './verdicts/report.js';
 import { sessionCommand, SESSION_USAGE } from './session-cli.js';
+import { followFleetEvents } from './cli-stream.js';
 
 const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 
@@ -28,7 +29,7 @@ const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
   network ID rm [NAME]                    without NAME: every condition
   timeline load FILE | timeline show | timeline clear
   journal [--since N] [--follow]
-  events [--since N]                      the fleet's event log (clock, kills, restarts, outages, constraints, …)
+  events [--since N] [--follow]           the fleet's event log (clock, kills, restarts, outages, constraints, …); --follow: live (GET /mock/stream)
   verify FILE [--junit OUT.xml] [--html OUT.html]   the fleet's verdict on the gateway (a recette file)
 ${SESSION_USAGE}
 --url defaults to $MK6_FLEET_URL, else the proxy of ./fleet.yaml ($MK6_FLEET), else http://127.0.0.1:9001.
@@ -214,7 +215,8 @@ async function run(args: string[], o: Options): Promise<number | void> {
     case 'events': {
       const since = o.since === undefined ? 0 : number(o.since, '--since');
       const events = (await http(o, 'GET', `/mock/events?since_id=${since}`)) as Record<string, unknown>[];
-      return out(events, () => events.map((e) => `${e.id}\t${e.sim_time}\t${e.wall_time}\t${e.kind}\t${e.mk6_id ?? '-'}\t${JSON.stringify(e.details)}`).join('\n'));
+      if (o.follow) return followEvents(o, events, since);
+      return out(events, () => events.map(eventLine).join('\n'));
     }
     case 'verify':
       return verify(rest[0], o);
@@ -260,6 +262,22 @@ async function verify(file: string | undefined, o: Options): Promise<number> {
   if (o.html) writeFileSync(o.html, verdictHtml(verdict));
   console.log(o.json ? JSON.stringify(verdict, null, 2) : verdictText(verdict));
   return verdict.failed > 0 ? EXIT.refused : EXIT.ok;
+}
+
+function eventLine(e: Record<string, unknown>): string {
+  return `${e.id}\t${e.sim_time}\t${e.wall_time}\t${e.kind}\t${e.mk6_id ?? '-'}\t${JSON.stringify(e.details)}`;
+}
+
+/** `events --follow`: the events so far, then each new one as the fleet's stream (GET /mock/stream) brings it. */
+async function followEvents(o: Options, past: Record<string, unknown>[], since: number): Promise<void> {
+  const print = (e: Record<string, unknown>) => console.log(o.json ? JSON.stringify(e) : eventLine(e));
+  past.forEach(print);
+  const last = past.reduce((n, e) => Math.max(n, Number(e.id)), since);
+  await followFleetEvents(o.url, last, (e) => {
+    if (e.event === 'fleet') print(e.data as Record<string, unknown>);
+  }).catch((err: Error) => {
+    throw new Unreachable(err.message);
+  });
 }
 
 async function journal(o: Options): Promise<void> {

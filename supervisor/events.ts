@@ -142,6 +142,7 @@ function workerAction(entry: NewEntry): { kind: EventKind; details: Record<strin
     case 'fault':
       return { kind: post ? 'fault_on' : 'fault_off', details: { sycode: arg } };
     case 'sites': {
+      if (sub === 'plant' && post) return { kind: 'plant', details: { sycode: arg, dynamics: resp.dynamics ?? null, profile: (resp.profile as { kind?: unknown } | null)?.kind ?? null } };
       if (sub !== 'inject_external') return null;
       const c = (resp.external_constraint ?? null) as Record<string, unknown> | null;
       if (!post) return { kind: 'constraint_off', details: { sycode: arg } };

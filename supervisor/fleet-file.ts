@@ -12,6 +12,7 @@ import { conditionView, parseCondition, type ConditionView } from '../src/networ
 import { FleetFile, type FleetFileBody } from '../src/schema/index.js';
 import { covers, plainDocument, schemaFaults, type DocPath, type DocumentWording, type Fault } from '../src/schema/validate.js';
 import { YamlSource } from './yaml-source.js';
+import { readRecordedDay, RecordedFileError } from './recorded-file.js';
 
 /** An MK6 of the fleet as the supervisor runs it: the file's MK6 with its defaults, port and token variable resolved. */
 export interface Mk6Spec {
@@ -122,12 +123,12 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
     }
     let sites: SiteConfig[] = [];
     if (clean([...at, 'sites'])) {
+      const recorded = recordedFiles(raw.sites, file, [...at, 'sites'], fault);
       try {
-        sites = validateSites(raw.sites); // one thissite, unique sycodes and names: the provision's rules
+        if (recorded) sites = validateSites(recorded); // one thissite, unique sycodes and names: the provision's rules
       } catch (err) {
         if (!(err instanceof Mk6Error)) throw err;
-        const m = /^sites\[(\d+)\](?:\.(\w+))?$/.exec(String(err.details.field ?? 'sites'));
-        fault(m ? [...at, 'sites', Number(m[1]), ...(m[2] ? [m[2]] : [])] : [...at, 'sites'], err.message);
+        fault([...at, ...fieldPath(String(err.details.field ?? 'sites'))], err.message);
       }
     }
     const network = clean([...at, 'network']) ? conditions(raw.network ?? [], [...at, 'network'], fault) : [];
@@ -144,6 +145,32 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
     workers: { host: workerHost, basePort, addresses: range, port: range ? (sharedPort ?? 8080) : null },
     mk6,
   };
+}
+
+/** `sites[0].profile.points[3]` → ['sites', 0, 'profile', 'points', 3]: where a site's fault is in the file. */
+function fieldPath(field: string): DocPath {
+  const path: DocPath = [];
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return path.length ? path : ['sites'];
+}
+
+/** The sites with each recorded day's `file` read into its points (a fault: `file:line` at the site's `profile.file`); null if one fails. */
+function recordedFiles(sites: unknown[], fleetFile: string, at: DocPath, fault: (p: DocPath, m: string) => void): unknown[] | null {
+  let ok = true;
+  const out = sites.map((site, j) => {
+    const profile = isObject(site) && isObject(site.profile) ? site.profile : null;
+    if (!isObject(site) || !profile || profile.kind !== 'recorded' || typeof profile.file !== 'string') return site;
+    try {
+      const { file: _, ...rest } = profile;
+      return { ...site, profile: { ...rest, points: readRecordedDay(profile.file, fleetFile, Number(site.pmax_kw)) } };
+    } catch (err) {
+      if (!(err instanceof RecordedFileError)) throw err;
+      fault([...at, j, 'profile', 'file'], err.message);
+      ok = false;
+      return site;
+    }
+  });
+  return ok ? out : null;
 }
 
 /** `mk6[i].network[j]` and below: a condition, read by the worker's own parser. */

@@ -16,6 +16,7 @@ import { TIMELINE_HEADER } from './timeline-runner.js';
 import { recetteRoutes } from './recette-routes.js';
 import { journalBody, journalFormat } from '../src/http/har.js';
 import { recorderOf, recordingRoutes } from './recording.js';
+import { fleetStream } from './stream.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
   const r = new Router();
@@ -114,6 +115,9 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     const pid = (await fleet.processes()).get(m.app)?.pid ?? null;
     ctx.body = { mk6_id: m.spec.id, kind, status: m.status, pid, url: fleet.url(m) };
   });
+
+  // ── the fleet live: Server-Sent Events (./stream.ts) ──
+  r.get('/mock/stream', (ctx) => fleetStream(fleet).attach(ctx));
 
   // ── the timeline of events on the fleet clock ──
   r.get('/mock/timeline', (ctx) => {

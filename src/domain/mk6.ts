@@ -7,7 +7,11 @@ import { errors } from './errors.js';
 import { AuthBody, InjectExternal, NewRequest, RequestPatch, SiteStateBody, type ExternalConstraint, type SiteView as SiteViewSchema } from '../schema/index.js';
 import type { Static } from '../schema/kit.js';
 import { asBody, checked, isAbsent, optional, optionalTime, required, type Body } from '../schema/validate.js';
-import { availablePower } from './production.js';
+import { Dynamics, MAX_PLANT_STEPS, Profile as ProfileSchema, type DynamicsDef, type ProfileDef } from '../schema/plant.js';
+import type { TSchema } from '../schema/kit.js';
+import { delayedCommand, operatingPoint, rampOf, type Anchor, type Ramp, type Signal } from './plant.js';
+import { checkedProfile, compileProfile, profilePower, round3, type Profile } from './profiles.js';
+import { commandSignal, LOG_KEPT, tripsOf, type ConditionEntry, type PlantRecord } from './site-plant.js';
 import {
   byStartThenSeq,
   effectiveRequest,
@@ -43,6 +47,8 @@ export interface SiteRecord extends SiteConfig {
   state: SiteStateValue;
   fault: boolean;
   constraint: Constraint | null;
+  /** With dynamics: what the plant lived through (./site-plant.ts). */
+  plant?: PlantRecord;
 }
 
 export interface Mk6Data {
@@ -73,7 +79,7 @@ const HISTORY_KEPT = 1000;
 const PRUNE_ABOVE = 2000;
 
 export function newSiteRecord(config: SiteConfig): SiteRecord {
-  return { ...config, state: 2, fault: false, constraint: null };
+  return { ...config, state: 2, fault: false, constraint: null, ...(config.dynamics ? { plant: { log: [], anchor: null } } : {}) };
 }
 
 export function emptyMk6Data(id: string, sites: SiteConfig[]): Mk6Data {
@@ -98,6 +104,9 @@ export class Mk6 {
   private auth: { enabled: boolean; token: string | null };
   private changes: Changes = freshChanges();
   private pruneAt = PRUNE_ABOVE;
+  /** What the plant of each site with dynamics is told, built once per change of its history. */
+  private told = new Map<string, { told: Signal; ramp: Ramp; memo: Map<number, number> }>();
+  private profiles = new Map<string, { def: ProfileDef; profile: Profile }>();
 
   constructor(data: Mk6Data, seed: number) {
     this.id = data.id;
@@ -229,6 +238,7 @@ export class Mk6 {
       extras: extrasOf(body),
     };
     this.index(req);
+    this.touch();
     this.changes.meta = true;
     this.changes.requests.add(req.id);
     this.prune(now);
@@ -253,6 +263,7 @@ export class Mk6 {
     const end = 'end_time' in body ? optionalTime(RequestPatch, body, 'end_time') : req.end;
     checkWindow(start, end, body);
     Object.assign(req, { psetpoint, start, end, extras: { ...req.extras, ...extrasOf(body) } });
+    this.touch();
     this.changes.requests.add(req.id);
     return this.view(req, now);
   }
@@ -263,6 +274,7 @@ export class Mk6 {
     const state = requestState(req, now);
     if (state !== 'scheduled' && state !== 'active') throw errors.requestLocked(id, state);
     req.deleted_at = now;
+    this.touch();
     this.changes.requests.add(req.id);
     return this.view(req, now);
   }
@@ -284,6 +296,7 @@ export class Mk6 {
         kept++;
       }
     }
+    this.touch();
     return { deleted_count: deleted.length, kept_count: kept, reason: body.reason ?? null, deleted };
   }
 
@@ -293,6 +306,7 @@ export class Mk6 {
   provision(rawSites: unknown): SiteConfig[] {
     const configs = validateSites(rawSites);
     this.sites = new Map(configs.map((c) => [c.sycode, newSiteRecord(c)]));
+    this.profiles.clear();
     this.clearPlanning();
     return configs;
   }
@@ -300,14 +314,21 @@ export class Mk6 {
   /** Back to the given sites, nominal, with no planning, counter, auth or outage. */
   reset(configs: readonly SiteConfig[]): void {
     this.sites = new Map(configs.map((c) => [c.sycode, newSiteRecord(c)]));
+    this.profiles.clear();
     this.clearPlanning();
     this.counter = 0;
     this.offline = false;
     this.auth = { enabled: false, token: null };
   }
 
-  /** Forgets the planning, as a controller does after a power cut; sites stay. */
-  clearPlanning(): void {
+  /**
+   * Forgets the planning, as a controller does after a power cut; sites stay. Given `now`
+   * (a cold restart), the plant of a site with dynamics keeps its operating point: it holds
+   * it through its dead time, then ramps toward its new target (Pmax, or the constraint).
+   */
+  clearPlanning(now?: number): void {
+    if (now !== undefined) for (const site of this.sites.values()) if (site.plant) this.anchorPlant(site, now, false);
+    this.touch();
     this.requests.clear();
     this.bySite.clear();
     this.changes.planningReset = true;
@@ -316,16 +337,18 @@ export class Mk6 {
     this.changes.meta = true;
   }
 
-  setSiteState(sycode: string, raw: unknown): SiteRecord {
+  setSiteState(sycode: string, raw: unknown, now?: number): SiteRecord {
     const site = this.site(sycode);
     site.state = required(SiteStateBody, asBody(raw), 'state');
+    this.logConditions(site, now);
     this.changes.meta = true;
     return site;
   }
 
-  setFault(sycode: string, on: boolean): SiteRecord {
+  setFault(sycode: string, on: boolean, now?: number): SiteRecord {
     const site = this.site(sycode);
     site.fault = on;
+    this.logConditions(site, now);
     this.changes.meta = true;
     return site;
   }
@@ -339,13 +362,15 @@ export class Mk6 {
     const end = optionalTime(InjectExternal, body, 'end_time');
     if (start !== null && end !== null) checkWindow(start, end, body);
     site.constraint = { source, value_kw: value, since: now, start, end };
+    this.logConditions(site, now);
     this.changes.meta = true;
     return site;
   }
 
-  clearConstraint(sycode: string): SiteRecord {
+  clearConstraint(sycode: string, now?: number): SiteRecord {
     const site = this.site(sycode);
     site.constraint = null;
+    this.logConditions(site, now);
     this.changes.meta = true;
     return site;
   }
@@ -368,6 +393,119 @@ export class Mk6 {
     return { enabled: this.auth.enabled };
   }
 
+  /**
+   * Sets a site's dynamics and/or profile at run time (null: back to none / the built-in
+   * model). The plant keeps its operating point of this instant and goes on from there
+   * under the new settings; a site given dynamics starts from its current output.
+   */
+  setPlant(sycode: string, raw: unknown, now: number): SiteRecord {
+    const site = this.site(sycode);
+    const body = asBody(raw);
+    if (!('dynamics' in body) && !('profile' in body)) throw errors.badRequest('Rien à modifier (dynamics, profile)', {});
+    // null: back to none; else checked by the field's own schema (its wording names the sub-field at fault)
+    const read = <T>(field: 'dynamics' | 'profile', schema: TSchema): T | null | undefined =>
+      !(field in body) ? undefined : isAbsent(body[field]) ? null : (checked(schema, body[field], field) as T);
+    const dynamics = read<DynamicsDef>('dynamics', Dynamics);
+    const profile = read<ProfileDef>('profile', ProfileSchema);
+    if (profile) checkedProfile(profile, site.pmax_kw);
+    const kw = this.operatingPointNow(site, now);
+    if (dynamics !== undefined) {
+      if (dynamics === null) delete site.dynamics;
+      else site.dynamics = dynamics;
+    }
+    if (profile !== undefined) {
+      if (profile === null) delete site.profile;
+      else site.profile = profile;
+      this.profiles.delete(site.sycode);
+    }
+    if (site.dynamics) {
+      site.plant = { log: [this.conditionsOf(site, now)], anchor: { at: now, kw, pending: [] } };
+    } else {
+      delete site.plant;
+    }
+    this.touch();
+    this.changes.meta = true;
+    return site;
+  }
+
+  /** What a site's plant is set to, and its output at `now`. */
+  plantView(sycode: string, now: number) {
+    const site = this.site(sycode);
+    const view = this.viewSite(site, now);
+    return { sycode: site.sycode, dynamics: site.dynamics ?? null, profile: site.profile ?? null, pavailable: view.pavailable, pactive: view.pactive };
+  }
+
+  // ── the plant (./plant.ts, ./profiles.ts) ────────────────────────────────
+
+  /** pavailable of a site at t, by its profile. */
+  pavailable(site: SiteRecord, t: number): number {
+    if (!site.profile) return profilePower(null, this.seed, site.sycode, t, site.pmax_kw);
+    let compiled = this.profiles.get(site.sycode);
+    if (!compiled || compiled.def !== site.profile) this.profiles.set(site.sycode, (compiled = { def: site.profile, profile: compileProfile(site.profile, site.pmax_kw) }));
+    return profilePower(compiled.profile, this.seed, site.sycode, t, site.pmax_kw);
+  }
+
+  /** The operating point of a site with dynamics at t (its output is min(pavailable, it)). */
+  private operatingPoint(site: SiteRecord, t: number): number {
+    const plant = site.plant as PlantRecord;
+    let cached = this.told.get(site.sycode);
+    if (!cached) {
+      const ramp = rampOf(site.dynamics as DynamicsDef);
+      const command = commandSignal(site.pmax_kw, this.bySite.get(site.sycode) ?? [], plant.log, this.loggedConstraint(site));
+      cached = { told: delayedCommand(command, tripsOf(plant.log), plant.anchor, ramp.dead), ramp, memo: new Map() };
+      this.told.set(site.sycode, cached);
+    }
+    return round3(operatingPoint(cached.told, cached.ramp, site.pmax_kw, (x) => this.pavailable(site, x), t, cached.memo));
+  }
+
+  /** Where the plant is at `now`: its operating point with dynamics, else what it produces at once. */
+  private operatingPointNow(site: SiteRecord, now: number): number {
+    if (effectiveState(site) === 0) return 0;
+    if (site.plant) return this.operatingPoint(site, now);
+    const view = this.viewSite(site, now);
+    return Math.min(view.psetpoint_recu, view.external_constraint?.value_kw ?? Infinity);
+  }
+
+  /**
+   * The plant keeps its operating point at `now` and forgets the history before it; with
+   * `keepPending`, it also keeps what it had already been told and not yet acted on (a
+   * history trimmed for size), without it that is lost too (a cold restart).
+   */
+  private anchorPlant(site: SiteRecord, now: number, keepPending: boolean): void {
+    const plant = site.plant as PlantRecord;
+    const kw = effectiveState(site) === 0 ? 0 : this.operatingPoint(site, now);
+    const told = this.told.get(site.sycode);
+    const dead = rampOf(site.dynamics as DynamicsDef).dead;
+    const pending = keepPending && told ? told.told.steps.filter((st) => st.at > now && st.at < now + dead).slice(0, MAX_PLANT_STEPS) : [];
+    const kept = plant.log.filter((e) => e.at > now);
+    const before = plant.log.filter((e) => e.at <= now).pop();
+    site.plant = { log: before ? [before, ...kept] : kept, anchor: { at: now, kw, pending } as Anchor };
+    this.touch();
+  }
+
+  /** A site with dynamics notes each change of its state or constraint, at the instant it happened. */
+  private logConditions(site: SiteRecord, now: number | undefined): void {
+    this.touch();
+    if (!site.plant || now === undefined) return;
+    if (site.plant.log.length >= LOG_KEPT) this.anchorPlant(site, now, true);
+    const plant = site.plant as PlantRecord;
+    site.plant = { ...plant, log: [...plant.log, this.conditionsOf(site, now)] };
+  }
+
+  private conditionsOf(site: SiteRecord, now: number): ConditionEntry {
+    return { at: now, state: effectiveState(site), constraint: this.loggedConstraint(site) };
+  }
+
+  private loggedConstraint(site: SiteRecord) {
+    const c = site.constraint;
+    return c === null ? null : { value_kw: c.value_kw, start: c.start, end: c.end };
+  }
+
+  /** Something the plants' history depends on changed: what they are told is built again. */
+  private touch(): void {
+    this.told.clear();
+  }
+
   // ── views and helpers ────────────────────────────────────────────────────
 
   viewConstraint(site: SiteRecord, now: number, evenOutsideWindow = false): ConstraintView | null {
@@ -387,8 +525,8 @@ export class Mk6 {
     const setpoint = req === null ? site.pmax_kw : req.set === 'stop' ? 0 : (req.psetpoint as number);
     const constraint = this.viewConstraint(site, now);
     const state = effectiveState(site);
-    const pavailable = availablePower(this.seed, site.sycode, now, site.pmax_kw);
-    const pactive = state === 0 ? 0 : Math.min(pavailable, setpoint, constraint?.value_kw ?? Infinity);
+    const pavailable = this.pavailable(site, now);
+    const pactive = state === 0 ? 0 : site.plant ? Math.min(pavailable, this.operatingPoint(site, now)) : Math.min(pavailable, setpoint, constraint?.value_kw ?? Infinity);
     return {
       sycode: site.sycode,
       site_name: site.name,
@@ -470,6 +608,9 @@ export class Mk6 {
       .sort((a, b) => a.seq - b.seq);
     const drop = history.slice(0, Math.max(0, history.length - HISTORY_KEPT));
     if (drop.length === 0) return;
+    // The plant's past is about to lose requests: it keeps where it is and what it already received.
+    for (const site of this.sites.values()) if (site.plant) this.anchorPlant(site, now, true);
+    this.touch();
     const dropped = new Set(drop.map((r) => r.id));
     for (const id of dropped) {
       this.requests.delete(id);

@@ -13,6 +13,11 @@ const OCTAVES = [
 ] as const;
 
 export function availablePower(seed: number, sycode: string, t: number, pmaxKw: number): number {
+  return Math.round(pmaxKw * availableFraction(seed, sycode, t));
+}
+
+/** The model's fraction of pmax at t, in [0, 1] (profiles scale it, src/domain/profiles.ts). */
+export function availableFraction(seed: number, sycode: string, t: number): number {
   const key = hashString(sycode) ^ Math.imul(seed | 0, 0x9e3779b1);
   let fraction = 0;
   for (let i = 0; i < OCTAVES.length; i++) {
@@ -20,8 +25,7 @@ export function availablePower(seed: number, sycode: string, t: number, pmaxKw: 
     fraction += weight * valueNoise(t / period, (key + i * 0x632be5ab) | 0);
   }
   // Stretch the middle so a day shows both calm (near 0) and full-load (near pmax) hours.
-  const shaped = Math.min(1, Math.max(0, (fraction - 0.5) * 1.6 + 0.5));
-  return Math.round(pmaxKw * shaped);
+  return Math.min(1, Math.max(0, (fraction - 0.5) * 1.6 + 0.5));
 }
 
 function valueNoise(x: number, key: number): number {

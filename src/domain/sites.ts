@@ -1,13 +1,14 @@
 /** Site definitions (provision, fleet file) and their validation. */
 import { errors } from './errors.js';
-import { MAX_SITES, SiteDef } from '../schema/index.js';
+import { MAX_SITES, SiteDef, type SiteDefBody } from '../schema/index.js';
+import { checkedProfile } from './profiles.js';
 import type { SiteStateValue as SiteStateSchema, Static } from '../schema/kit.js';
 import { asBody, isAbsent, optional, required } from '../schema/validate.js';
 
 export { MAX_SITES };
 
-/** A site as the domain keeps it: a provision's site (SiteDef) with `prm_id` null when absent. */
-export type SiteConfig = Required<Static<typeof SiteDef>>;
+/** A site as the domain keeps it: a provision's site (SiteDef) with `prm_id` null when absent; its plant (dynamics, profile) opt-in. */
+export type SiteConfig = Required<Omit<SiteDefBody, 'dynamics' | 'profile'>> & Pick<SiteDefBody, 'dynamics' | 'profile'>;
 export type SiteRole = SiteConfig['role'];
 export type SiteStateValue = Static<typeof SiteStateSchema>;
 
@@ -52,7 +53,8 @@ function validateSite(raw: unknown, index: number): SiteConfig {
       return read();
     } catch (err) {
       const e = err as { details?: Record<string, unknown> };
-      if (e.details && 'field' in e.details) e.details.field = at(field);
+      // A field's own sub-field (`profile.max_kw`) keeps its path under the site.
+      if (e.details && 'field' in e.details) e.details.field = String(e.details.field).startsWith(`${field}.`) ? `sites[${index}].${e.details.field}` : at(field);
       throw err;
     }
   };
@@ -61,5 +63,8 @@ function validateSite(raw: unknown, index: number): SiteConfig {
   const role = withPath('role', () => required(SiteDef, body, 'role'));
   const pmax = withPath('pmax_kw', () => required(SiteDef, body, 'pmax_kw'));
   const prm = withPath('prm_id', () => optional(SiteDef, body, 'prm_id'));
-  return { sycode, name, role, pmax_kw: pmax, prm_id: prm ?? null };
+  const dynamics = withPath('dynamics', () => optional(SiteDef, body, 'dynamics'));
+  const profile = withPath('profile', () => optional(SiteDef, body, 'profile'));
+  if (profile !== undefined) withPath('profile', () => checkedProfile(profile, pmax));
+  return { sycode, name, role, pmax_kw: pmax, prm_id: prm ?? null, ...(dynamics !== undefined ? { dynamics } : {}), ...(profile !== undefined ? { profile } : {}) };
 }

@@ -16,6 +16,8 @@ import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
 import { FLEET_GEN_HEADER } from './internal.js';
 import { journalBody, journalFormat } from './har.js';
 import { recordingFlag } from './recording-flag.js';
+import { answerHistory } from './history.js';
+import { formatIso } from '../domain/time.js';
 
 const API = '/api/v1/mk6/:id';
 const MOCK = '/mock/mk6/:id';
@@ -113,9 +115,9 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   r.get(`${MOCK}/state`, (ctx) => {
     ctx.body = stateView(rt);
   });
-  r.post(`${MOCK}/site-state/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setSiteState(ctx.params.sycode, body(ctx)))));
-  r.post(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, true))));
-  r.delete(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, false))));
+  r.post(`${MOCK}/site-state/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setSiteState(ctx.params.sycode, body(ctx), rt.now()))));
+  r.post(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, true, rt.now()))));
+  r.delete(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, false, rt.now()))));
   for (const [action, offline] of [['offline', true], ['online', false]] as const) {
     r.post(`${MOCK}/${action}`, (ctx) =>
       change(ctx, () => {
@@ -137,8 +139,21 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     }),
   );
   r.delete(`${MOCK}/sites/:sycode/inject_external`, (ctx) =>
-    change(ctx, () => ({ sycode: rt.mk6.clearConstraint(ctx.params.sycode).sycode, external_constraint: null })),
+    change(ctx, () => ({ sycode: rt.mk6.clearConstraint(ctx.params.sycode, rt.now()).sycode, external_constraint: null })),
   );
+
+  // ── the plant behind each site (src/domain/plant.ts, profiles.ts) and the history export ──
+  r.get(`${MOCK}/sites/:sycode/plant`, (ctx) => {
+    ctx.body = { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, rt.now()) };
+  });
+  r.post(`${MOCK}/sites/:sycode/plant`, (ctx) =>
+    change(ctx, () => {
+      const now = rt.now();
+      rt.mk6.setPlant(ctx.params.sycode, body(ctx), now);
+      return { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, now) };
+    }),
+  );
+  r.get(`${MOCK}/history`, (ctx) => answerHistory(ctx, rt.mk6, rt.config.id));
 
   // ── network conditions of this MK6 (src/network/) ──
   const networkChange = (ctx: Context, apply: () => unknown, status = 200) =>
@@ -223,6 +238,13 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     const outage = rt.network.setOutage(body(ctx));
     if (outage === null) rt.network.releaseHeld();
     ctx.body = { mk6_id: rt.config.id, outage };
+  });
+  /** Each site's values for the front's live stream (GET /mock/stream): not journaled, like every internal call. */
+  r.get('/_worker/telemetry', internalOnly, (ctx) => {
+    const now = rt.now();
+    const sites: Record<string, { pavailable: number; pactive: number; consigne: number; state: number }> = {};
+    for (const [sycode, v] of Object.entries(rt.mk6.siteViews(now))) sites[sycode] = { pavailable: v.pavailable, pactive: v.pactive, consigne: v.psetpoint_recu, state: v.state };
+    ctx.body = { mk6_id: rt.config.id, sim_time: formatIso(now), sites };
   });
   r.get('/_worker/health', internalOnly, (ctx) => {
     ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen };

@@ -31,6 +31,8 @@ export function inventoryEntry(rt: WorkerRuntime) {
       prm_id: s.prm_id,
       state: effectiveState(s),
       fault: s.fault,
+      ...(s.dynamics ? { dynamics: s.dynamics } : {}),
+      ...(s.profile ? { profile: s.profile } : {}),
     })),
     network: { host, port, url: workerUrl(host, port) },
     process: {
@@ -59,6 +61,8 @@ export function stateView(rt: WorkerRuntime) {
       ...views[site.sycode],
       base_state: site.state,
       configured_constraint: mk6.viewConstraint(site, now, true),
+      dynamics: site.dynamics ?? null,
+      profile: site.profile ?? null,
     };
   }
   return {

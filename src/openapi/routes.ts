@@ -91,6 +91,22 @@ const PDL5_VIEW = {
   external_constraint: null,
 };
 
+const PLANT_VIEW = {
+  mk6_id: ROU2,
+  sycode: PDL5,
+  dynamics: { ramp_kw_per_min: 1000, dead_time_s: 30 },
+  profile: null,
+  pavailable: 6480,
+  pactive: 6480,
+};
+const PLANT_EXAMPLES = {
+  ramp: { dynamics: { ramp_kw_per_min: 1000, ramp_down_kw_per_min: 2000, dead_time_s: 30 } },
+  recorded_day: { profile: { kind: 'recorded', points: [['00:00', 2000], ['06:00', 3500], ['12:00', 9000], ['18:00', 5000]] } },
+  walk: { profile: { kind: 'walk', min_kw: 1000, max_kw: 8000, step_kw: 250, interval_s: 10, seed: 7 } },
+  model: { profile: { kind: 'model', low: 0.2, high: 0.9, variability: 0.5 } },
+  back_to_default: { dynamics: null, profile: null },
+};
+
 // ── the contract's errors, raised by the same constructors the code uses ──
 const E = {
   json: errors.badRequest('JSON invalide'),
@@ -305,6 +321,57 @@ export const ROUTES: Route[] = [
   mockOp('delete', `${MOCK}/sites/{sycode}/inject_external`, 'clearExternal', 'Remove the constraint', {
     200: json('no constraint', S.InjectResult, { cleared: { sycode: PDL5, external_constraint: null } }),
   }),
+
+  // ── the plant behind a site: dynamics and production profile; the history export ──
+  mockOp('get', `${MOCK}/sites/{sycode}/plant`, 'getPlant', "A site's plant: its dynamics and production profile, and what it gives now", {
+    200: json('the plant', S.PlantView, { PDL5: PLANT_VIEW }),
+  }),
+  mockOp(
+    'post',
+    `${MOCK}/sites/{sycode}/plant`,
+    'setPlant',
+    "Set a site's dynamics (ramp, dead time) and/or production profile (model, walk, recorded day) at run time; null: back to none / the built-in model. The plant keeps its operating point of this instant and goes on from there.",
+    { 200: json('the plant', S.PlantView, { PDL5: PLANT_VIEW }) },
+    {
+      400: ['Nothing to change, an unknown key, a recorded time unreadable', errors.badRequest('Rien à modifier (dynamics, profile)', {})],
+      441: ['A value out of range (a ramp not positive, a bound above pmax, an unknown kind)', E.invalid('profile.max_kw (12000) dépasse pmax_kw (11120)', { field: 'profile.max_kw', max: 11120 })],
+      442: ['A field the profile requires is absent', E.missing('profile.points')],
+    },
+    { schema: S.PlantBody, examples: PLANT_EXAMPLES },
+  ),
+  {
+    ...mockOp('get', `${MOCK}/history`, 'getHistory', `The monitoring values of the MK6's sites (or one) from..to every step, equal to what GET monitoring/sites answers at those instants; at most ${S.MAX_HISTORY_ROWS} rows (instants × sites), else 441. format=csv: text/csv, one header line (time,sycode,state,pavailable_kw,pactive_kw,psetpoint_recu_kw,external_constraint_kw), ISO times, kW`, {
+      200: json('the rows (format=json; format=csv answers text/csv)', S.History),
+    }, {
+      400: ['A time or step unreadable', errors.badRequest('from invalide: "hier"', { field: 'from' })],
+      404: ['Unknown site (sycode)', E.site],
+      422: ['to before from', E.timeRange],
+      441: [`More than ${S.MAX_HISTORY_ROWS} rows, a step under 1 s, an unknown format`, E.invalid(`trop de lignes: 86401 (max ${S.MAX_HISTORY_ROWS}): réduisez l'intervalle ou augmentez step`, { field: 'step', rows: 86401, max: S.MAX_HISTORY_ROWS })],
+      442: ['from or to is absent', E.missing('from')],
+    }),
+    query: [
+      { name: 'from', in: 'query', required: true, description: 'ISO time, the first instant (simulated)', schema: { type: 'string', format: 'date-time' }, example: '2026-03-01T10:00:00Z' },
+      { name: 'to', in: 'query', required: true, description: 'ISO time, the last instant (included)', schema: { type: 'string', format: 'date-time' }, example: '2026-03-01T11:00:00Z' },
+      { name: 'step', in: 'query', required: false, description: '30s, 5m, 1h… or seconds; whole seconds, at least 1 (default 60s)', schema: { type: 'string' }, example: '5m' },
+      { name: 'format', in: 'query', required: false, description: 'json (default) or csv', schema: { type: 'string', enum: ['json', 'csv'] }, example: 'json' },
+      { name: 'sycode', in: 'query', required: false, description: 'one site only', schema: { type: 'string' }, example: PDL5 },
+    ],
+  },
+  {
+    ...fleetOp('get', '/mock/stream', 'getStream', TAGS.fleet, 'The fleet live (Server-Sent Events): `event: fleet` for each entry of the event log (id: its id), `event: telemetry` for each MK6 whose sites changed ({mk6_id, sim_time, sites: {SYC: {pavailable, pactive, consigne, state}}}) at the rate the client picks. A client that does not read (256 KiB unread) is dropped; at most 64 clients.', {
+      200: { description: 'text/event-stream, until the client leaves (or `limit` events)', type: 'text/event-stream' },
+    }, {
+      400: ['A query value that is not an integer', errors.badRequest('interval_ms doit être un entier >= 0', { field: 'interval_ms' })],
+      441: ['interval_ms out of 100..60000, an unknown type', E.invalid('interval_ms hors plage [100, 60000]: 5', { field: 'interval_ms', min: 100, max: 60_000 })],
+      503: ['64 clients already', new Mk6Error(503, 'STREAM_FULL', 'Trop de clients du flux (max 64)', { max: 64, retry_after_s: 5 })],
+    }),
+    query: [
+      { name: 'interval_ms', in: 'query', required: false, description: 'how often the stream looks (100..60000, default 1000)', schema: { type: 'integer', minimum: 100, maximum: 60_000 }, example: 100 },
+      { name: 'types', in: 'query', required: false, description: 'fleet, telemetry, or both (default)', schema: { type: 'string' }, example: 'fleet,telemetry' },
+      { name: 'since_id', in: 'query', required: false, description: 'fleet events after this id first (also Last-Event-ID); default: only new ones', schema: { type: 'integer', minimum: 0 } },
+      { name: 'limit', in: 'query', required: false, description: 'end the stream after this many events (0: never)', schema: { type: 'integer', minimum: 0 }, example: 1 },
+    ],
+  },
   fleetOp(
     'post',
     `${MOCK}/kill`,

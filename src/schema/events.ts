@@ -7,7 +7,7 @@ export const EVENT_KINDS = [
   'kill', 'restart', 'worker_respawned',
   'offline', 'online', 'network_add', 'network_rm',
   'fault_on', 'fault_off', 'site_state', 'constraint_on', 'constraint_off',
-  'auth', 'provision', 'timeline_fired',
+  'auth', 'provision', 'timeline_fired', 'plant',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -19,7 +19,7 @@ export const FleetEvent = Type.Object(
     kind: StringEnum(EVENT_KINDS),
     mk6_id: Nullable(Type.String()),
     details: Type.Record(Type.String(), Type.Unknown(), {
-      description: 'what the action was: {kind} of kill/restart, {from, to, speed} of the clock, {sycode, state}, {sycode, source, value_kw, start_time, end_time}, {name, type}, {enabled} (never a token), {old_pid, new_pid}, {index, action, status} of a timeline event…',
+      description: 'what the action was: {kind} of kill/restart, {from, to, speed} of the clock, {sycode, state}, {sycode, source, value_kw, start_time, end_time}, {name, type}, {enabled} (never a token), {old_pid, new_pid}, {index, action, status} of a timeline event, {sycode, dynamics, profile} of a plant…',
     }),
   },
   { $id: 'FleetEvent' },

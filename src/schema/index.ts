@@ -13,6 +13,7 @@ import * as views from './views.js';
 import * as ev from './events.js';
 import * as rc from './recette.js';
 import * as har from './har.js';
+import * as plant from './plant.js';
 
 export * from './errors.js';
 export * from './mk6-api.js';
@@ -24,6 +25,7 @@ export * from './events.js';
 export * from './recette.js';
 export * from './fleet-file.js';
 export * from './har.js';
+export * from './plant.js';
 
 /** The document's components, by `$id`. */
 export const COMPONENTS: readonly TSchema[] = [
@@ -38,4 +40,5 @@ export const COMPONENTS: readonly TSchema[] = [
   ev.FleetEvent, ev.FleetEvents,
   rc.Recette, rc.Evidence, rc.CheckVerdict, rc.Verdict,
   har.HarEntry, har.Har, har.RecordingBody, har.RecordingView,
+  plant.PlantBody, plant.PlantView, plant.History,
 ];

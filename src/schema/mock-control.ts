@@ -3,6 +3,7 @@ import { CONSTRAINT_SOURCES, ExternalConstraint, Request, SITE_ROLES } from './m
 import { errors } from '../domain/errors.js';
 import { Nullable, ref, SAFE_ID_PATTERN, SafeId, SiteStateValue, StringEnum, Time, Type, when, type Static } from './kit.js';
 import { contractFault } from './validate.js';
+import { Dynamics, Profile } from './plant.js';
 
 export const MODES = ['mock', 'production'] as const;
 /** How `POST /mock/mk6/{id}/kill` stops an MK6 (the one list; a worker's own outage is one of the last two). */
@@ -27,6 +28,8 @@ export const SiteDef = Type.Object(
       invalid: (_, field) => errors.invalidValue('pmax_kw doit être positif', { field, min: 0 }),
     }),
     prm_id: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+    dynamics: Type.Optional(Dynamics),
+    profile: Type.Optional(Profile),
   },
   { $id: 'SiteDef' },
 );

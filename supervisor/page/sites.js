@@ -68,9 +68,11 @@ export class SiteBlock {
 
     this.planningList = h('ul', { class: 'planning-list', 'data-testid': 'planning-list' });
     this.chartBox = h('div', { class: 'chart-box', 'data-testid': 'site-chart' });
+    // The day so far as the monitoring answered it, every minute (GET /mock/mk6/{id}/history).
+    this.download = h('a', { class: 'history-download', 'data-testid': 'history-download', download: `${this.mk6Id}-${this.sycode}.csv`, title: 'GET /mock/mk6/{id}/history?format=csv : le jour simulé, minute par minute' }, '⬇ CSV du jour');
     this.root.append(
       h('div', { class: 'site-info' }, title, metrics, this.banner, this.configured, this.request, actions),
-      h('div', { class: 'site-plot' }, this.chartBox, this.planningList),
+      h('div', { class: 'site-plot' }, this.chartBox, this.download, this.planningList),
     );
     this.chart = new SiteChart(this.chartBox, `${this.mk6Id}/${this.sycode}`);
     this.showState(site.state, site.fault);
@@ -120,6 +122,9 @@ export class SiteBlock {
     const mine = planning.filter((req) => Object.keys(req.site ?? {})[0] === this.sycode);
     this.renderPlanning(mine, nowMs);
     this.chart.update({ requests: mine, view, nowMs, rate });
+    const from = new Date(dayStart(nowMs)).toISOString().replace('.000Z', 'Z');
+    const to = new Date(Math.floor(nowMs / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
+    this.download.href = `/mock/mk6/${encodeURIComponent(this.mk6Id)}/history?from=${from}&to=${to}&step=60s&format=csv&sycode=${encodeURIComponent(this.sycode)}`;
   }
 
   renderPlanning(requests, nowMs) {

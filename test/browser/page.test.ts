@@ -85,6 +85,18 @@ describe('supervision page in chromium', () => {
     await shot('04-setpoint', SITE);
   });
 
+  it('offers the day so far as CSV next to the chart (the history export), equal to the monitoring', async () => {
+    const link = page.locator(`${SITE} [data-testid=history-download][href*="to=2026-03-01T11:00:00Z"]`);
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) as string;
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+    const lines = csv.trimEnd().split('\n');
+    assert.equal(lines[0], 'time,sycode,state,pavailable_kw,pactive_kw,psetpoint_recu_kw,external_constraint_kw');
+    assert.equal(lines.length, 1 + 11 * 60 + 1, 'every minute from 00:00 to 11:00');
+    const site = (await call(fleet!.url, 'GET', '/api/v1/mk6/ROU1.1/monitoring/sites/8FV898VMwWX0')).body;
+    assert.equal(lines[lines.length - 1], `2026-03-01T11:00:00Z,8FV898VMwWX0,${site.state},${site.pavailable},${site.pactive},${site.psetpoint_recu},`);
+  });
+
   it('injects a DEIE constraint from the page and shows the amber banner', async () => {
     const banner = page.locator(`${SITE} [data-testid=constraint-banner]`);
     assert.equal(await banner.isVisible(), false, 'no banner before the injection');

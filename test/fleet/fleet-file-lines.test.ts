@@ -85,7 +85,7 @@ describe('fleet file faults by schema, at their lines', () => {
       'fleet.yaml:2 colour: clé inconnue (attendu: name, seed, proxy, workers, mk6)',
       'fleet.yaml:3 proxy.port: port invalide: 70000 (0..65535, 0 = libre)',
       "fleet.yaml:6 mk6[0].auth.token_env: la variable d'environnement MISSING_TOKEN n'est pas définie",
-      'fleet.yaml:8 mk6[0].sites[0].pmax: clé inconnue (attendu: sycode, name, role, pmax_kw, prm_id)',
+      'fleet.yaml:8 mk6[0].sites[0].pmax: clé inconnue (attendu: sycode, name, role, pmax_kw, prm_id, dynamics, profile)',
       "fleet.yaml:9 mk6[1].id: 'A' déjà utilisé par mk6[0]",
       'fleet.yaml:10 mk6[1].port: port invalide: "abc" (0..65535, 0 = libre)',
       "fleet.yaml:12 mk6[1].sites[0].role: role invalide: 'boss' (thissite|nearsite)",
