@@ -62,6 +62,10 @@ export class WorkerRuntime {
    */
   fleetGen = 0;
   readonly startedAt = Date.now();
+  /** Set when the process is asked to stop: new calls are turned away, those in flight end first. */
+  stopping = false;
+  /** Calls being answered now (the worker's stop waits for them before it closes the state file). */
+  inFlight = 0;
   readonly network = new NetworkState();
   private metaDirty = false;
   private file: StateFile<PersistedMeta, StoredRequest>;

@@ -148,9 +148,12 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    rt.stopping = true;
     server.close();
     rt.network.releaseHeld(); // connections held by `timeout` or a blackhole
     server.closeIdleConnections();
+    // The calls already inside end (and commit) before the state file closes; bounded, pm2 kills at 3 s.
+    for (const until = Date.now() + 2000; rt.inFlight > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
     await forwarder?.flush();
     forwarder?.close();
     await rt.close();

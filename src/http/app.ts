@@ -10,6 +10,8 @@ import { serveOpenapi } from '../openapi/serve.js';
 import { requestLog } from './request-log.js';
 import { networkConditions } from '../network/middleware.js';
 import { SECRET_HEADER, secretMatches } from './internal.js';
+import { answerWithError } from './error-writer.js';
+import { errors } from '../domain/errors.js';
 
 export const BODY_LIMIT = '64kb';
 
@@ -18,9 +20,20 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   const log = logger ?? createLogger({ base: { mk6_id: rt.config.id } });
   app.use(requestLog(log)); // one line per request, x-request-id in and out
   const secret = rt.config.internalSecret ?? null;
-  app.use((ctx, next) => {
+  app.use(async (ctx, next) => {
+    // Stopping (pm2 restart, SIGTERM): a call on a kept-alive connection gets "offline, come back"
+    // and the connection is closed, never a 500 from a state file already closed.
+    if (rt.stopping) {
+      ctx.set('Connection', 'close');
+      return void answerWithError(ctx, errors.mk6Offline(rt.config.id));
+    }
     ctx.state.trusted = secretMatches(ctx.get(SECRET_HEADER) || undefined, secret); // the supervisor's own call
-    return next();
+    rt.inFlight++;
+    try {
+      await next();
+    } finally {
+      rt.inFlight--;
+    }
   });
   app.use(serveOpenapi('worker', rt.config.id)); // loaded on first request, never journaled
   const router = workerRoutes(rt, journal, sink);
