@@ -101,8 +101,9 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
     const m = mk6PathOf(req);
     accessLog(req, res, logger, metrics, m ? m.id : null);
     if (m?.scope === 'api') journalFrontAnswer(fleet, req, res, m); // 502/504 the front answers itself
+    if (fleet.phase === 'running') return route(req, res, m); // the hot path: no start-up check
     const isControl = CONTROL.test(url) && !(url.startsWith('/api/v1/debug/') && (req.method === 'GET' || req.method === 'HEAD'));
-    if (fleet.phase === 'running' || !isControl) return route(req, res, m);
+    if (!isControl) return route(req, res, m);
     // Never on a half-started fleet: the call waits (its body unread meanwhile), or is told to come back.
     fleet.whenRunning(STARTUP_WAIT_MS).then(
       () => route(req, res, m),

@@ -46,7 +46,8 @@ function knot(index: number, key: number): number {
   return z / 4294967296;
 }
 
-function hashString(text: string): number {
+/** FNV-1a of a text: the seed of a site's curve (and of a walk profile's). */
+export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -8,7 +8,7 @@
 import { errors } from './errors.js';
 import type { ProfileDef } from '../schema/plant.js';
 import { MAX_RECORDED_POINTS } from '../schema/plant.js';
-import { availableFraction } from './production.js';
+import { availableFraction, hashString } from './production.js';
 import { parseIsoTime } from './time.js';
 
 const DAY = 86_400_000;
@@ -152,15 +152,6 @@ function mulberry32(a: number): () => number {
     z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
     return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
 }
 
 export function round3(x: number): number {
