@@ -109,10 +109,14 @@ describe('mk6-fleet CLI', () => {
     const child = execFile(process.execPath, [CLI, '--url', fleet.url, 'journal', '--follow']);
     let out = '';
     child.stdout!.on('data', (c) => (out += c));
-    await new Promise((r) => setTimeout(r, 300));
+    // Following has begun once it printed the entry already there; only then make a new one.
+    const printed = async (path: string) => {
+      const deadline = Date.now() + 10_000;
+      while (!out.includes(path) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    };
+    await printed('GET /api/v1/mk6/B/monitoring\t');
     await call(fleet.url, 'GET', '/api/v1/mk6/A/planning');
-    const deadline = Date.now() + 5000;
-    while (!out.includes('/api/v1/mk6/A/planning') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await printed('/api/v1/mk6/A/planning');
     const code = new Promise<number | null>((ok) => child.once('exit', (c) => ok(c)));
     child.kill('SIGINT');
     assert.match(out, /GET \/api\/v1\/mk6\/A\/planning\t\d{3}\t/);

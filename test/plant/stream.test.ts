@@ -31,10 +31,11 @@ interface Sse {
 }
 
 /** Reads SSE events from `url` until `stop(events)` says enough (or the stream ends); the request is then destroyed. */
-function readStream(url: string, stop: (events: Sse[]) => boolean, timeoutMs = 15_000): Promise<{ status: number; events: Sse[] }> {
+function readStream(url: string, stop: (events: Sse[]) => boolean, timeoutMs = 15_000, onOpen?: () => void): Promise<{ status: number; events: Sse[] }> {
   return new Promise((resolve, reject) => {
     const events: Sse[] = [];
     const req = http.get(url, (res) => {
+      onOpen?.();
       let buf = '';
       const finish = () => {
         clearTimeout(timer);
@@ -177,9 +178,15 @@ describe('the stream on a real fleet: mirrors the event log and the monitoring',
   });
 
   it('a plant set at run time is a fleet event (kind plant), in the log and in the stream', async () => {
-    const reading = readStream(`${fleet.url}/mock/stream?interval_ms=100&types=fleet`, (e) => e.some((x) => x.data.kind === 'plant'));
-    await new Promise((r) => setTimeout(r, 300));
+    let opened!: () => void;
+    const open = new Promise<void>((r) => (opened = r));
+    const reading = readStream(`${fleet.url}/mock/stream?interval_ms=100&types=fleet`, (e) => e.some((x) => x.data.kind === 'plant'), 15_000, opened);
+    await open; // the stream answered: what happens from now on reaches it
     assert.equal((await call(fleet.url, 'POST', '/mock/mk6/A/sites/SA/plant', { profile: { kind: 'model', high: 0.5 } })).status, 200);
+    // The front's inventory shows the plant as it is now, not as the fleet file gave it.
+    const inv = (await call(fleet.url, 'GET', '/mock/mk6')).body as { mk6: { mk6_id: string; sites: { sycode: string; profile?: { kind: string; high?: number } }[] }[] };
+    const site = inv.mk6.find((m) => m.mk6_id === 'A')?.sites.find((s) => s.sycode === 'SA');
+    assert.deepEqual([site?.profile?.kind, site?.profile?.high], ['model', 0.5], JSON.stringify(site));
     const { events: got } = await reading;
     const plant = got.find((e) => e.data.kind === 'plant') as Sse;
     assert.deepEqual([plant.data.mk6_id, plant.data.details], ['A', { sycode: 'SA', dynamics: { ramp_kw_per_min: 1000, dead_time_s: 30 }, profile: 'model' }]);
