@@ -61,6 +61,20 @@ export function wrk(url: string, connections: number, seconds: number, lua?: str
   return { rps, p99ms, requests };
 }
 
+/** CPU time (user + system) a process has used so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15)
+}
+
+/** wrk, plus the server's CPU per answered request: unlike req/s, it does not depend on how fast the client is. */
+export function wrkWithCpu(pid: number, url: string, connections: number, seconds: number, lua?: string): WrkResult & { cpuUsPerRequest: number } {
+  const before = cpuMs(pid);
+  const r = wrk(url, connections, seconds, lua);
+  return { ...r, cpuUsPerRequest: ((cpuMs(pid) - before) * 1000) / r.requests };
+}
+
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, freePort, median, pinnedNode as pinnedBare, rssMiB, sendExactly, stopProcess, waitFor200, wrk } from './tools.js';
+import { fmt, freePort, median, pinnedNode as pinnedBare, rssMiB, sendExactly, stopProcess, waitFor200, wrk, wrkWithCpu } from './tools.js';
 import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
 
 /** Worker and bare Koa started the same way: the node flags the fleet gives its workers, for both. */
@@ -59,8 +59,8 @@ export async function benchWorker(seconds: number): Promise<Record<string, unkno
       for (const c of [1, 32]) {
         wrk(w + path, c, 1, luaFile); // warm-up
         wrk(b + path, c, 1, luaFile);
-        const mine = wrk(w + path, c, seconds, luaFile);
-        const base = wrk(b + path, c, seconds, luaFile);
+        const mine = wrkWithCpu(worker.pid!, w + path, c, seconds, luaFile);
+        const base = wrkWithCpu(bare.pid!, b + path, c, seconds, luaFile);
         rows.push({
           case: `${name} c=${c}`,
           worker_rps: Math.round(mine.rps),
@@ -68,6 +68,10 @@ export async function benchWorker(seconds: number): Promise<Record<string, unkno
           ratio: fmt(mine.rps / base.rps),
           worker_p99_ms: fmt(mine.p99ms),
           bare_p99_ms: fmt(base.p99ms),
+          // CPU per request: bare / worker is the throughput ratio a server-bound run would give
+          worker_cpu_us: fmt(mine.cpuUsPerRequest, 1),
+          bare_cpu_us: fmt(base.cpuUsPerRequest, 1),
+          cpu_ratio: fmt(base.cpuUsPerRequest / mine.cpuUsPerRequest),
         });
       }
     }

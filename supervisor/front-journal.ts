@@ -46,14 +46,9 @@ export function journalFrontAnswer(fleet: FleetSupervisor, req: http.IncomingMes
       duration_ms: Date.now() - arrived,
       remote: req.socket.remoteAddress ?? null,
       sim_time: formatIso(sim),
-      req_headers: journaledHeaders((name) => header(req, name)),
+      req_headers: journaledHeaders(req.headers),
     };
     recordEntry(fleet, entry); // what the gateway met is part of a recording too
     fleet.journal.add(entry);
   });
-}
-
-function header(req: http.IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
 }

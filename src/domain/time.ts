@@ -24,9 +24,22 @@ export function parseIsoTime(text: string): number | null {
   return t;
 }
 
-/** `2026-03-01T10:00:00Z`: UTC to the second, the contract's answer form. */
+/**
+ * `2026-03-01T10:00:00Z`: UTC to the second, the contract's answer form. Every answer and
+ * journal entry formats the same few seconds (the clock, a window's bounds) again and again,
+ * so the last strings are kept (a small map, emptied when full).
+ */
+const formatted = new Map<number, string>();
+const FORMATTED_MAX = 512;
 export function formatIso(t: number): string {
-  return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(t / 1000);
+  let text = formatted.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (formatted.size >= FORMATTED_MAX) formatted.clear();
+    formatted.set(second, text);
+  }
+  return text;
 }
 
 /** `2026-03-01T10:00:00+00:00`: the seed's echo form of POST /mock/time. */

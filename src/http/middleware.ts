@@ -1,4 +1,5 @@
 /** The worker's cross-cutting middleware: errors, journal, production, MK6 API guards. */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Context, Middleware, Next } from 'koa';
 import { Mk6Error, errors } from '../domain/errors.js';
 import { answerWithError, toMk6Error } from './error-writer.js';
@@ -48,7 +49,8 @@ export function journaling(
   canonicalId: (name: string) => string = (name) => name,
 ): Middleware {
   return async (ctx: Context, next: Next) => {
-    const skip = ctx.path.startsWith('/api/v1/debug/') || ctx.path.startsWith('/_') || ctx.path === '/healthz' || ctx.get('x-mk6-internal') !== '' || !worth(ctx);
+    const headers = ctx.req.headers;
+    const skip = ctx.path.startsWith('/api/v1/debug/') || ctx.path.startsWith('/_') || ctx.path === '/healthz' || isInternalCall(headers) || !worth(ctx);
     const started = performance.now();
     const simTime = simNow();
     await next();
@@ -65,7 +67,7 @@ export function journaling(
       ts: new Date().toISOString(),
       method: ctx.method,
       path: ctx.path,
-      query: redactSecrets({ ...ctx.query }) as Record<string, unknown>,
+      query: ctx.querystring === '' ? {} : (redactSecrets({ ...ctx.query }) as Record<string, unknown>),
       source: where.source,
       endpoint: where.endpoint,
       mk6_id: where.mk6_id === null ? null : canonicalId(where.mk6_id),
@@ -75,7 +77,7 @@ export function journaling(
       duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
       remote: ctx.ip || null,
       sim_time: formatIso(simTime),
-      req_headers: journaledHeaders((name) => ctx.get(name)),
+      req_headers: journaledHeaders(headers),
     };
     journal.add(entry);
     // While the fleet records, a gateway call goes to the supervisor with the bodies the journal cut.
@@ -83,16 +85,21 @@ export function journaling(
   };
 }
 
+/** A call marked `x-mk6-internal` (the page, the supervisor): not journaled. An empty value is not a mark. */
+export function isInternalCall(headers: IncomingHttpHeaders): boolean {
+  const mark = headers['x-mk6-internal'];
+  return mark !== undefined && mark !== '';
+}
+
 /** The request headers the journal keeps: a few that say who called and how; Authorization masked (`***`). */
 const KEPT_HEADERS = ['content-type', 'accept', 'user-agent', 'x-request-id'];
-export function journaledHeaders(get: (name: string) => string | undefined): Record<string, string> {
+export function journaledHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
-    const v = get(name);
-    if (v) out[name] = v.slice(0, 200);
+    const v = headers[name];
+    if (typeof v === 'string' && v !== '') out[name] = v.slice(0, 200);
   }
-  const auth = get('authorization');
-  if (auth) out.authorization = '***'; // that one was sent, never what
+  if (headers.authorization) out.authorization = '***'; // that one was sent, never what
   return out;
 }
 

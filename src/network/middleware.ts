@@ -10,13 +10,14 @@ import { BEHAVIOURS } from './registry.js';
 import type { NetworkState } from './state.js';
 import { answerWithError } from '../http/error-writer.js';
 import { parseMk6Path } from '../http/mk6-path.js';
+import { isInternalCall } from '../http/middleware.js';
 
 /** nginx's "connection closed without response": the journal's status when nothing was answered. */
 export const NO_ANSWER = 444;
 
 export function networkConditions(net: NetworkState): Middleware {
   return async (ctx: Context, next: Next) => {
-    const internal = ctx.path.startsWith('/_worker/') || ctx.get('x-mk6-internal') !== '';
+    const internal = ctx.path.startsWith('/_worker/') || isInternalCall(ctx.req.headers);
     if (net.outage && !internal) {
       const ex = exchange(ctx, net);
       if (net.outage === 'blackhole') ex.hold();
