@@ -22,4 +22,7 @@ router.post('/api/v1/mk6/:id/requests', (ctx) => {
 });
 app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb' }));
 app.use(router.routes());
-app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
+app.listen(Number(process.env.PORT), '127.0.0.1', () => {
+  console.log('listening');
+  process.send?.('ready'); // under pm2 (wait_ready), as a worker says it
+});

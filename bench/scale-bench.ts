@@ -107,7 +107,7 @@ async function answering(url: string): Promise<void> {
 }
 
 /** Proportional set size: the shared pages of the node binary divided among the processes that map them. */
-function pssMiB(pid: number): number {
+export function pssMiB(pid: number): number {
   try {
     return Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? NaN) / 1024;
   } catch {
