@@ -1,7 +1,9 @@
 /**
  * Idle memory under pm2, against its anchor started the same way: N MK6 workers of a real fleet
  * (health polls and inventory served, as in use) beside N bare Koa processes run by pm2 with
- * the same start options and node flags, each having answered one GET. RSS and PSS per process.
+ * the same start options and node flags, each having answered one GET. RSS and PSS per process,
+ * and the CPU an idle process burns (ms per second): 250 idle workers must leave the cores to
+ * the ones that work.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +13,14 @@ import { freePorts, startFleet } from '../test/helpers/fleet.js';
 import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
 import { ProcessManager } from '../supervisor/process-manager.js';
 import { pssMiB } from './scale-bench.js';
-import { fmt, median, rssMiB, waitFor200 } from './tools.js';
+import { cpuMs, fmt, median, rssMiB, waitFor200 } from './tools.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BARE = join(DIST, 'bench/bare-koa.js');
-/** Idle long enough for a few of the supervisor's health and inventory rounds. */
-const SETTLE_MS = 8000;
+/** Idle long enough for a few of the supervisor's health and inventory rounds, and V8's start-up GCs. */
+const SETTLE_MS = 15_000;
+/** CPU used while idle, measured over this long after settling. */
+const IDLE_CPU_MS = 10_000;
 
 const one = (i: number) => ({ id: `M${i + 1}`, sites: [{ sycode: `S${i + 1}`, name: `Site ${i + 1}`, role: 'thissite' as const, pmax_kw: 10000 }] });
 const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -28,6 +32,7 @@ export async function benchIdle(n: number): Promise<Record<string, unknown>> {
     n,
     rss_mib_per_process: { worker: fmt(fleet.rss, 1), bare_koa_pm2: fmt(bare.rss, 1), ratio: fmt(fleet.rss / bare.rss) },
     pss_mib_per_process: { worker: fmt(fleet.pss, 1), bare_koa_pm2: fmt(bare.pss, 1), ratio: fmt(fleet.pss / bare.pss) },
+    idle_cpu_ms_per_s: { worker: fmt(fleet.cpu, 2), bare_koa_pm2: fmt(bare.cpu, 2) },
   };
 }
 
@@ -38,7 +43,7 @@ async function fleetIdle(n: number) {
     await settle();
     const inv = (await (await fetch(`${fleet.url}/mock/mk6`)).json()) as { mk6: { process: { pid: number } }[] };
     const pids = inv.mk6.map((m) => m.process.pid);
-    return { rss: median(pids.map(rssMiB)), pss: median(pids.map(pssMiB)) };
+    return { rss: median(pids.map(rssMiB)), pss: median(pids.map(pssMiB)), cpu: await idleCpu(pids) };
   } finally {
     await fleet.stop();
   }
@@ -65,11 +70,19 @@ async function bareUnderPm2(n: number) {
     await settle();
     const pids = (await pm2.list('bare-')).map((a) => a.pid).filter((p): p is number => p !== null);
     if (pids.length !== n) throw new Error(`pm2 runs ${pids.length} of ${n} bare Koa processes`);
-    return { rss: median(pids.map(rssMiB)), pss: median(pids.map(pssMiB)) };
+    return { rss: median(pids.map(rssMiB)), pss: median(pids.map(pssMiB)), cpu: await idleCpu(pids) };
   } finally {
     for (let i = 0; i < n; i++) await pm2.delete(`bare-${i}`).catch(() => undefined);
     await pm2.killDaemon().catch(() => undefined);
     pm2.disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Mean CPU per process while nobody calls, in ms per second. */
+async function idleCpu(pids: number[]): Promise<number> {
+  const before = pids.map(cpuMs);
+  await new Promise((r) => setTimeout(r, IDLE_CPU_MS));
+  const used = pids.reduce((sum, pid, i) => sum + cpuMs(pid) - before[i], 0);
+  return used / pids.length / (IDLE_CPU_MS / 1000);
 }
