@@ -74,7 +74,7 @@ export class SiteBlock {
       h('div', { class: 'site-info' }, title, metrics, this.banner, this.configured, this.request, actions),
       h('div', { class: 'site-plot' }, this.chartBox, this.download, this.planningList),
     );
-    this.chart = new SiteChart(this.chartBox, `${this.mk6Id}/${this.sycode}`);
+    this.chart = new SiteChart(this.chartBox, this.mk6Id, this.sycode);
     this.showState(site.state, site.fault);
   }
 
@@ -90,7 +90,7 @@ export class SiteBlock {
   }
 
   /** Takes the site's entry of GET /mock/mk6/{id}/state and the MK6's whole planning. */
-  update(view, planning, nowMs, rate) {
+  update(view, planning, nowMs) {
     this.showState(view.state, view.fault);
     for (const [key] of METRICS) {
       setText(this.fields[key], fmtKw(view[key]));
@@ -121,7 +121,8 @@ export class SiteBlock {
 
     const mine = planning.filter((req) => Object.keys(req.site ?? {})[0] === this.sycode);
     this.renderPlanning(mine, nowMs);
-    this.chart.update({ requests: mine, view, nowMs, rate });
+    this.chart.setPlanning(mine, view.pmax_wf);
+    this.chart.moveNow(nowMs);
     const from = new Date(dayStart(nowMs)).toISOString().replace('.000Z', 'Z');
     const to = new Date(Math.floor(nowMs / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
     this.download.href = `/mock/mk6/${encodeURIComponent(this.mk6Id)}/history?from=${from}&to=${to}&step=60s&format=csv&sycode=${encodeURIComponent(this.sycode)}`;
