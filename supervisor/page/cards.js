@@ -62,8 +62,8 @@ export class Mk6Card {
           this.restartBtn = btn('restart', 'Redémarrer', 'POST /restart : à chaud (état conservé) ou à froid (coupure : planning perdu)')),
         this.offlineBtn = btn('offline', 'Hors ligne', 'Panne douce : toute l\'API MK6 répond 503'),
         this.authBtn = btn('auth-on', 'Auth…', 'Bearer auth sur l\'API MK6'),
-        h('button', { type: 'button', 'data-testid': 'network-open', 'aria-label': `Conditions réseau de ${id}`, onclick: (ev) => { ev.stopPropagation(); this.onNetwork(this.id); } }, 'Réseau…'),
-        h('button', { type: 'button', 'data-testid': 'provision-card', 'aria-label': `Provisionner ${id} (remplacer ses sites)`, onclick: (ev) => { ev.stopPropagation(); this.onProvision(this.entry); } }, 'Sites…'),
+        h('button', { type: 'button', 'data-testid': 'network-open', 'aria-label': `Réseau… de ${id} (conditions réseau)`, onclick: (ev) => { ev.stopPropagation(); this.onNetwork(this.id); } }, 'Réseau…'),
+        h('button', { type: 'button', 'data-testid': 'provision-card', 'aria-label': `Sites… de ${id} (provisionner)`, onclick: (ev) => { ev.stopPropagation(); this.onProvision(this.entry); } }, 'Sites…'),
         h('button', { type: 'button', class: 'close', 'data-testid': 'mk6-close', 'aria-label': `Fermer la carte de ${id}`, onclick: (ev) => { ev.stopPropagation(); this.onClose(this); } }, '✕'),
       ),
     );

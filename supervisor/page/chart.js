@@ -83,7 +83,21 @@ export class SiteChart {
     if (this.container.dataset.windows !== ids) this.container.dataset.windows = ids;
   }
 
+  /** Outages and timeline events of this day, also written on the container (tests, even off-screen). */
+  overlays() {
+    const d1 = this.d0 + DAY_S;
+    const outages = outagesOf(this.mk6Id).filter((b) => b.end > this.d0 && b.start < d1);
+    const marks = timelineFor(this.mk6Id).filter((e) => e.t >= this.d0 && e.t <= d1);
+    const ds = this.container.dataset;
+    const outageText = outages.map((b) => b.kind).join(' ');
+    if (ds.outages !== outageText) ds.outages = outageText;
+    const markText = marks.map((m) => `${m.action}:${m.status}`).join(' ');
+    if (ds.timeline !== markText) ds.timeline = markText;
+    return { outages, marks };
+  }
+
   markDirty() {
+    this.overlays();
     this.dirty = true;
     if (this.visible) this.render();
   }
@@ -162,7 +176,7 @@ export class SiteChart {
         ctx.fillText(label, x0 + 2 * px, top + 2 * px + (w.seq % 2) * 12 * px);
       }
     }
-    const outages = outagesOf(this.mk6Id).filter((b) => b.end > this.d0 && b.start < d1);
+    const { outages, marks } = this.overlays();
     for (const b of outages) {
       const x0 = xOf(b.start);
       const x1 = Math.max(xOf(Math.min(b.end, this.nowS)), x0 + px);
@@ -171,7 +185,6 @@ export class SiteChart {
       ctx.fillStyle = '#111827';
       ctx.fillText(OUTAGE_LABEL[b.kind] ?? b.kind, x0 + 2 * px, top + height - 13 * px);
     }
-    const marks = timelineFor(this.mk6Id).filter((e) => e.t >= this.d0 && e.t <= d1);
     for (const m of marks) {
       const x = xOf(m.t);
       ctx.strokeStyle = MARKER[m.status] ?? MARKER.pending;
@@ -188,11 +201,6 @@ export class SiteChart {
       ctx.lineTo(x, top + 6 * px);
       ctx.fill();
     }
-    const ds = this.container.dataset;
-    const outageText = outages.map((b) => b.kind).join(' ');
-    if (ds.outages !== outageText) ds.outages = outageText;
-    const markText = marks.map((m) => `${m.action}:${m.status}`).join(' ');
-    if (ds.timeline !== markText) ds.timeline = markText;
     ctx.restore();
   }
 

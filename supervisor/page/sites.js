@@ -48,8 +48,8 @@ export class SiteBlock {
       h('button', { type: 'button', class: `state-btn s${v}`, 'data-action': 'site-state', 'data-value': v, 'data-write': true, title: `Passer le site en state ${v}`, onclick: () => this.setState(v) }, String(v)));
     this.faultButton = h('button', { type: 'button', 'data-action': 'fault-raise', 'data-write': true, onclick: () => this.toggleFault() }, 'Défaut');
 
-    this.cSource = h('select', { 'data-field': 'constraint-source', 'data-testid': 'constraint-source', 'data-write': true }, h('option', {}, 'DEIE'), h('option', {}, 'SCADA'));
-    this.cValue = h('input', { type: 'number', min: 0, step: 1, placeholder: 'kW', 'data-field': 'constraint-value', 'data-testid': 'constraint-value', 'data-write': true });
+    this.cSource = h('select', { 'aria-label': `Source de la contrainte (${site.sycode})`, 'data-field': 'constraint-source', 'data-testid': 'constraint-source', 'data-write': true }, h('option', {}, 'DEIE'), h('option', {}, 'SCADA'));
+    this.cValue = h('input', { type: 'number', min: 0, step: 1, placeholder: 'kW', 'aria-label': `Valeur de la contrainte en kW (${site.sycode})`, 'data-field': 'constraint-value', 'data-testid': 'constraint-value', 'data-write': true });
     this.cStart = h('input', { type: 'text', class: 'when', placeholder: 'AAAA-MM-JJ HH:MM', title: 'Début (UTC), optionnel', 'data-field': 'constraint-start', 'data-testid': 'constraint-start', 'data-write': true });
     this.cEnd = h('input', { type: 'text', class: 'when', placeholder: 'AAAA-MM-JJ HH:MM', title: 'Fin (UTC), optionnelle', 'data-field': 'constraint-end', 'data-testid': 'constraint-end', 'data-write': true });
     const constraintForm = h('form', { class: 'constraint-form', onsubmit: (ev) => { ev.preventDefault(); this.inject(); } },
