@@ -17,6 +17,8 @@ import { initTimeline } from './timeline.js';
 import { debounce, setData, setText } from './util.js';
 
 const POLL_MS = 1000;
+/** The inventory asks every worker: a large fleet's is read less often (the stream says what changed at once). */
+const inventoryPeriodMs = () => (entries.length > 50 ? 5000 : POLL_MS);
 const STATE_CONCURRENCY = 4;
 const SMALL_FLEET = 8;
 const PREFS_KEY = 'mk6-supervision.cards';
@@ -28,6 +30,8 @@ let entries = [];
 let prefs = loadPrefs(); // {open: [ids], folded: {id: true}}
 let wake = () => {};
 let overview;
+let inventoryAt = -Infinity;
+let inventoryDue = true;
 
 function loadPrefs() {
   try {
@@ -46,6 +50,7 @@ function savePrefs() {
 
 /** After a write: poll now rather than in up to a second. */
 function refreshSoon() {
+  inventoryDue = true;
   wake();
 }
 
@@ -156,14 +161,21 @@ function showConnection(ok, message) {
 
 async function pollFleet() {
   const sentAt = performance.now();
+  const readInventory = inventoryDue || sentAt - inventoryAt >= inventoryPeriodMs();
   const [time, mode, inventory] = await Promise.allSettled([
     getJson('/supervision/api/time'),
     getJson('/supervision/api/mode'),
-    getJson('/supervision/api/inventory'),
+    readInventory ? getJson('/supervision/api/inventory') : Promise.resolve(null),
   ]);
   if (time.status === 'fulfilled') updateClock(time.value, sentAt);
   if (mode.status === 'fulfilled') updateMode(mode.value);
-  if (inventory.status === 'fulfilled') {
+  if (readInventory) {
+    inventoryAt = sentAt;
+    inventoryDue = false;
+  }
+  if (inventory.status === 'fulfilled' && inventory.value === null) {
+    await pollStates();
+  } else if (inventory.status === 'fulfilled') {
     const list = Array.isArray(inventory.value?.mk6) ? inventory.value.mk6 : [];
     if (mode.status !== 'fulfilled' && currentMode() === 'unknown' && list[0]?.mode) updateMode({ mode: list[0].mode });
     entries = list;
