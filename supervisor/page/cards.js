@@ -11,7 +11,7 @@ const MAX_HISTORY_ROWS = 20_000;
 /** The day is read again at least this often (ms), and whenever what shapes it changed. */
 const HISTORY_MAX_AGE_MS = 60_000;
 const KILL_KINDS = [['refused', 'port refusé'], ['blackhole', 'blackhole'], ['reset', 'reset TCP']];
-const RESTART_KINDS = [['warm', 'à chaud'], ['cold', 'à froid (planning perdu)']];
+const RESTART_KINDS = [['warm', 'à chaud'], ['cold', 'à froid']];
 
 const STATUS_LABELS = {
   online: 'en marche', stopped: 'arrêté', stopping: 'arrêt…', launching: 'démarrage…',

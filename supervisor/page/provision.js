@@ -54,6 +54,8 @@ function addSite(site = {}) {
     cell('Pmax (kW)', input('pmax_kw', { type: 'number', required: true, min: 1, step: 'any', value: site.pmax_kw ?? '', 'data-testid': 'provision-pmax' })),
     cell('PRM', input('prm_id', { maxlength: 64, value: site.prm_id ?? '' })),
     h('td', {}, h('button', { type: 'button', 'data-action': 'site-remove', 'aria-label': `Retirer le site ${n}` }, '✕')));
+  // What the form does not edit (the site's plant) is sent back as it was: provisioning again keeps it.
+  tr.extra = Object.fromEntries(['dynamics', 'profile'].filter((k) => site[k] != null).map((k) => [k, site[k]]));
   rows.append(tr);
   return tr;
 }
@@ -62,7 +64,7 @@ async function submit() {
   const id = form.elements.mk6_id.value.trim();
   const sites = [...rows.querySelectorAll('tr')].map((tr) => {
     const v = (name) => tr.querySelector(`[name=${name}]`).value.trim();
-    const site = { sycode: v('sycode'), name: v('name'), role: v('role'), pmax_kw: Number(v('pmax_kw')) };
+    const site = { sycode: v('sycode'), name: v('name'), role: v('role'), pmax_kw: Number(v('pmax_kw')), ...tr.extra };
     if (v('prm_id')) site.prm_id = v('prm_id');
     return site;
   });

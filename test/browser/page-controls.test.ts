@@ -210,6 +210,16 @@ describe('the page: the model\'s day, every action, layout, accessibility', () =
     await page.locator('[data-testid=overview-row][data-mk6="NEW1"]').waitFor({ timeout: 30_000 });
     const inv = await api('GET', '/mock/mk6');
     assert.deepEqual(inv.mk6.find((m: any) => m.mk6_id === 'NEW1')?.sycodes, ['NEWS1', 'NEWS2']);
+    // its card's "Sites…" opens the same form with its sites: provision it again
+    await page.click(`${CARD('NEW1')} [data-testid=provision-card]`);
+    await page.locator('[data-testid=provision-dialog][open]').waitFor();
+    assert.equal(await page.inputValue('[data-testid=provision-id]'), 'NEW1');
+    assert.equal(await page.inputValue('[data-testid=provision-sycode] >> nth=1'), 'NEWS2');
+    await page.fill('[data-testid=provision-pmax] >> nth=1', '4500');
+    await page.click('[data-testid=provision-submit]');
+    await page.locator('[data-testid=provision-dialog]').waitFor({ state: 'hidden' });
+    const again = (await api('GET', '/mock/mk6')).mk6.find((m: any) => m.mk6_id === 'NEW1');
+    assert.equal(again.sites.find((s: any) => s.sycode === 'NEWS2')?.pmax_kw, 4500);
   });
 
   it('loads a timeline, sees it pending, steps the clock and sees it fired, on the list and as markers on the chart', async () => {
