@@ -20,6 +20,8 @@ const POLL_MS = 1000;
 /** The inventory asks every worker: a large fleet's is read less often (the stream says what changed at once). */
 const inventoryPeriodMs = () => (entries.length > 50 ? 5000 : POLL_MS);
 const STATE_CONCURRENCY = 4;
+/** An open card's state is read when the stream says its values changed, after a write or an event on it, else at this age. */
+const STATE_MAX_AGE_MS = 5000;
 const SMALL_FLEET = 8;
 const PREFS_KEY = 'mk6-supervision.cards';
 
@@ -51,6 +53,7 @@ function savePrefs() {
 /** After a write: poll now rather than in up to a second. */
 function refreshSoon() {
   inventoryDue = true;
+  for (const card of cards.values()) card.stateDue = true;
   wake();
 }
 
@@ -133,6 +136,8 @@ function applySearch() {
 
 async function pollState(card) {
   if (!card.reachable) return;
+  card.stateDue = false;
+  card.stateAt = Date.now();
   try {
     card.updateState(await getJson(`/mock/mk6/${enc(card.id)}/state`));
   } catch (err) {
@@ -141,7 +146,8 @@ async function pollState(card) {
 }
 
 async function pollStates() {
-  const queue = [...cards.values()].filter((c) => c.expanded && !c.root.hidden);
+  const stale = Date.now() - STATE_MAX_AGE_MS;
+  const queue = [...cards.values()].filter((c) => c.expanded && !c.root.hidden && (c.stateDue !== false || !(c.stateAt > stale) || !streamConnected()));
   const workers = Array.from({ length: Math.min(STATE_CONCURRENCY, queue.length) }, async () => {
     for (let card = queue.shift(); card; card = queue.shift()) await pollState(card);
   });
@@ -248,10 +254,16 @@ function start() {
   initProvision(refreshSoon);
   initFleetTools();
   document.addEventListener('click', (ev) => ev.target.closest?.('[data-close]')?.closest('dialog')?.close());
-  onTelemetry((t) => overview.setTelemetry(t));
+  onTelemetry((t) => {
+    overview.setTelemetry(t);
+    const card = cards.get(t.mk6_id);
+    if (card) card.stateDue = true;
+  });
   onFleetEvent((e) => {
-    if (e.mk6_id) cards.get(e.mk6_id)?.invalidate();
-    else if (e.kind === 'reset') for (const card of cards.values()) card.invalidate();
+    for (const card of e.mk6_id ? [cards.get(e.mk6_id)].filter(Boolean) : cards.values()) {
+      card.stateDue = true;
+      if (e.mk6_id || e.kind === 'reset') card.invalidate();
+    }
     if (['kill', 'restart', 'offline', 'online', 'provision', 'network_add', 'network_rm', 'reset', 'worker_respawned'].includes(e.kind)) refreshSoon();
   });
   onStreamStatus(() => showConnection(connected !== false));

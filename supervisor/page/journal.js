@@ -33,6 +33,12 @@ export function initJournal() {
     const tr = ev.target.closest('tr.entry');
     if (tr) toggleDetail(rows.find((r) => r.tr === tr));
   });
+  els['journal-rows'].addEventListener('keydown', (ev) => {
+    const tr = ev.target.closest('tr.entry');
+    if (!tr || (ev.key !== 'Enter' && ev.key !== ' ')) return;
+    ev.preventDefault();
+    toggleDetail(rows.find((r) => r.tr === tr));
+  });
 }
 
 const HEIGHT_KEY = 'mk6-supervision.journal-h';
@@ -140,7 +146,7 @@ function entryRow(e) {
   return h('tr', {
     class: `entry st${Math.floor(status / 100)}xx`, 'data-testid': 'journal-row', 'data-id': e.id,
     'data-mk6': e.mk6_id ?? '', 'data-source': e.source ?? '', 'data-method': e.method, 'data-status': status,
-    'data-endpoint': e.endpoint ?? '',
+    'data-endpoint': e.endpoint ?? '', tabindex: 0,
   },
     h('td', { class: 'num' }, e.id),
     h('td', {}, e.ts ? fmtHm(e.ts, true) : ''),

@@ -264,6 +264,12 @@ describe('the page: the model\'s day, every action, layout, accessibility', () =
     assert.equal((await journal.boundingBox())!.height, h0);
     await page.click('[data-testid=journal-toggle]');
     assert.equal((await journal.boundingBox())!.height, h1, 'and opens it at the height chosen');
+    // a journal row opens on its bodies from the keyboard too
+    const row = page.locator('[data-testid=journal-row]').first();
+    const id = await row.getAttribute('data-id');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid=journal-detail][data-id="${id}"]`).waitFor();
     await page.focus('[data-testid=journal-resize]');
     await page.keyboard.press('Home');
     await page.click('[data-testid=journal-toggle]');
