@@ -1,13 +1,14 @@
-// The supervision page's main loop. One poll a second of the clock, the mode and the
-// inventory (whatever the fleet's size), the stream for telemetry and the event log, and the
-// state (and the day's curves) only of the cards the tester opened. A fleet of up to
-// SMALL_FLEET MK6 shows a card for each; a larger one shows the overview, cards on demand.
+// The supervision page's main loop. One poll a second of the clock and the mode, the
+// inventory once a period (longer past LARGE_FLEET MK6: it asks every worker), one stream for
+// the telemetry and the event log, and the state (and the day's curves) only of the cards the
+// tester opened. A fleet of up to SMALL_FLEET MK6 shows a card for each; a larger one shows the
+// overview, cards on demand. Nothing here grows with the fleet but the inventory's size.
 
 import { enc, getJson, write } from './api.js';
 import { Mk6Card } from './cards.js';
 import { initClock, simNow, updateClock } from './clock.js';
 import { addMk6Options, initJournal, pollJournal, resyncJournal } from './journal.js';
-import { onFleetEvent, onStreamStatus, onTelemetry, startLive, streamConnected } from './live.js';
+import { onFleetEvent, onStreamStatus, onTelemetry, setLiveInterval, startLive, streamConnected } from './live.js';
 import { initVerdicts } from './verdicts.js';
 import { currentMode, initMode, refreshLocks, updateMode } from './mode.js';
 import { initNetworkForm, openNetwork } from './network-form.js';
@@ -18,7 +19,10 @@ import { debounce, setData, setText } from './util.js';
 
 const POLL_MS = 1000;
 /** The inventory asks every worker: a large fleet's is read less often (the stream says what changed at once). */
-const inventoryPeriodMs = () => (entries.length > 50 ? 5000 : POLL_MS);
+const LARGE_FLEET = 50;
+const inventoryPeriodMs = () => (entries.length > LARGE_FLEET ? 5000 : POLL_MS);
+/** The stream's telemetry period: it too asks every worker. */
+const telemetryPeriodMs = () => (entries.length > LARGE_FLEET ? 3000 : 1000);
 const STATE_CONCURRENCY = 4;
 /** An open card's state is read when the stream says its values changed, after a write or an event on it, else at this age. */
 const STATE_MAX_AGE_MS = 5000;
@@ -185,6 +189,7 @@ async function pollFleet() {
     const list = Array.isArray(inventory.value?.mk6) ? inventory.value.mk6 : [];
     if (mode.status !== 'fulfilled' && currentMode() === 'unknown' && list[0]?.mode) updateMode({ mode: list[0].mode });
     entries = list;
+    setLiveInterval(telemetryPeriodMs());
     overview.setEntries(list);
     renderCards();
     addMk6Options(list.map((e) => e.mk6_id));

@@ -4,7 +4,6 @@
 // page's polling stays one inventory call per period.
 
 const KEPT = 2000;
-const INTERVAL_MS = 1000;
 const RETRY_MS = 2000;
 
 /** The fleet event log as seen by the page, oldest first. */
@@ -16,6 +15,8 @@ const listeners = { fleet: new Set(), telemetry: new Set(), status: new Set() };
 let lastId = 0;
 let source = null;
 let connected = false;
+let intervalMs = 1000;
+let retry = 0;
 
 export function onFleetEvent(fn) { listeners.fleet.add(fn); }
 export function onTelemetry(fn) { listeners.telemetry.add(fn); }
@@ -38,10 +39,24 @@ function setConnected(ok) {
   emit('status', ok);
 }
 
+/**
+ * The telemetry period: each period the fleet asks every worker, so a large fleet is sampled
+ * less often. A change reopens the stream from the last event seen (nothing lost nor doubled).
+ */
+export function setLiveInterval(ms) {
+  if (ms === intervalMs) return;
+  intervalMs = ms;
+  if (source && source.readyState !== EventSource.CLOSED) {
+    source.close();
+    startLive();
+  }
+}
+
 /** Opens the stream; on a drop it reopens from the last event id seen (never a duplicate). */
 export function startLive() {
   if (typeof EventSource === 'undefined') return;
-  source = new EventSource(`/mock/stream?types=fleet,telemetry&interval_ms=${INTERVAL_MS}&since_id=${lastId}`);
+  clearTimeout(retry);
+  source = new EventSource(`/mock/stream?types=fleet,telemetry&interval_ms=${intervalMs}&since_id=${lastId}`);
   source.addEventListener('open', () => setConnected(true));
   source.addEventListener('fleet', (ev) => {
     let e;
@@ -59,11 +74,13 @@ export function startLive() {
     telemetry.set(t.mk6_id, t);
     emit('telemetry', t);
   });
+  const mine = source;
   source.addEventListener('error', () => {
     // EventSource would retry with Last-Event-ID, but our URL carries since_id: reopen ourselves.
-    source.close();
+    mine.close();
+    if (mine !== source) return;
     setConnected(false);
-    setTimeout(startLive, RETRY_MS);
+    retry = setTimeout(startLive, RETRY_MS);
   });
 }
 

@@ -89,6 +89,8 @@ export async function startFleet(
     args?: string[];
     env?: Record<string, string>;
     timeoutMs?: number;
+    /** How long `stop()` waits for the supervisor to stop its workers before it ends it (default 15 s). */
+    stopTimeoutMs?: number;
     /** `ready` (default): until GET /readyz is 200; `started`: until /readyz says the start is over; `front`: as soon as GET /healthz answers. */
     waitFor?: 'ready' | 'started' | 'front';
   } = {},
@@ -175,10 +177,15 @@ export async function startFleet(
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([exited(), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+        await Promise.race([exited(), new Promise((r) => (timer = setTimeout(r, options.stopTimeoutMs ?? 15_000)))]);
         clearTimeout(timer); // else it holds the test process 15 s after every fleet
       }
       killDaemon(home);
+      // A supervisor still stopping when its daemon is gone would wait for it forever (and hold this test process).
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited();
+      }
       rmSync(base, { recursive: true, force: true });
     },
   };
