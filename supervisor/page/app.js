@@ -38,6 +38,10 @@ let wake = () => {};
 let overview;
 let inventoryAt = -Infinity;
 let inventoryDue = true;
+let inventorySeen = false;
+/** Telemetry that came before the first inventory: rows to show while it is on its way (it asks every worker). */
+const early = new Map();
+let earlyPending = false;
 
 function loadPrefs() {
   try {
@@ -183,6 +187,11 @@ async function pollFleet() {
     inventoryAt = sentAt;
     inventoryDue = false;
   }
+  if (inventory.status === 'fulfilled' && inventory.value !== null && !inventorySeen) {
+    inventorySeen = true;
+    early.clear();
+    performance.mark('mk6:inventory');
+  }
   if (inventory.status === 'fulfilled' && inventory.value === null) {
     await pollStates();
   } else if (inventory.status === 'fulfilled') {
@@ -243,6 +252,22 @@ function initFleetTools() {
   document.getElementById('collapse-all').addEventListener('click', () => foldAll(false));
 }
 
+/** Overview rows from the stream alone (id, site states, consigne) until the first inventory. */
+function showEarly(t) {
+  early.set(t.mk6_id, t);
+  if (earlyPending) return;
+  earlyPending = true;
+  requestAnimationFrame(() => {
+    earlyPending = false;
+    if (inventorySeen) return;
+    overview.setEntries([...early.values()].map((e) => ({
+      mk6_id: e.mk6_id,
+      sites: Object.entries(e.sites).map(([sycode, v]) => ({ sycode, name: '', state: v.state })),
+      process: { status: 'pending' },
+    })));
+  });
+}
+
 function redrawCharts() {
   for (const card of cards.values()) card.invalidateBands();
 }
@@ -260,6 +285,7 @@ function start() {
   initFleetTools();
   document.addEventListener('click', (ev) => ev.target.closest?.('[data-close]')?.closest('dialog')?.close());
   onTelemetry((t) => {
+    if (!inventorySeen) showEarly(t);
     overview.setTelemetry(t);
     const card = cards.get(t.mk6_id);
     if (card) card.stateDue = true;

@@ -210,13 +210,19 @@ export class Mk6Card {
 
   /** The timeline changed: redraw the markers. */
   invalidateBands() {
-    for (const block of this.sites.values()) block.chart.markDirty();
+    // Coalesced: the event log replayed at load brings hundreds of events in one go.
+    if (this.bandsPending) return;
+    this.bandsPending = true;
+    requestAnimationFrame(() => {
+      this.bandsPending = false;
+      for (const block of this.sites.values()) block.chart.markDirty();
+    });
   }
 
   /** Something happened to this MK6 (fleet event): read its day again at the next poll, redraw its bands. */
   invalidate() {
     this.historyKey = null;
-    for (const block of this.sites.values()) block.chart.markDirty();
+    this.invalidateBands();
   }
 
   showUnreachable(message) {

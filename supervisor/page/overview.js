@@ -8,7 +8,7 @@ import { h, setData, setText } from './util.js';
 const ROW_H = 28;
 const fmtMw = (kw) => (kw / 1000).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const OVERSCAN = 8;
-const STATUS_LABELS = { online: 'en marche', stopped: 'arrêté', stopping: 'arrêt…', launching: 'démarrage…', errored: 'planté', starting: 'démarrage…', 'waiting restart': 'redémarrage…' };
+const STATUS_LABELS = { pending: '…', online: 'en marche', stopped: 'arrêté', stopping: 'arrêt…', launching: 'démarrage…', errored: 'planté', starting: 'démarrage…', 'waiting restart': 'redémarrage…' };
 
 export class Overview {
   /** `onOpen(id)`: the tester opened an MK6's card. */

@@ -4,7 +4,7 @@
 
 import { getJson, write } from './api.js';
 import { onFleetEvent } from './live.js';
-import { h, setText } from './util.js';
+import { debounce, h, setText } from './util.js';
 
 const STATUS_LABEL = { pending: 'en attente', fired: 'déclenché', failed: 'échec' };
 const els = {};
@@ -73,8 +73,10 @@ export function initTimeline(onChange) {
     if (res.ok) show(res.body);
   });
   els.timeline.addEventListener('toggle', () => { if (els.timeline.open) void refreshTimeline(); });
+  // Once for a burst (the event log replayed at load, a clock step firing many events).
+  const refreshLater = debounce(() => void refreshTimeline(), 200);
   onFleetEvent((e) => {
-    if (['timeline_fired', 'reset', 'clock_set', 'clock_release'].includes(e.kind)) void refreshTimeline();
+    if (['timeline_fired', 'reset', 'clock_set', 'clock_release'].includes(e.kind)) refreshLater();
   });
   void refreshTimeline();
 }
