@@ -69,6 +69,7 @@ function initResize() {
   const saved = Number(localStorage.getItem(HEIGHT_KEY));
   if (saved >= MIN_H) document.documentElement.style.setProperty('--journal-h', `${saved}px`);
   const current = () => els.journal.getBoundingClientRect().height;
+  handle.setAttribute('aria-valuenow', String(Math.round((100 * current()) / window.innerHeight)));
   handle.addEventListener('pointerdown', (ev) => {
     ev.preventDefault();
     handle.setPointerCapture(ev.pointerId);
