@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePorts, startFleet } from '../test/helpers/fleet.js';
+import { freePorts, scaleFleet, startFleet } from '../test/helpers/fleet.js';
 import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
 import { fmt, median, pinnedNode, rssMiB, stopProcess, wrk } from './tools.js';
 
@@ -35,11 +35,9 @@ export async function benchScale(sizes: number[], seconds: number): Promise<Reco
   return rows;
 }
 
-const one = (i: number) => ({ id: `M${i + 1}`, sites: [{ sycode: `S${i + 1}`, name: `Site ${i + 1}`, role: 'thissite' as const, pmax_kw: 10000 }] });
-
 async function fleetFigures(n: number, seconds: number) {
   const t0 = performance.now();
-  const fleet = await startFleet({ name: `scale${n}`, mk6: Array.from({ length: n }, (_, i) => one(i)) }, { timeoutMs: 600_000 });
+  const fleet = await startFleet({ name: `scale${n}`, mk6: scaleFleet(n) }, { timeoutMs: 600_000 });
   const readyMs = performance.now() - t0;
   try {
     const inv = (await (await fetch(`${fleet.url}/mock/mk6`)).json()) as { mk6: { process: { pid: number } }[] };

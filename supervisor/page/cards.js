@@ -1,9 +1,17 @@
 // One card per MK6: its identity, its process, its soft outage and auth, the tester's
 // actions on it (kill, restart, offline/online, auth), and, unfolded, its sites.
 
-import { enc, write } from './api.js';
+import { enc, getJson, write } from './api.js';
+import { DAY_S } from './chart.js';
 import { SiteBlock } from './sites.js';
-import { fmtBytes, fmtDuration, fmtHm, h, setData, setText } from './util.js';
+import { dayStart, fmtBytes, fmtDuration, fmtHm, h, isoSeconds, setData, setText } from './util.js';
+
+/** GET …/history answers at most this many rows (MAX_HISTORY_ROWS in src/schema/plant.ts). */
+const MAX_HISTORY_ROWS = 20_000;
+/** The day is read again at least this often (ms), and whenever what shapes it changed. */
+const HISTORY_MAX_AGE_MS = 60_000;
+const KILL_KINDS = [['refused', 'port refusé'], ['blackhole', 'blackhole'], ['reset', 'reset TCP']];
+const RESTART_KINDS = [['warm', 'à chaud'], ['cold', 'à froid']];
 
 const STATUS_LABELS = {
   online: 'en marche', stopped: 'arrêté', stopping: 'arrêt…', launching: 'démarrage…',
@@ -11,10 +19,16 @@ const STATUS_LABELS = {
 };
 
 export class Mk6Card {
-  constructor(entry, { onChanged, onToggle }) {
+  constructor(entry, { onChanged, onToggle, onNetwork, onProvision, onClose }) {
     this.id = entry.mk6_id;
     this.onChanged = onChanged;
     this.onToggle = onToggle;
+    this.onNetwork = onNetwork;
+    this.onProvision = onProvision;
+    this.onClose = onClose;
+    this.historyKey = null;
+    this.historyAt = 0;
+    this.historyBusy = false;
     this.sites = new Map();
     this.siteKey = '';
     this.entry = entry;
@@ -26,7 +40,8 @@ export class Mk6Card {
   build() {
     const id = this.id;
     const btn = (action, label, title) => h('button', { type: 'button', 'data-action': action, 'data-write': true, title, onclick: (ev) => { ev.stopPropagation(); this.act(ev.currentTarget.dataset.action); } }, label);
-    this.toggle = h('button', { type: 'button', class: 'toggle', 'data-testid': 'mk6-toggle', 'aria-expanded': 'false', title: 'Déplier / replier' }, '▸');
+    const kinds = (testid, label, list) => h('select', { 'data-testid': testid, 'aria-label': `${label} de ${id}`, 'data-write': true, title: label }, list.map(([v, text]) => h('option', { value: v }, text)));
+    this.toggle = h('button', { type: 'button', class: 'toggle', 'data-testid': 'mk6-toggle', 'aria-expanded': 'false', 'aria-label': `Déplier / replier ${id}`, title: 'Déplier / replier' }, '▸');
     this.head = h('header', { class: 'mk6-head' },
       this.toggle,
       h('strong', { class: 'mk6-id', 'data-testid': 'mk6-id' }, id),
@@ -39,10 +54,17 @@ export class Mk6Card {
       this.trouble = h('span', { class: 'badge trouble', 'data-testid': 'network-status', hidden: true }),
       this.summary = h('span', { class: 'site-summary', 'data-testid': 'site-summary' }),
       h('span', { class: 'mk6-actions' },
-        this.killBtn = btn('kill', 'Kill', 'Arrêt dur du processus (le port refuse les connexions)'),
-        this.restartBtn = btn('restart', 'Redémarrer', 'Redémarre le processus (état conservé)'),
+        h('span', { class: 'group' },
+          this.killKind = kinds('kill-kind', 'Type de kill', KILL_KINDS),
+          this.killBtn = btn('kill', 'Kill', 'POST /kill : port refusé (processus arrêté), blackhole (connexions jamais servies, proxy 504) ou reset (connexions réinitialisées)')),
+        h('span', { class: 'group' },
+          this.restartKind = kinds('restart-kind', 'Type de redémarrage', RESTART_KINDS),
+          this.restartBtn = btn('restart', 'Redémarrer', 'POST /restart : à chaud (état conservé) ou à froid (coupure : planning perdu)')),
         this.offlineBtn = btn('offline', 'Hors ligne', 'Panne douce : toute l\'API MK6 répond 503'),
         this.authBtn = btn('auth-on', 'Auth…', 'Bearer auth sur l\'API MK6'),
+        h('button', { type: 'button', 'data-testid': 'network-open', 'aria-label': `Réseau… de ${id} (conditions réseau)`, onclick: (ev) => { ev.stopPropagation(); this.onNetwork(this.id); } }, 'Réseau…'),
+        h('button', { type: 'button', 'data-testid': 'provision-card', 'aria-label': `Sites… de ${id} (provisionner)`, onclick: (ev) => { ev.stopPropagation(); this.onProvision(this.entry); } }, 'Sites…'),
+        h('button', { type: 'button', class: 'close', 'data-testid': 'mk6-close', 'aria-label': `Fermer la carte de ${id}`, onclick: (ev) => { ev.stopPropagation(); this.onClose(this); } }, '✕'),
       ),
     );
     this.head.addEventListener('click', (ev) => {
@@ -108,7 +130,7 @@ export class Mk6Card {
     setText(this.authBtn, auth ? 'Auth off' : 'Auth on…');
 
     const reachable = this.reachable;
-    for (const b of [this.killBtn, this.offlineBtn, this.authBtn]) b.toggleAttribute('data-blocked', !reachable);
+    for (const b of [this.killBtn, this.killKind, this.offlineBtn, this.authBtn]) b.toggleAttribute('data-blocked', !reachable);
     this.renderSummary(entry.sites ?? []);
     this.syncSites(entry.sites ?? []);
     setData(this.root, 'added', Boolean(entry.added));
@@ -142,8 +164,8 @@ export class Mk6Card {
     }
   }
 
-  /** Takes GET /mock/mk6/{id}/state; `rate` is the clock's speed against real time. */
-  updateState(state, rate) {
+  /** Takes GET /mock/mk6/{id}/state. */
+  updateState(state) {
     this.lastState = state;
     this.notice.hidden = true;
     setData(this.root, 'reachable', true);
@@ -152,8 +174,55 @@ export class Mk6Card {
       const view = state.sites?.[sycode];
       if (!view) continue;
       block.setUnreachable(false);
-      block.update(view, state.planning ?? [], nowMs, rate);
+      block.update(view, state.planning ?? [], nowMs);
     }
+    void this.refreshHistory(state, nowMs);
+  }
+
+  /** The day's curves are the model's: read again when the day or what shapes it changed. */
+  async refreshHistory(state, nowMs) {
+    const d0 = dayStart(nowMs);
+    const shape = {
+      planning: (state.planning ?? []).map((r) => [r.id, r.state === 'deleted', r.set, r.psetpoint, r.start_time, r.end_time]),
+      sites: Object.values(state.sites ?? {}).map((v) => [v.sycode, v.state, v.fault, v.pmax_wf, v.configured_constraint ?? null, v.external_constraint?.value_kw ?? null, v.dynamics ?? null, v.profile ?? null]),
+    };
+    const key = `${d0} ${JSON.stringify(shape)}`;
+    if (this.historyBusy || (key === this.historyKey && Date.now() - this.historyAt < HISTORY_MAX_AGE_MS)) return;
+    this.historyBusy = true;
+    try {
+      let step = 60;
+      while ((Math.floor(DAY_S / step) + 1) * Math.max(1, this.sites.size) > MAX_HISTORY_ROWS) step *= 2;
+      const body = await getJson(`/mock/mk6/${enc(this.id)}/history?from=${isoSeconds(d0)}&to=${isoSeconds(d0 + DAY_S * 1000)}&step=${step}s`);
+      const bySite = new Map();
+      for (const row of body.rows ?? []) {
+        if (!bySite.has(row.sycode)) bySite.set(row.sycode, []);
+        bySite.get(row.sycode).push(row);
+      }
+      for (const [sycode, block] of this.sites) block.chart.setDay(bySite.get(sycode) ?? [], d0 / 1000, step);
+      this.historyKey = key;
+      this.historyAt = Date.now();
+    } catch (err) {
+      console.warn(`history of ${this.id}: ${err.message}`);
+    } finally {
+      this.historyBusy = false;
+    }
+  }
+
+  /** The timeline changed: redraw the markers. */
+  invalidateBands() {
+    // Coalesced: the event log replayed at load brings hundreds of events in one go.
+    if (this.bandsPending) return;
+    this.bandsPending = true;
+    requestAnimationFrame(() => {
+      this.bandsPending = false;
+      for (const block of this.sites.values()) block.chart.markDirty();
+    });
+  }
+
+  /** Something happened to this MK6 (fleet event): read its day again at the next poll, redraw its bands. */
+  invalidate() {
+    this.historyKey = null;
+    this.invalidateBands();
   }
 
   showUnreachable(message) {
@@ -180,8 +249,8 @@ export class Mk6Card {
   async act(action) {
     const base = `/mock/mk6/${enc(this.id)}`;
     let res;
-    if (action === 'kill') res = await write('POST', `${base}/kill`, undefined, `${this.id} kill`);
-    else if (action === 'restart') res = await write('POST', `${base}/restart`, undefined, `${this.id} redémarrage`);
+    if (action === 'kill') res = await write('POST', `${base}/kill`, { kind: this.killKind.value }, `${this.id} kill ${this.killKind.value}`);
+    else if (action === 'restart') res = await write('POST', `${base}/restart`, { kind: this.restartKind.value }, `${this.id} redémarrage ${this.restartKind.value}`);
     else if (action === 'offline' || action === 'online') res = await write('POST', `${base}/${action}`, undefined, `${this.id} ${action}`);
     else if (action === 'auth-off') res = await write('POST', `${base}/auth`, { enabled: false }, `${this.id} auth off`);
     else if (action === 'auth-on') {

@@ -17,12 +17,8 @@ export function initJournal() {
     els[id] = document.getElementById(id);
   }
   for (const id of ['jf-mk6', 'jf-source', 'jf-method', 'jf-status']) els[id].addEventListener('change', applyFilters);
-  els['journal-toggle'].addEventListener('click', () => {
-    const open = els.journal.dataset.open !== 'true';
-    els.journal.dataset.open = String(open);
-    setText(els['journal-toggle'], open ? '▾' : '▸');
-    document.body.classList.toggle('journal-closed', !open);
-  });
+  els['journal-toggle'].addEventListener('click', () => setOpen(els.journal.dataset.open !== 'true'));
+  initResize();
   els['journal-clear'].addEventListener('click', async () => {
     const res = await write('DELETE', '/api/v1/debug/requests', undefined, 'Journal vidé');
     if (!res.ok) return;
@@ -36,6 +32,62 @@ export function initJournal() {
   els['journal-rows'].addEventListener('click', (ev) => {
     const tr = ev.target.closest('tr.entry');
     if (tr) toggleDetail(rows.find((r) => r.tr === tr));
+  });
+  els['journal-rows'].addEventListener('keydown', (ev) => {
+    const tr = ev.target.closest('tr.entry');
+    if (!tr || (ev.key !== 'Enter' && ev.key !== ' ')) return;
+    ev.preventDefault();
+    toggleDetail(rows.find((r) => r.tr === tr));
+  });
+}
+
+const HEIGHT_KEY = 'mk6-supervision.journal-h';
+const MIN_H = 60;
+const KEY_STEP = 40;
+
+/** Docked at the bottom: a few lines by default, the tester's height when opened. */
+function setOpen(open) {
+  els.journal.dataset.open = String(open);
+  setText(els['journal-toggle'], open ? '▾' : '▸');
+  els['journal-toggle'].setAttribute('aria-expanded', String(open));
+}
+
+function setHeight(px) {
+  const max = Math.round(window.innerHeight * 0.85);
+  const h = Math.round(Math.min(max, Math.max(MIN_H, px)));
+  document.documentElement.style.setProperty('--journal-h', `${h}px`);
+  const handle = document.getElementById('journal-resize');
+  handle.setAttribute('aria-valuenow', String(Math.round((100 * h) / window.innerHeight)));
+  handle.setAttribute('aria-valuetext', `${h} px`);
+  try { localStorage.setItem(HEIGHT_KEY, String(h)); } catch { /* not remembered */ }
+  setOpen(true);
+}
+
+/** The handle on the journal's top edge: drag it, or arrows / Home / End when it has focus. */
+function initResize() {
+  const handle = document.getElementById('journal-resize');
+  const saved = Number(localStorage.getItem(HEIGHT_KEY));
+  if (saved >= MIN_H) document.documentElement.style.setProperty('--journal-h', `${saved}px`);
+  const current = () => els.journal.getBoundingClientRect().height;
+  handle.setAttribute('aria-valuenow', String(Math.round((100 * current()) / window.innerHeight)));
+  handle.addEventListener('pointerdown', (ev) => {
+    ev.preventDefault();
+    handle.setPointerCapture(ev.pointerId);
+    const move = (e) => setHeight(window.innerHeight - e.clientY);
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  });
+  handle.addEventListener('keydown', (ev) => {
+    const steps = { ArrowUp: KEY_STEP, ArrowDown: -KEY_STEP, PageUp: 4 * KEY_STEP, PageDown: -4 * KEY_STEP };
+    if (ev.key in steps) setHeight(current() + steps[ev.key]);
+    else if (ev.key === 'Home') setHeight(MIN_H);
+    else if (ev.key === 'End') setHeight(window.innerHeight);
+    else return;
+    ev.preventDefault();
   });
 }
 
@@ -95,7 +147,7 @@ function entryRow(e) {
   return h('tr', {
     class: `entry st${Math.floor(status / 100)}xx`, 'data-testid': 'journal-row', 'data-id': e.id,
     'data-mk6': e.mk6_id ?? '', 'data-source': e.source ?? '', 'data-method': e.method, 'data-status': status,
-    'data-endpoint': e.endpoint ?? '',
+    'data-endpoint': e.endpoint ?? '', tabindex: 0,
   },
     h('td', { class: 'num' }, e.id),
     h('td', {}, e.ts ? fmtHm(e.ts, true) : ''),

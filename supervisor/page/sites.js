@@ -48,8 +48,8 @@ export class SiteBlock {
       h('button', { type: 'button', class: `state-btn s${v}`, 'data-action': 'site-state', 'data-value': v, 'data-write': true, title: `Passer le site en state ${v}`, onclick: () => this.setState(v) }, String(v)));
     this.faultButton = h('button', { type: 'button', 'data-action': 'fault-raise', 'data-write': true, onclick: () => this.toggleFault() }, 'Défaut');
 
-    this.cSource = h('select', { 'data-field': 'constraint-source', 'data-testid': 'constraint-source', 'data-write': true }, h('option', {}, 'DEIE'), h('option', {}, 'SCADA'));
-    this.cValue = h('input', { type: 'number', min: 0, step: 1, placeholder: 'kW', 'data-field': 'constraint-value', 'data-testid': 'constraint-value', 'data-write': true });
+    this.cSource = h('select', { 'aria-label': `Source de la contrainte (${site.sycode})`, 'data-field': 'constraint-source', 'data-testid': 'constraint-source', 'data-write': true }, h('option', {}, 'DEIE'), h('option', {}, 'SCADA'));
+    this.cValue = h('input', { type: 'number', min: 0, step: 1, placeholder: 'kW', 'aria-label': `Valeur de la contrainte en kW (${site.sycode})`, 'data-field': 'constraint-value', 'data-testid': 'constraint-value', 'data-write': true });
     this.cStart = h('input', { type: 'text', class: 'when', placeholder: 'AAAA-MM-JJ HH:MM', title: 'Début (UTC), optionnel', 'data-field': 'constraint-start', 'data-testid': 'constraint-start', 'data-write': true });
     this.cEnd = h('input', { type: 'text', class: 'when', placeholder: 'AAAA-MM-JJ HH:MM', title: 'Fin (UTC), optionnelle', 'data-field': 'constraint-end', 'data-testid': 'constraint-end', 'data-write': true });
     const constraintForm = h('form', { class: 'constraint-form', onsubmit: (ev) => { ev.preventDefault(); this.inject(); } },
@@ -74,7 +74,7 @@ export class SiteBlock {
       h('div', { class: 'site-info' }, title, metrics, this.banner, this.configured, this.request, actions),
       h('div', { class: 'site-plot' }, this.chartBox, this.download, this.planningList),
     );
-    this.chart = new SiteChart(this.chartBox, `${this.mk6Id}/${this.sycode}`);
+    this.chart = new SiteChart(this.chartBox, this.mk6Id, this.sycode);
     this.showState(site.state, site.fault);
   }
 
@@ -90,7 +90,7 @@ export class SiteBlock {
   }
 
   /** Takes the site's entry of GET /mock/mk6/{id}/state and the MK6's whole planning. */
-  update(view, planning, nowMs, rate) {
+  update(view, planning, nowMs) {
     this.showState(view.state, view.fault);
     for (const [key] of METRICS) {
       setText(this.fields[key], fmtKw(view[key]));
@@ -121,7 +121,8 @@ export class SiteBlock {
 
     const mine = planning.filter((req) => Object.keys(req.site ?? {})[0] === this.sycode);
     this.renderPlanning(mine, nowMs);
-    this.chart.update({ requests: mine, view, nowMs, rate });
+    this.chart.setPlanning(mine, view.pmax_wf);
+    this.chart.moveNow(nowMs);
     const from = new Date(dayStart(nowMs)).toISOString().replace('.000Z', 'Z');
     const to = new Date(Math.floor(nowMs / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
     this.download.href = `/mock/mk6/${encodeURIComponent(this.mk6Id)}/history?from=${from}&to=${to}&step=60s&format=csv&sycode=${encodeURIComponent(this.sycode)}`;

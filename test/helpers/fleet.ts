@@ -57,6 +57,11 @@ export interface RunningFleet {
   stop: () => Promise<void>;
 }
 
+/** A fleet of `n` MK6 of one site each (`M1`…, sycodes `S1`…): the scale bench's and the 250-MK6 page test's. */
+export function scaleFleet(n: number): FleetMk6Def[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `M${i + 1}`, sites: [{ sycode: `S${i + 1}`, name: `Site ${i + 1}`, role: 'thissite' as const, pmax_kw: 10000 }] }));
+}
+
 /** The ROUVAI topology of seed scenario 1, as fleet.yaml has it. */
 export const ROUVAI: FleetMk6Def[] = [
   { id: 'ROU1.1', aliases: ['MK6_ROU1.1'], sites: [
@@ -84,6 +89,8 @@ export async function startFleet(
     args?: string[];
     env?: Record<string, string>;
     timeoutMs?: number;
+    /** How long `stop()` waits for the supervisor to stop its workers before it ends it (default 15 s). */
+    stopTimeoutMs?: number;
     /** `ready` (default): until GET /readyz is 200; `started`: until /readyz says the start is over; `front`: as soon as GET /healthz answers. */
     waitFor?: 'ready' | 'started' | 'front';
   } = {},
@@ -128,7 +135,20 @@ export async function startFleet(
   };
   const exited = () => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
 
-  await launch([]);
+  try {
+    await launch([]);
+  } catch (err) {
+    // Not started in time: end what was started all the same (the caller has no handle to stop it).
+    if (child! && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited(), new Promise((r) => (timer = setTimeout(r, 30_000)))]);
+      clearTimeout(timer);
+    }
+    killDaemon(home);
+    rmSync(base, { recursive: true, force: true });
+    throw err;
+  }
   const fleet: RunningFleet = {
     get url() { return url; },
     get pid() { return pid; },
@@ -157,10 +177,15 @@ export async function startFleet(
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([exited(), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+        await Promise.race([exited(), new Promise((r) => (timer = setTimeout(r, options.stopTimeoutMs ?? 15_000)))]);
         clearTimeout(timer); // else it holds the test process 15 s after every fleet
       }
       killDaemon(home);
+      // A supervisor still stopping when its daemon is gone would wait for it forever (and hold this test process).
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited();
+      }
       rmSync(base, { recursive: true, force: true });
     },
   };

@@ -152,3 +152,37 @@ describe('the plant on a worker, the history export', () => {
     assert.equal((await ok('GET', `/api/v1/mk6/ROU2/monitoring/sites/${PDL10}`)).pactive, Math.min(11120, before + 1000), 'then up at the ramp rate');
   });
 });
+
+describe('the history equals the monitoring with and without setpoints and constraints', () => {
+  it('at instants with a setpoint or none, a windowed constraint or none, each case met', async () => {
+    await clock(T0 + 65 * MIN);
+    const planning = await ok('GET', '/api/v1/mk6/ROU2/planning');
+    for (const r of planning.planning.filter((p: { site: Record<string, string> }) => PDL5 in p.site)) await ok('DELETE', `/api/v1/mk6/ROU2/planning/${r.id}`);
+    await ok('DELETE', `/mock/mk6/ROU2/sites/${PDL5}/inject_external`);
+    await ok('POST', `/mock/mk6/ROU2/sites/${PDL5}/inject_external`, { source: 'SCADA', value_kw: 2500, start_time: iso(T0 + 70 * MIN), end_time: iso(T0 + 80 * MIN) });
+    await ok('POST', '/api/v1/mk6/ROU2/requests', { set: 'Psetpoint', site: PDL5, psetpoint: 1800, start_time: iso(T0 + 75 * MIN), end_time: iso(T0 + 78 * MIN) });
+    await ok('POST', '/api/v1/mk6/ROU2/requests', { set: 'Psetpoint', site: PDL5, psetpoint: 3000, start_time: iso(T0 + 84 * MIN), end_time: iso(T0 + 88 * MIN) });
+    const from = T0 + 65 * MIN;
+    const json = await ok('GET', `/mock/mk6/ROU2/history?from=${iso(from)}&to=${iso(T0 + 90 * MIN)}&step=30s&sycode=${PDL5}`);
+    const fixed = [66, 71, 74.5, 75, 76, 77.5, 78, 79.5, 80, 85].map((m) => (m - 65) * 2);
+    let seed = 99;
+    const random: number[] = [];
+    while (random.length < 6) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      random.push(seed % json.rows.length);
+    }
+    const cases = new Set<string>();
+    for (const i of [...fixed, ...random]) {
+      const row = json.rows[i];
+      await clock(Date.parse(row.time));
+      const view = await ok('GET', `/api/v1/mk6/ROU2/monitoring/sites/${PDL5}`);
+      cases.add(`${view.active_request ? 'setpoint' : 'no setpoint'} + ${view.external_constraint ? 'constraint' : 'no constraint'}`);
+      assert.deepEqual(
+        { state: row.state, pavailable: row.pavailable, pactive: row.pactive, psetpoint_recu: row.psetpoint_recu, external_constraint_kw: row.external_constraint_kw },
+        { state: view.state, pavailable: view.pavailable, pactive: view.pactive, psetpoint_recu: view.psetpoint_recu, external_constraint_kw: view.external_constraint?.value_kw ?? null },
+        `at ${row.time}`,
+      );
+    }
+    assert.deepEqual([...cases].sort(), ['no setpoint + constraint', 'no setpoint + no constraint', 'setpoint + constraint', 'setpoint + no constraint']);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * What the browser tests share: Debian chromium launched headless (missing chromium fails,
+ * never skips), and axe-core injected into the page from the dev dependency (the product does
+ * not serve it).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: the page tests need Debian chromium (apt-get install -y chromium). Not skipped on purpose.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core on the page as it is now (or on `selector`): every violation, with its impact. */
+export async function axe(page: Page, selector?: string): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (sel) => {
+    const a = (globalThis as any).axe;
+    const result = await a.run(sel ? { include: [sel] } : (globalThis as any).document, { resultTypes: ['violations'] });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n: any) => n.target.join(' ')) }));
+  }, selector ?? null);
+}
+
+/** The serious and critical ones, as a readable list (empty: none). */
+export async function seriousAxe(page: Page, selector?: string): Promise<string[]> {
+  return (await axe(page, selector))
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.join(' | ')}`);
+}
