@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --seconds N] [-- --only worker|fleet|plant|idle|scale] [-- --scale 5,50,100,250]`: benchmarks side by side in one
+ * `npm run bench [-- --seconds N] [-- --only worker|fleet|plant|idle|scale|page] [-- --scale 5,50,100,250]`: benchmarks side by side in one
  * run, printed as JSON and saved in bench-results/. wrk (Debian) runs on core 0, the
  * servers on core 1; read the ratios, not the bare requests/s (the machine is shared).
  */
@@ -11,6 +11,7 @@ import { benchWorker } from './worker-bench.js';
 import { benchScale } from './scale-bench.js';
 import { benchPlant } from './plant-bench.js';
 import { benchIdle } from './idle-bench.js';
+import { benchPage } from './page-bench.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string' }, only: { type: 'string' }, scale: { type: 'string' } } });
 const seconds = Number(values.seconds ?? 5);
@@ -26,6 +27,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), node:
 if (!values.only || values.only === 'worker') results.worker_vs_bare_koa = await benchWorker(seconds);
 if (!values.only || values.only === 'fleet') results.fleet = await benchFleet(seconds);
 if (!values.only || values.only === 'plant') results.plant_dynamics = await benchPlant(seconds);
+if (values.only === 'page') results.page = benchPage(Number(values.scale ?? 250));
 if (!values.only || values.only === 'idle') results.idle_under_pm2 = await benchIdle(5);
 if (!values.only || values.only === 'scale') {
   const sizes = (values.scale ?? '5,50,100').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
