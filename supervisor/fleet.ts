@@ -19,7 +19,7 @@ import type { Fleet, Mk6Spec } from './fleet-file.js';
 import { requestJson, useInternalSecret } from './http-client.js';
 import { WorkerLauncher } from './launcher.js';
 import { LifecycleQueue } from './lifecycle-queue.js';
-import { newMember, type Member, type OutageKind, type RestartKind } from './member.js';
+import { newMember, stopOrphans, type Member, type OutageKind, type RestartKind } from './member.js';
 import { PortBook } from './ports.js';
 import type { AppStatus, ProcessManager } from './process-manager.js';
 import { internalSecret, loadSupervisorState, saveSupervisorState, type SupervisorState } from './supervisor-state.js';
@@ -313,13 +313,15 @@ export class FleetSupervisor {
       this.phase = 'stopping';
       for (let round = 0; round < 3; round++) {
         const drained = await this.queue.drained(DRAIN_TIMEOUT_MS);
+        if (!this.pm.daemonAlive()) break; // nobody left to ask: its workers are ended below, by pid
         const apps = new Set([...this.members.values()].map((m) => m.app));
         for (const p of await this.ourApps().catch(() => [])) apps.add(p.name);
         await Promise.all([...apps].map((name) => this.pm.delete(name).catch(() => {})));
         if (drained && (await this.ourApps().catch(() => [])).length === 0) break;
       }
-      const others = await this.pm.list('').catch(() => []);
-      if (this.daemonOwner && others.length === 0) await this.pm.killDaemon().catch(() => {});
+      if (!this.pm.daemonAlive()) await stopOrphans(this.members.values(), this.stateDir);
+      const others = this.pm.daemonAlive() ? await this.pm.list('').catch(() => []) : [];
+      if (this.daemonOwner && others.length === 0 && this.pm.daemonAlive()) await this.pm.killDaemon().catch(() => {});
       this.pm.disconnect();
       this.daemonOwner = false;
       this.saveState();

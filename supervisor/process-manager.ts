@@ -2,6 +2,7 @@
  * A small typed, promise-based face of pm2's programmatic API, bound to one PM2_HOME.
  * The rest of the supervisor never sees pm2 callbacks.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -145,9 +146,12 @@ export class ProcessManager {
   async list(prefix: string): Promise<AppStatus[]> {
     if (!this.connection) return []; // not connected yet: no app of ours is known
     await this.connection;
-    const all = await new Promise<Pm2Process[]>((resolve, reject) =>
-      this.pm2.list((err, list) => (err ? reject(err) : resolve(list))),
-    );
+    // Bounded like every call: a daemon that died leaves pm2's client waiting for ever.
+    let all: Pm2Process[] = [];
+    await this.callNow((cb) => this.pm2.list((err, list) => {
+      all = list ?? [];
+      cb(err);
+    }), PM2_CALL_TIMEOUT_MS);
     const now = Date.now();
     return all
       .filter((p) => p.name.startsWith(prefix))
@@ -165,6 +169,23 @@ export class ProcessManager {
           env: (env.env ?? {}) as Record<string, string>,
         };
       });
+  }
+
+  /** Whether this PM2_HOME's daemon is alive: its pid file names a live process. */
+  daemonAlive(): boolean {
+    let pid = 0;
+    try {
+      pid = Number(readFileSync(join(this.home, 'pm2.pid'), 'utf8'));
+    } catch {
+      return false;
+    }
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
   }
 
   killDaemon(): Promise<void> {
