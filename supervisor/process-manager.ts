@@ -182,9 +182,15 @@ export class ProcessManager {
     if (!Number.isInteger(pid) || pid <= 0) return false;
     try {
       process.kill(pid, 0);
-      return true;
     } catch (err) {
       return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    // A daemon killed but not yet reaped (a zombie, here the supervisor is its parent) answers nothing.
+    try {
+      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)\s*/, '')[0];
+      return state !== 'Z' && state !== 'X';
+    } catch {
+      return false; // gone meanwhile
     }
   }
 

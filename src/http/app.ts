@@ -12,6 +12,8 @@ import { networkConditions } from '../network/middleware.js';
 import { SECRET_HEADER, secretMatches } from './internal.js';
 import { answerWithError } from './error-writer.js';
 import { errors } from '../domain/errors.js';
+import { routesByPrefix } from './prefix-routes.js';
+import type { IncomingHttpHeaders } from 'node:http';
 
 export const BODY_LIMIT = '64kb';
 
@@ -48,8 +50,18 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   app.use(errorBodies((msg, err) => log.error({ err }, msg))); // an unexpected 500: logged, its message hidden
   app.use(productionGuard(rt)); // production → offline → auth → the rest
   app.use(mk6Guard(rt));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, strict: true }));
-  app.use(router.routes());
-  app.use(router.allowedMethods()); // sets 405/501 with Allow; errorBodies writes the body
+  const parseJson = bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, strict: true });
+  // A GET or HEAD that carries no body has nothing to parse: most of the gateway's calls.
+  app.use((ctx, next) => {
+    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || hasBody(ctx.req.headers)) return parseJson(ctx, next);
+    (ctx.request as { body?: unknown }).body = {}; // what the parser gives a request without a body
+    return next();
+  });
+  app.use(routesByPrefix(router)); // 405/501 with Allow set there too; errorBodies writes the body
   return app;
+}
+
+/** Whether a request says it has a body (RFC 9112: Content-Length or Transfer-Encoding). */
+function hasBody(headers: IncomingHttpHeaders): boolean {
+  return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 }
