@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
-import { launchChromium, seriousAxe } from '../helpers/browser.js';
+import { launchChromium, seriousAxe, testPage } from '../helpers/browser.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = join(ROOT, 'test-artifacts/screenshots');
@@ -70,10 +70,7 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   fleet = await startFleet();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('dialog', (d) => void d.accept());
+  page = await testPage(browser, pageErrors);
 });
 
 after(async () => {

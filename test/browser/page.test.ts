@@ -8,15 +8,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, testPage } from '../helpers/browser.js';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = join(ROOT, 'test-artifacts/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 
 const CARD = (id: string) => `[data-testid=mk6-card][data-mk6="${id}"]`;
 const SITE = '[data-testid=site][data-mk6="ROU1.1"][data-sycode="8FV898VMwWX0"]';
@@ -32,19 +32,10 @@ async function shot(name: string, selector?: string): Promise<void> {
 }
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the page test needs Debian chromium (apt-get install -y chromium). Not skipped on purpose.`);
-  }
   mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium(); // first: a machine without chromium fails before a fleet starts
   fleet = await startFleet();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('dialog', (d) => void d.accept());
+  page = await testPage(browser, pageErrors);
 });
 
 after(async () => {

@@ -43,3 +43,12 @@ export async function seriousAxe(page: Page, selector?: string): Promise<string[
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.join(' | ')}`);
 }
+
+/** A 1280×800 page that keeps the page's uncaught errors in `errors` and accepts every confirm (a reset asks one). */
+export async function testPage(browser: Browser, errors: string[], timeoutMs = 20_000): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(timeoutMs);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => void d.accept());
+  return page;
+}
