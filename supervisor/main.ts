@@ -19,6 +19,7 @@ import { FleetSupervisor } from './fleet.js';
 import { createFront } from './front.js';
 import { closeClientAgent } from './http-client.js';
 import { portsTaken } from './ports.js';
+import { flushWorkerJournals } from './routes.js';
 import { existingSecret } from './supervisor-state.js';
 import { ProcessManager } from './process-manager.js';
 import type { FleetMode } from '../src/domain/fleet-controls.js';
@@ -96,6 +97,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: arrêt de la flotte…`);
+    // The last calls' journal entries may still be on their way from the workers: take them in
+    // (and into a recording) before the front stops listening, or they are dropped.
+    await flushWorkerJournals(fleet).catch(() => {});
     server.close();
     server.closeAllConnections();
     await fleet.shutdown().catch((err) => console.error(`arrêt: ${(err as Error).message}`));

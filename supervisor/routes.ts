@@ -182,8 +182,8 @@ function kindOf<K extends string>(raw: unknown, kinds: readonly K[], fallback: K
   return kind as K;
 }
 
-/** Entries still on their way from a worker are fetched first, so a read right after a call sees it. */
-async function flushWorkerJournals(fleet: FleetSupervisor): Promise<void> {
+/** Entries still on their way from a worker are fetched first, so a read right after a call sees it (and a stop loses none). */
+export async function flushWorkerJournals(fleet: FleetSupervisor): Promise<void> {
   await Promise.all(
     fleet.onlineMembers().map((m) => requestJson(`${fleet.url(m)}/_worker/journal/flush`, { method: 'POST', timeoutMs: 300 }).catch(() => null)),
   );
