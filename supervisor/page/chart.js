@@ -129,7 +129,7 @@ export class SiteChart {
       scales: { x: { time: true, auto: false, range: () => [this.d0, this.d0 + DAY_S] }, y: { auto: false, range: () => [0, this.pmax * 1.08] } },
       axes: [
         { stroke: '#374151', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, values: fmtAxisTime, space: 36, size: 30 },
-        { stroke: '#374151', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, values: fmtAxisMw, size: 56, space: 24 },
+        { stroke: '#374151', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, values: fmtAxisMw, size: 64, space: 24 },
       ],
       legend: { live: true },
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
