@@ -13,9 +13,11 @@ const PARSER_ERRORS: Record<string, [number, string, string]> = {
 };
 
 export function answerClientErrors(server: Server): void {
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const [status, code, message] = PARSER_ERRORS[err.code ?? ''] ?? [400, 'BAD_REQUEST', 'Requête HTTP invalide'];
-    writeErrorToSocket(socket, new Mk6Error(status, code, message));
+    // A HEAD refused by the parser (say, a request line over 16 KiB) gets no body: its client would read one as garbage.
+    const head = err.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+    writeErrorToSocket(socket, new Mk6Error(status, code, message), head);
   });
 }

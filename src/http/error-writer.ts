@@ -29,12 +29,13 @@ export function writeError(res: ServerResponse, err: unknown, headers: Record<st
 }
 
 /** Writes an error as a whole HTTP/1.1 answer on a socket no request object owns, then closes it. */
-export function writeErrorToSocket(socket: Duplex, err: unknown): Mk6Error {
+export function writeErrorToSocket(socket: Duplex, err: unknown, head = false): Mk6Error {
   const e = toMk6Error(err);
   const body = JSON.stringify(e.toBody());
+  // The answer to a HEAD has the headers of the body it would carry, never the body (RFC 9110 §9.3.2).
   socket.end(
     `HTTP/1.1 ${e.status} ${STATUS_CODES[e.status]}\r\ncontent-type: ${JSON_TYPE}\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${head ? '' : body}`,
   );
   return e;
 }

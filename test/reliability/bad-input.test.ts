@@ -5,7 +5,8 @@
  * request, always the contract's error body. Ids and sycodes are checked before they name a
  * file or a pm2 app.
  *
- * `FUZZ_RUNS=5000` runs more cases (CI: 300 for the worker, 100 for the front).
+ * `FUZZ_RUNS=5000` runs more cases (CI: 300 for the worker, 100 for the front); `FC_SEED` and
+ * `FC_PATH` from a failure's report replay it.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +19,8 @@ import { startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+/** A failure's report gives its seed and path: `FC_SEED=… FC_PATH=…` runs that very case again. */
+const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const T0 = '2026-03-01T10:00:00Z';
 const SITES = [
   { sycode: 'S1', name: 'Site 1', role: 'thissite' as const, pmax_kw: 10_000 },
@@ -241,7 +244,7 @@ describe('bad input on a worker (property-based)', () => {
         }
         if (write && res.status < 400) await restore();
       }),
-      { numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
+      { numRuns: RUNS, endOnFailure: true, includeErrorInReport: true, ...replay },
     );
     console.log(`bad input on a worker: ${RUNS} random requests, answers by status ${JSON.stringify(seen)}`);
     // The run must have reached both sides: refusals and accepted writes.

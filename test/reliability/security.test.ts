@@ -275,6 +275,10 @@ describe('the network surface', () => {
         const res = await rawHttp(base, head).catch(() => ({ status: 0 }) as Raw);
         assert.ok(res.status === 431 || res.status === 414 || res.status === 400 || res.status === 0, `${base}: ${res.status}`);
       }
+      // A HEAD refused by the parser: the error's headers, never its body (a client would read the body as garbage).
+      const head = await rawHttp(base, `HEAD /mock/mk6/${'x'.repeat(20 * 1024)}/fault/S1 HTTP/1.1`);
+      assert.equal(head.status, 431, `${base} HEAD: ${head.text.slice(0, 200)}`);
+      assert.equal(head.text.split('\r\n\r\n')[1], '', `${base} HEAD answered with a body`);
       await eventually(async () => ((await call(base, 'GET', '/mock/mk6')).status === 200 ? true : undefined), 10_000, `${base} still answers`);
     }
   });
