@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePorts, startFleet } from '../test/helpers/fleet.js';
+import { freePorts, scaleFleet, startFleet } from '../test/helpers/fleet.js';
 import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
 import { ProcessManager } from '../supervisor/process-manager.js';
 import { pssMiB } from './scale-bench.js';
@@ -22,7 +22,6 @@ const SETTLE_MS = 15_000;
 /** CPU used while idle, measured over this long after settling. */
 const IDLE_CPU_MS = 10_000;
 
-const one = (i: number) => ({ id: `M${i + 1}`, sites: [{ sycode: `S${i + 1}`, name: `Site ${i + 1}`, role: 'thissite' as const, pmax_kw: 10000 }] });
 const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 
 export async function benchIdle(n: number): Promise<Record<string, unknown>> {
@@ -37,7 +36,7 @@ export async function benchIdle(n: number): Promise<Record<string, unknown>> {
 }
 
 async function fleetIdle(n: number) {
-  const fleet = await startFleet({ name: `idle${n}`, mk6: Array.from({ length: n }, (_, i) => one(i)) }, { timeoutMs: 120_000 });
+  const fleet = await startFleet({ name: `idle${n}`, mk6: scaleFleet(n) }, { timeoutMs: 120_000 });
   try {
     for (let i = 0; i < n; i++) await (await fetch(`${fleet.url}/api/v1/mk6/M${i + 1}/monitoring/sites/S${i + 1}`)).arrayBuffer();
     await settle();

@@ -319,9 +319,10 @@ export class FleetSupervisor {
         await Promise.all([...apps].map((name) => this.pm.delete(name).catch(() => {})));
         if (drained && (await this.ourApps().catch(() => [])).length === 0) break;
       }
-      if (!this.pm.daemonAlive()) await stopOrphans(this.members.values(), this.stateDir);
-      const others = this.pm.daemonAlive() ? await this.pm.list('').catch(() => []) : [];
-      if (this.daemonOwner && others.length === 0 && this.pm.daemonAlive()) await this.pm.killDaemon().catch(() => {});
+      if (this.pm.daemonAlive()) {
+        const others = await this.pm.list('').catch(() => []);
+        if (this.daemonOwner && others.length === 0) await this.pm.killDaemon().catch(() => {});
+      } else await stopOrphans(this.members.values(), this.stateDir);
       this.pm.disconnect();
       this.daemonOwner = false;
       this.saveState();

@@ -1,5 +1,6 @@
 /** One MK6 of the fleet as the supervisor sees it: its spec, its pm2 app, what it knows of its process. */
 import { readFileSync } from 'node:fs';
+import { isRunning } from './pids.js';
 import { KILL_KINDS, RESTART_KINDS } from '../src/schema/mock-control.js';
 import type { Mk6Spec } from './fleet-file.js';
 
@@ -40,8 +41,8 @@ export function newMember(spec: Mk6Spec, added: boolean, app: string): Member {
 export async function stopOrphans(members: Iterable<Member>, stateDir: string, graceMs = 3000): Promise<number[]> {
   const ours = [...members].filter((m) => m.pid !== null && isWorkerOf(m.pid, m.spec.id, stateDir)).map((m) => m.pid as number);
   for (const pid of ours) signal(pid, 'SIGTERM');
-  for (const until = Date.now() + graceMs; ours.some(alive) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
-  for (const pid of ours.filter(alive)) signal(pid, 'SIGKILL');
+  for (const until = Date.now() + graceMs; ours.some(isRunning) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+  for (const pid of ours.filter(isRunning)) signal(pid, 'SIGKILL');
   return ours;
 }
 
@@ -51,15 +52,6 @@ function isWorkerOf(pid: number, id: string, stateDir: string): boolean {
     return env.includes(`MK6_ID=${id}`) && env.includes(`MK6_STATE_DIR=${stateDir}`);
   } catch {
     return false; // gone, or not ours to read
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

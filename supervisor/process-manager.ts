@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from './pids.js';
 
 export interface AppSpec {
   name: string;
@@ -171,26 +172,12 @@ export class ProcessManager {
       });
   }
 
-  /** Whether this PM2_HOME's daemon is alive: its pid file names a live process. */
+  /** Whether this PM2_HOME's daemon is alive: its pid file names a running process (a killed, unreaped one answers nothing). */
   daemonAlive(): boolean {
-    let pid = 0;
     try {
-      pid = Number(readFileSync(join(this.home, 'pm2.pid'), 'utf8'));
+      return isRunning(Number(readFileSync(join(this.home, 'pm2.pid'), 'utf8')));
     } catch {
       return false;
-    }
-    if (!Number.isInteger(pid) || pid <= 0) return false;
-    try {
-      process.kill(pid, 0);
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
-    // A daemon killed but not yet reaped (a zombie, here the supervisor is its parent) answers nothing.
-    try {
-      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)\s*/, '')[0];
-      return state !== 'Z' && state !== 'X';
-    } catch {
-      return false; // gone meanwhile
     }
   }
 

@@ -12,7 +12,8 @@ export function routesByPrefix(table: Router): Middleware {
   const groups = new Map<string, Router['stack']>();
   for (const layer of table.stack) {
     const key = firstSegment(String(layer.path));
-    groups.set(key, [...(groups.get(key) ?? []), layer]);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(layer);
   }
   const handlers = new Map<string, Middleware>();
   for (const [key, layers] of groups) {

@@ -292,3 +292,11 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     delay = Math.min(200, delay * 2);
   }
 }
+
+/**
+ * What a gateway re-sends after a cold restart: the setpoints it planned that are not over at
+ * `now` and that the MK6's planning (`held`) no longer has.
+ */
+export function lostSetpoints(planned: Record<string, unknown>[], held: { psetpoint: number; end_time: string }[], now: string): Record<string, unknown>[] {
+  return planned.filter((req) => Date.parse(String(req.end_time)) > Date.parse(now) && !held.some((r) => r.psetpoint === req.psetpoint && r.end_time === req.end_time));
+}

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call, freePort, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, freePort, lostSetpoints, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { assertValidHar, cli } from '../helpers/har.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -59,11 +59,8 @@ class Gateway {
       const res = await this.get(id, 'planning');
       if (res.status !== 200) continue;
       const held = (res.body as { planning: { psetpoint: number; end_time: string }[] }).planning;
-      for (const req of reqs) {
-        if (Date.parse(String(req.end_time)) <= Date.parse(at(t))) continue;
-        if (!held.some((r) => r.psetpoint === req.psetpoint && r.end_time === req.end_time)) {
-          assert.equal((await call(this.url(), 'POST', `/api/v1/mk6/${id}/requests`, req)).status, 201);
-        }
+      for (const req of lostSetpoints(reqs, held, at(t))) {
+        assert.equal((await call(this.url(), 'POST', `/api/v1/mk6/${id}/requests`, req)).status, 201);
       }
     }
   }

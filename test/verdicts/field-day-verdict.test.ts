@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, lostSetpoints, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { checkAgainstContract } from '../helpers/contract.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -78,10 +78,7 @@ class Gateway {
         const res = await this.get(id, 'planning');
         if (res.status !== 200) continue;
         const held = (res.body as { planning: { psetpoint: number; end_time: string }[] }).planning;
-        for (const req of reqs) {
-          if (Date.parse(String(req.end_time)) <= Date.parse(at(t))) continue;
-          if (!held.some((r) => r.psetpoint === req.psetpoint && r.end_time === req.end_time)) await this.send(id, req);
-        }
+        for (const req of lostSetpoints(reqs, held, at(t))) await this.send(id, req);
       }
     }
   }
