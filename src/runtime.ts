@@ -66,6 +66,8 @@ export class WorkerRuntime {
   stopping = false;
   /** Calls being answered now (the worker's stop waits for them before it closes the state file). */
   inFlight = 0;
+  /** Calls the fast lane answered (src/http/fast-lane.ts): the supervisor's health check shows it. */
+  fastLaneCalls = 0;
   readonly network = new NetworkState();
   private metaDirty = false;
   private file: StateFile<PersistedMeta, StoredRequest>;
@@ -88,7 +90,9 @@ export class WorkerRuntime {
       if (!meta || meta.version !== 1 || !meta.mk6 || meta.mk6.id !== config.id) {
         throw new CorruptStateError(path, 1, `instantané inattendu (version ou id différent de ${config.id})`);
       }
-      runtime = new WorkerRuntime(config, { ...meta.mk6, requests: saved.items });
+      // A request's delta does not carry the counter (see commit): the highest id stored is at least it.
+      const counter = saved.items.reduce((max, r) => Math.max(max, r.seq), meta.mk6.counter);
+      runtime = new WorkerRuntime(config, { ...meta.mk6, counter, requests: saved.items });
       runtime.clock = isFleetClock(meta.clock) ? meta.clock : SYSTEM_CLOCK;
       runtime.mode = meta.mode === 'production' ? 'production' : 'mock';
       runtime.fleetGen = Number.isSafeInteger(meta.fleet_gen) ? (meta.fleet_gen as number) : 0;
@@ -164,13 +168,16 @@ export class WorkerRuntime {
     const changes = this.mk6.takeChanges();
     const changed = changes.meta || changes.planningReset || changes.requests.size > 0 || changes.removed.size > 0;
     if (!changed && !this.metaDirty) return Promise.resolve();
+    // The MK6's settings go along only when they changed, or when requests leave (a counter no
+    // stored request holds any more). A new request alone writes itself: ~200 bytes, not ~800.
+    const withMeta = changes.meta || this.metaDirty || changes.removed.size > 0 || changes.planningReset;
     this.metaDirty = false;
     const put: StoredRequest[] = [];
     for (const id of changes.requests) {
       const req = this.mk6.storedRequest(id);
       if (req) put.push(req);
     }
-    return this.file.append({ meta: this.meta(), put, removed: [...changes.removed], clear: changes.planningReset });
+    return this.file.append({ ...(withMeta ? { meta: this.meta() } : {}), put, removed: [...changes.removed], clear: changes.planningReset });
   }
 
   close(): Promise<void> {

@@ -12,6 +12,8 @@ import { isSafeId } from './schema/validate.js';
 import type { SiteConfig } from './domain/sites.js';
 import { answerClientErrors } from './http/client-errors.js';
 import { createWorkerApp } from './http/app.js';
+import { fastLane } from './http/fast-lane.js';
+import { createLogger } from './log.js';
 import { Journal } from './http/journal.js';
 import { JournalForwarder } from './journal-forwarder.js';
 import { recordingFlag } from './http/recording-flag.js';
@@ -130,8 +132,12 @@ async function main(): Promise<void> {
   }
   if (config.supervisorUrl) await fetchFleetClock(rt, config.supervisorUrl, config.internalSecret);
   const forwarder = config.supervisorUrl ? new JournalForwarder(config.supervisorUrl, config.id, config.internalSecret) : null;
-  const app = createWorkerApp(rt, new Journal(), forwarder ?? undefined);
-  const server = app.listen(config.port, config.host);
+  const journal = new Journal();
+  const log = createLogger({ base: { mk6_id: config.id } });
+  const app = createWorkerApp(rt, journal, forwarder ?? undefined, log);
+  // The gateway's plain calls take the fast lane; the rest, and anything unusual, the Koa app.
+  const server = http.createServer(fastLane({ rt, journal, forward: forwarder?.push, log, koa: app.callback() }));
+  server.listen(config.port, config.host);
   answerClientErrors(server);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

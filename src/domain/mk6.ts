@@ -239,8 +239,7 @@ export class Mk6 {
     };
     this.index(req);
     this.touch();
-    this.changes.meta = true;
-    this.changes.requests.add(req.id);
+    this.changes.requests.add(req.id); // the counter is not meta's to persist: on load it is the highest seq stored
     this.prune(now);
     return { status: 201, body: this.view(req, now) };
   }

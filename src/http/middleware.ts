@@ -62,27 +62,78 @@ export function journaling(
       ctx.type = 'application/json; charset=utf-8';
     }
     if (skip) return;
-    const where = classify(ctx.path);
-    const entry: NewEntry = {
-      ts: new Date().toISOString(),
+    journalCall(journal, forward, canonicalId, {
       method: ctx.method,
       path: ctx.path,
-      query: ctx.querystring === '' ? {} : (redactSecrets({ ...ctx.query }) as Record<string, unknown>),
-      source: where.source,
-      endpoint: where.endpoint,
-      mk6_id: where.mk6_id === null ? null : canonicalId(where.mk6_id),
-      req_body: journaledRequestBody(ctx),
+      query: ctx.querystring === '' ? null : ctx.query,
+      headers,
+      reqBody: (ctx.request as { body?: unknown }).body,
+      reqLength: ctx.request.length ?? 0,
       status: ctx.status,
-      resp_body: capBody(text, value),
-      duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
-      remote: ctx.ip || null,
-      sim_time: formatIso(simTime),
-      req_headers: journaledHeaders(headers),
-    };
-    journal.add(entry);
-    // While the fleet records, a gateway call goes to the supervisor with the bodies the journal cut.
-    forward?.(recordingFlag.on && where.source === 'GW' ? withFullBodies(entry, (ctx.request as { body?: unknown }).body, ctx.request.length ?? 0, text, value) : entry);
+      text,
+      value,
+      started,
+      simTime,
+      ip: ctx.ip,
+    });
   };
+}
+
+/** One answered call, as both ways into a worker (the Koa app and the fast lane) see it. */
+export interface AnsweredCall {
+  method: string;
+  path: string;
+  /** The parsed query, null when the URL has none. */
+  query: Record<string, unknown> | null;
+  headers: IncomingHttpHeaders;
+  reqBody: unknown;
+  /** The request's Content-Length (0 when none). */
+  reqLength: number;
+  status: number;
+  /** The answer's JSON text, when it was JSON. */
+  text: string | undefined;
+  value: unknown;
+  /** performance.now() when the call came in. */
+  started: number;
+  /** The simulated time when the call came in. */
+  simTime: number;
+  ip: string;
+}
+
+/** Adds a call to the journal, and hands it to the supervisor when there is one (the fleet journal, the recording). */
+export function journalCall(journal: Journal, forward: ((entry: NewEntry) => void) | undefined, canonicalId: (name: string) => string, call: AnsweredCall): void {
+  const where = classify(call.path);
+  const entry: NewEntry = {
+    ts: isoNow(),
+    method: call.method,
+    path: call.path,
+    query: call.query === null ? {} : (redactSecrets({ ...call.query }) as Record<string, unknown>),
+    source: where.source,
+    endpoint: where.endpoint,
+    mk6_id: where.mk6_id === null ? null : canonicalId(where.mk6_id),
+    req_body: journaledRequestBody(call.reqBody, call.reqLength),
+    status: call.status,
+    resp_body: capBody(call.text, call.value),
+    duration_ms: Math.round((performance.now() - call.started) * 1000) / 1000,
+    remote: call.ip || null,
+    sim_time: formatIso(call.simTime),
+    req_headers: journaledHeaders(call.headers),
+  };
+  journal.add(entry);
+  // While the fleet records, a gateway call goes to the supervisor with the bodies the journal cut.
+  forward?.(recordingFlag.on && where.source === 'GW' ? withFullBodies(entry, call.reqBody, call.reqLength, call.text, call.value) : entry);
+}
+
+/** The wall clock in ISO 8601 with milliseconds; a busy worker answers many calls within one. */
+let lastMs = 0;
+let lastIso = '';
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 /** A call marked `x-mk6-internal` (the page, the supervisor): not journaled. An empty value is not a mark. */
@@ -133,8 +184,8 @@ export function mk6Guard(rt: WorkerRuntime): Middleware {
 }
 
 /** The request body as journaled: token redacted, cut at 4 KiB like answers (bounds the journal's memory). */
-function journaledRequestBody(ctx: Context): unknown {
-  const body = redactSecrets((ctx.request as { body?: unknown }).body ?? null);
-  if ((ctx.request.length ?? 0) <= BODY_CAP) return body;
+function journaledRequestBody(raw: unknown, length: number): unknown {
+  const body = redactSecrets(raw ?? null);
+  if (length <= BODY_CAP) return body;
   return capBody(JSON.stringify(body), body);
 }

@@ -1,6 +1,6 @@
 /** The worker's access log: one line per request, with the request id the proxy carried. */
 import type { Context, Middleware, Next } from 'koa';
-import { requestIdFrom, type Logger } from '../log.js';
+import { logRequestLine, requestIdFrom, type Logger } from '../log.js';
 import { isInternalCall } from './middleware.js';
 
 export function requestLog(logger: Logger): Middleware {
@@ -11,13 +11,17 @@ export function requestLog(logger: Logger): Middleware {
     try {
       await next();
     } finally {
-      const status = ctx.status;
       // The supervisor's own calls (broadcasts, health, journal flushes) and probes only at debug.
       const internal = ctx.path.startsWith('/_') || ctx.path === '/healthz' || isInternalCall(ctx.req.headers);
-      const level = status >= 500 ? 'error' : internal ? 'debug' : 'info';
-      if (logger.isLevelEnabled(level)) {
-        logger[level]({ req_id: reqId, method: ctx.method, path: ctx.path, status, duration_ms: Math.round((performance.now() - started) * 1000) / 1000 }, 'request');
-      }
+      logRequest(logger, reqId, ctx.method, ctx.path, ctx.status, started, internal);
     }
   };
+}
+
+/** The access log's line for one request (the fast lane writes the same). */
+export function logRequest(logger: Logger, reqId: string, method: string, path: string, status: number, started: number, internal = false): void {
+  const level = status >= 500 ? 'error' : internal ? 'debug' : 'info';
+  if (logger.isLevelEnabled(level)) {
+    logRequestLine(logger, level, { req_id: reqId, method, path, status, duration_ms: Math.round((performance.now() - started) * 1000) / 1000 });
+  }
 }

@@ -18,8 +18,8 @@ import { journalBody, journalFormat } from './har.js';
 import { recordingFlag } from './recording-flag.js';
 import { answerHistory } from './history.js';
 import { formatIso } from '../domain/time.js';
+import { GATEWAY_PREFIX, GATEWAY_ROUTES, runGatewayRoute } from './gateway-api.js';
 
-const API = '/api/v1/mk6/:id';
 const MOCK = '/mock/mk6/:id';
 
 export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: JournalSink): Router {
@@ -62,36 +62,14 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     fault: site.fault,
   });
 
-  // ── MK6 gateway API ──
-  r.get(`${API}/monitoring`, (ctx) => {
-    ctx.body = rt.mk6.monitoring();
-  });
-  r.get(`${API}/monitoring/sites`, (ctx) => {
-    ctx.body = { sites: rt.mk6.siteViews(rt.now()) };
-  });
-  r.get(`${API}/monitoring/sites/:sycode`, (ctx) => {
-    ctx.body = rt.mk6.siteView(ctx.params.sycode, rt.now());
-  });
-  r.get(`${API}/monitoring/planning`, (ctx) => {
-    ctx.body = { sites: rt.mk6.planningBySite(rt.now()) };
-  });
-  r.post(`${API}/requests`, async (ctx) => {
-    let status = 201;
-    await change(ctx, () => {
-      const out = rt.mk6.submit(body(ctx), rt.now());
-      status = out.status;
-      return out.body;
+  // ── MK6 gateway API (gateway-api.ts; the worker's fast lane answers the same table) ──
+  for (const route of GATEWAY_ROUTES) {
+    r.register(`${GATEWAY_PREFIX}${route.path}`, [route.method], async (ctx) => {
+      const out = await runGatewayRoute(rt, route, ctx.params, body(ctx));
+      ctx.body = out.body;
+      ctx.status = out.status;
     });
-    ctx.status = status;
-  });
-  r.get(`${API}/planning`, (ctx) => {
-    ctx.body = { mk6_id: rt.config.id, planning: rt.mk6.planning(rt.now()) };
-  });
-  r.get(`${API}/planning/:req`, (ctx) => {
-    ctx.body = rt.mk6.getRequest(ctx.params.req, rt.now());
-  });
-  r.patch(`${API}/planning/:req`, (ctx) => change(ctx, () => rt.mk6.patchRequest(ctx.params.req, body(ctx), rt.now())));
-  r.delete(`${API}/planning/:req`, (ctx) => change(ctx, () => rt.mk6.deleteRequest(ctx.params.req, rt.now())));
+  }
 
   // ── mock control of this MK6 ──
   const inventory = (ctx: Context) => {
@@ -247,7 +225,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     ctx.body = { mk6_id: rt.config.id, sim_time: formatIso(now), sites };
   });
   r.get('/_worker/health', internalOnly, (ctx) => {
-    ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen };
+    ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls };
   });
   /** The fleet's clock and mode pushed to one MK6 that missed a broadcast (it was starting). */
   r.post('/_worker/fleet', internalOnly, (ctx) =>

@@ -19,11 +19,15 @@ export interface Snapshot<Meta, Item> {
 }
 
 export interface Delta<Meta, Item> {
-  meta: Meta;
+  /** Absent when it did not change: a request's delta is its request, not the whole MK6 again. */
+  meta?: Meta;
   put: Item[];
   removed: string[];
   clear: boolean;
 }
+
+const SNAPSHOT_KEYS = new Set(['kind', 'meta', 'items']);
+const DELTA_KEYS = new Set(['kind', 'meta', 'put', 'removed', 'clear']);
 
 export class CorruptStateError extends Error {
   readonly file: string;
@@ -132,9 +136,12 @@ export class StateFile<Meta, Item extends { id: string }> {
         if (torn && i === lines.length - 1 && i > 0) break; // an unacknowledged, torn append
         throw new CorruptStateError(path, i + 1, 'JSON illisible');
       }
-      if (!record || typeof record !== 'object' || !('meta' in record)) {
+      if (!record || typeof record !== 'object' || (i === 0 && !('meta' in record))) {
         throw new CorruptStateError(path, i + 1, 'enregistrement sans "meta"');
       }
+      // Every key known: a damaged key ("met#a") is damage, not a record without that field.
+      const unknown = Object.keys(record).find((key) => !(i === 0 ? SNAPSHOT_KEYS : DELTA_KEYS).has(key));
+      if (unknown !== undefined) throw new CorruptStateError(path, i + 1, `champ inattendu "${unknown.slice(0, 40)}"`);
       if (i === 0) {
         if (record.kind !== 'snapshot' || !Array.isArray(record.items)) {
           throw new CorruptStateError(path, 1, 'la première ligne doit être un instantané');
@@ -148,7 +155,7 @@ export class StateFile<Meta, Item extends { id: string }> {
         for (const item of record.put as Item[]) items.set(item.id, item);
         for (const id of record.removed as string[]) items.delete(id);
       }
-      meta = record.meta as Meta;
+      if ('meta' in record) meta = record.meta as Meta; // a delta without meta keeps the last one
     }
     return { meta: meta as Meta, items: [...items.values()] };
   }
