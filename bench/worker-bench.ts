@@ -1,7 +1,7 @@
 /**
  * One worker against a bare Koa app, side by side in one run: GET site view and POST
- * request at 1 and 32 connections (requests/s, p99, ratio), cold start to first 200,
- * RSS after the load.
+ * request at 1 and 32 connections (requests/s, p99, ratio, CPU per request), cold start to
+ * first 200, RSS after the load. The same worker with its fast lane off runs beside them.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,21 +45,28 @@ export async function benchWorker(seconds: number): Promise<Record<string, unkno
   }
 
   const wp = await freePort();
+  const kp = await freePort();
   const bp = await freePort();
   const worker = pinnedNode(WORKER, [], workerEnv(join(dir, 'state'), wp));
+  // The same worker with its fast lane off: every call through the Koa app (src/http/fast-lane.ts).
+  const koaPath = pinnedNode(WORKER, [], { ...workerEnv(join(dir, 'state-koa'), kp), MK6_FAST_LANE: 'off' });
   const bare = pinnedNode(BARE, [], { PORT: String(bp), ...samples });
   const w = `http://127.0.0.1:${wp}`;
+  const k = `http://127.0.0.1:${kp}`;
   const b = `http://127.0.0.1:${bp}`;
   try {
     await waitFor200(w + getPath);
+    await waitFor200(k + getPath);
     await waitFor200(b + getPath);
-    await fetch(`${w}/mock/time`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"now":"2026-03-01T10:00:00Z"}' });
+    for (const url of [w, k]) await fetch(`${url}/mock/time`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"now":"2026-03-01T10:00:00Z"}' });
     const rows: Record<string, unknown>[] = [];
     for (const [name, path, luaFile] of [['GET site', getPath, undefined], ['POST request', postPath, lua]] as const) {
       for (const c of [1, 32]) {
         wrk(w + path, c, 1, luaFile); // warm-up
+        wrk(k + path, c, 1, luaFile);
         wrk(b + path, c, 1, luaFile);
         const mine = wrkWithCpu(worker.pid!, w + path, c, seconds, luaFile);
+        const viaKoa = wrkWithCpu(koaPath.pid!, k + path, c, seconds, luaFile);
         const base = wrkWithCpu(bare.pid!, b + path, c, seconds, luaFile);
         rows.push({
           case: `${name} c=${c}`,
@@ -72,6 +79,9 @@ export async function benchWorker(seconds: number): Promise<Record<string, unkno
           worker_cpu_us: fmt(mine.cpuUsPerRequest, 1),
           bare_cpu_us: fmt(base.cpuUsPerRequest, 1),
           cpu_ratio: fmt(base.cpuUsPerRequest / mine.cpuUsPerRequest),
+          koa_path_rps: Math.round(viaKoa.rps),
+          koa_path_ratio: fmt(viaKoa.rps / base.rps),
+          koa_path_cpu_us: fmt(viaKoa.cpuUsPerRequest, 1),
         });
       }
     }
@@ -83,6 +93,7 @@ export async function benchWorker(seconds: number): Promise<Record<string, unkno
     };
   } finally {
     await stopProcess(worker);
+    await stopProcess(koaPath);
     await stopProcess(bare);
     rmSync(dir, { recursive: true, force: true });
   }

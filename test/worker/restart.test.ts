@@ -93,6 +93,18 @@ describe('SIGKILL and restart on the same state dir', () => {
     assert.deepEqual(planning.map((r: any) => [r.id, r.psetpoint]), [['REQ-001', 100], ['REQ-002', 200], ['REQ-003', 300]]);
   });
 
+  it('keeps the request counter when the last changes were new requests alone (their lines carry no meta)', async (t) => {
+    const w = await startFor(t, { id: 'mk6-R', sites: [{ sycode: 'S1', name: 'One', role: 'thissite', pmax_kw: 1000 }] });
+    await setTime(w, iso('10:00'));
+    for (let i = 0; i < 3; i++) assert.equal((await api(w, 'POST', 'requests', { set: 'stop', site: 'S1', start_time: iso('12:00') })).status, 201);
+    const lines = readFileSync(stateFile(w), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.slice(-3).map((l) => [l.kind, 'meta' in l, l.put.map((r: any) => r.id)]), [['delta', false, ['REQ-001']], ['delta', false, ['REQ-002']], ['delta', false, ['REQ-003']]]);
+    await w.kill9();
+    await w.restart();
+    assert.equal((await mock(w, 'GET', 'state')).body.next_request_id, 'REQ-004');
+    assert.equal((await api(w, 'POST', 'requests', { set: 'stop', site: 'S1', start_time: iso('13:00') })).body.id, 'REQ-004');
+  });
+
   it('drops a torn last line (an unacknowledged append) and starts with the state before it', async (t) => {
     const w = await startFor(t, { id: 'mk6-R', sites: [{ sycode: 'S1', name: 'One', role: 'thissite', pmax_kw: 1000 }] });
     await setTime(w, iso('10:00'));
