@@ -75,6 +75,20 @@ export function wrkWithCpu(pid: number, url: string, connections: number, second
   return { ...r, cpuUsPerRequest: ((cpuMs(pid) - before) * 1000) / r.requests };
 }
 
+/**
+ * Waits until these processes are idle (under 1 % of a core over 300 ms, at most 30 s): servers
+ * pinned to one core measured one after the other must not pay for the previous one's tail (a
+ * worker still syncing its state file, a GC) in the next one's figures.
+ */
+export async function untilQuiet(pids: number[], maxMs = 30_000): Promise<void> {
+  const total = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  for (const until = Date.now() + maxMs; Date.now() < until; ) {
+    const before = total();
+    await new Promise((r) => setTimeout(r, 300));
+    if (total() - before <= 3) return;
+  }
+}
+
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;

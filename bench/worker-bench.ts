@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, freePort, median, pinnedNode as pinnedBare, rssMiB, sendExactly, stopProcess, waitFor200, wrk, wrkWithCpu } from './tools.js';
+import { fmt, freePort, median, pinnedNode as pinnedBare, rssMiB, sendExactly, stopProcess, untilQuiet, waitFor200, wrk, wrkWithCpu } from './tools.js';
 import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
 
 /** Worker and bare Koa started the same way: the node flags the fleet gives its workers, for both. */
@@ -65,8 +65,12 @@ export async function benchWorker(seconds: number): Promise<Record<string, unkno
         wrk(w + path, c, 1, luaFile); // warm-up
         wrk(k + path, c, 1, luaFile);
         wrk(b + path, c, 1, luaFile);
+        const all = [worker.pid!, koaPath.pid!, bare.pid!];
+        await untilQuiet(all);
         const mine = wrkWithCpu(worker.pid!, w + path, c, seconds, luaFile);
+        await untilQuiet(all);
         const viaKoa = wrkWithCpu(koaPath.pid!, k + path, c, seconds, luaFile);
+        await untilQuiet(all);
         const base = wrkWithCpu(bare.pid!, b + path, c, seconds, luaFile);
         rows.push({
           case: `${name} c=${c}`,

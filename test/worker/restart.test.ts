@@ -117,6 +117,13 @@ describe('SIGKILL and restart on the same state dir', () => {
   });
 });
 
+/** A worker expected to refuse to start: should it start, it is stopped (the test fails, it does not hang on a live child). */
+async function startedThenStopped(opts: Parameters<typeof startWorker>[0]): Promise<WorkerHandle> {
+  const w = await startWorker(opts);
+  await w.stop();
+  return w;
+}
+
 describe('corrupt state file', () => {
   it('makes the worker exit non-zero naming the file, and leaves the file byte-identical', async (t) => {
     const w = await startFor(t, { id: 'mk6-R', sites: [{ sycode: 'S1', name: 'One', role: 'thissite', pmax_kw: 1000 }] });
@@ -132,7 +139,7 @@ describe('corrupt state file', () => {
     const before = readFileSync(path);
 
     await assert.rejects(
-      startWorker({ id: 'mk6-R', stateDir: w.stateDir }),
+      startedThenStopped({ id: 'mk6-R', stateDir: w.stateDir }),
       (err: unknown) => {
         assert.ok(err instanceof WorkerExitError, String(err));
         assert.notEqual(err.exitCode, 0);
@@ -149,7 +156,7 @@ describe('corrupt state file', () => {
     await w.kill9();
     const text = readFileSync(stateFile(w), 'utf8').replace('"id":"mk6-R"', '"id":"mk6-Z"');
     writeFileSync(stateFile(w), text);
-    await assert.rejects(startWorker({ id: 'mk6-R', stateDir: w.stateDir }), (err: unknown) => {
+    await assert.rejects(startedThenStopped({ id: 'mk6-R', stateDir: w.stateDir }), (err: unknown) => {
       assert.ok(err instanceof WorkerExitError);
       assert.notEqual(err.exitCode, 0);
       assert.ok(err.stderr.includes(stateFile(w)));
