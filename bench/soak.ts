@@ -10,8 +10,9 @@
  * (start now, end 5 s later, so they expire and become history the MK6 prunes); half via the
  * proxy, half on the worker ports. The clock is the system's.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { grown, summarize, takeSnapshot } from './heap-diff.js';
 import { parseArgs } from 'node:util';
 import { startFleet, ROUVAI } from '../test/helpers/fleet.js';
 
@@ -21,8 +22,11 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '50' },
     sample: { type: 'string', default: '60' },
     svg: { type: 'string', default: 'soak.svg' },
+    /** Heap snapshots of the supervisor and one worker after warm-up and at the end, compared. */
+    'heap-snapshots': { type: 'string' },
   },
 });
+const SNAPSHOT_DIR = values['heap-snapshots'];
 const MINUTES = Number(values.minutes);
 const RATE = Number(values.rate);
 const SAMPLE_S = Number(values.sample);
@@ -46,11 +50,23 @@ function rssMiB(pid: number): number {
   }
 }
 
+/** Each watched process: its live heap after warm-up and at the end, and what grew most. */
+function compareHeaps(before: Record<string, string>, after: Record<string, string>): void {
+  for (const name of Object.keys(before)) {
+    const a = summarize(before[name]);
+    const b = summarize(after[name]);
+    console.log(`\nheap of ${name}: ${a.totalMiB.toFixed(1)} MiB after warm-up → ${b.totalMiB.toFixed(1)} MiB at the end (${(((b.totalMiB - a.totalMiB) / a.totalMiB) * 100).toFixed(1)} %)`);
+    for (const row of grown(a, b)) console.log(`  ${row.kib >= 0 ? '+' : ''}${row.kib.toFixed(0).padStart(7)} KiB  ${row.count >= 0 ? '+' : ''}${row.count} nodes  ${row.kind.slice(0, 80)}`);
+  }
+}
+
 function quantile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
 }
 
-const fleet = await startFleet({ name: 'soak', mk6: ROUVAI }, { timeoutMs: 120_000 });
+if (SNAPSHOT_DIR) mkdirSync(SNAPSHOT_DIR, { recursive: true });
+const snapshotEnv = SNAPSHOT_DIR ? { NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${resolve(SNAPSHOT_DIR)}` } : undefined;
+const fleet = await startFleet({ name: 'soak', mk6: ROUVAI }, { timeoutMs: 120_000, env: snapshotEnv });
 let stopped = false;
 const stop = async () => {
   if (stopped) return;
@@ -100,6 +116,15 @@ try {
     }
   };
 
+  // Heap snapshots: the supervisor and the first MK6, after warm-up (minute 5, or the first sample of a short run) and at the end.
+  const WARM_SAMPLES = Math.min(5, Math.max(1, Math.floor((MINUTES * 60) / SAMPLE_S) - 1));
+  const watched = { supervisor: pids.supervisor, [ROUVAI[0].id]: pids[ROUVAI[0].id] };
+  const snapshots = async () => {
+    const out: Record<string, string> = {};
+    for (const [name, pid] of Object.entries(watched)) out[name] = await takeSnapshot(pid, SNAPSHOT_DIR as string);
+    return out;
+  };
+  let warmShots: Promise<Record<string, string>> | null = null;
   const samples: Sample[] = [];
   const begin = Date.now();
   const end = begin + MINUTES * 60_000;
@@ -131,6 +156,7 @@ try {
         rss: Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMiB(pid)])),
       };
       samples.push(sample);
+      if (SNAPSHOT_DIR && samples.length === WARM_SAMPLES) warmShots = snapshots(); // not awaited: the traffic goes on
       latencies = [];
       errors = 0;
       const total = Object.values(sample.rss).reduce((a, b) => a + b, 0);
@@ -140,6 +166,7 @@ try {
   }
   while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
   report(samples, Object.keys(pids), dropped);
+  if (warmShots) compareHeaps(await warmShots, await snapshots());
 } finally {
   await stop();
 }
