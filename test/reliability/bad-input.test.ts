@@ -17,15 +17,11 @@ import fc from 'fast-check';
 import { isSafeId } from '../../src/schema/validate.js';
 import { startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
+import { replay, TWO_SITES } from '../helpers/fuzz.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-/** A failure's report gives its seed and path: `FC_SEED=… FC_PATH=…` runs that very case again. */
-const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const T0 = '2026-03-01T10:00:00Z';
-const SITES = [
-  { sycode: 'S1', name: 'Site 1', role: 'thissite' as const, pmax_kw: 10_000 },
-  { sycode: 'S2', name: 'Site 2', role: 'nearsite' as const, pmax_kw: 8_000 },
-];
+const SITES = TWO_SITES;
 
 interface Raw {
   status: number;

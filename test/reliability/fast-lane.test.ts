@@ -14,14 +14,11 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import fc from 'fast-check';
 import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
+import { replay, TWO_SITES } from '../helpers/fuzz.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const ID = 'mk6-D';
-const SITES = [
-  { sycode: 'S1', name: 'Site 1', role: 'thissite' as const, pmax_kw: 10_000 },
-  { sycode: 'S2', name: 'Site 2', role: 'nearsite' as const, pmax_kw: 8_000 },
-];
+const SITES = TWO_SITES;
 /** The headers a gateway reads; the others (Date, Keep-Alive) differ by nature. */
 const COMPARED_HEADERS = ['content-type', 'content-length', 'www-authenticate', 'allow', 'retry-after', 'x-mk6-network', 'connection'];
 
