@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { grown, summarize, takeSnapshot } from './heap-diff.js';
+import { grown, newObjectsRetainedBy, summarize, takeSnapshot } from './heap-diff.js';
 import { parseArgs } from 'node:util';
 import { startFleet, ROUVAI } from '../test/helpers/fleet.js';
 
@@ -57,6 +57,8 @@ function compareHeaps(before: Record<string, string>, after: Record<string, stri
     const b = summarize(after[name]);
     console.log(`\nheap of ${name}: ${a.totalMiB.toFixed(1)} MiB after warm-up → ${b.totalMiB.toFixed(1)} MiB at the end (${(((b.totalMiB - a.totalMiB) / a.totalMiB) * 100).toFixed(1)} %)`);
     for (const row of grown(a, b)) console.log(`  ${row.kib >= 0 ? '+' : ''}${row.kib.toFixed(0).padStart(7)} KiB  ${row.count >= 0 ? '+' : ''}${row.count} nodes  ${row.kind.slice(0, 80)}`);
+    console.log(`  objects made since warm-up and still alive, by what holds them:`);
+    for (const { path, count } of newObjectsRetainedBy(before[name], after[name])) console.log(`  ${String(count).padStart(7)}  ${path}`);
   }
 }
 
