@@ -74,7 +74,13 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
     const call: Call = { started: performance.now(), simTime: rt.now(), id: decodeSegment(url.slice(API_PREFIX.length, idEnd)), reqBody: undefined };
     rt.inFlight++;
     rt.fastLaneCalls++;
-    void answer(req, res, method, url, found, body === 'json', call).finally(() => rt.inFlight--);
+    answer(req, res, method, url, found, body === 'json', call)
+      .catch((err: unknown) => {
+        // Past the error writer (a socket gone mid-answer): logged, the connection dropped, never a crash.
+        log.error({ err }, `${method} ${url}`);
+        res.destroy();
+      })
+      .finally(() => rt.inFlight--);
   };
 
   async function answer(req: IncomingMessage, res: ServerResponse, method: string, path: string, found: { route: GatewayRoute; params: Record<string, string> }, json: boolean, call: Call): Promise<void> {

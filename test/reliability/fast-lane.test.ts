@@ -12,6 +12,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import net from 'node:net';
 import fc from 'fast-check';
 import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
 import { replay, TWO_SITES } from '../helpers/fuzz.js';
@@ -227,6 +228,31 @@ describe('the fast lane answers as the Koa app does', () => {
     assert.equal((await send(lane.url, 'GET', `/api/v1/mk6/${ID}/monitoring`, undefined, {})).status, 200);
     assert.equal(await laneCalls(lane), before + 1);
     assert.equal((await lane.http('DELETE', `/mock/mk6/${ID}/network`)).status, 200);
+  });
+
+  it('survives a gateway that goes away in the middle of its body, and journals the call as the Koa app does', async () => {
+    await Promise.all([fresh(lane), fresh(koa)]);
+    const before = await laneCalls(lane);
+    for (const w of [lane, koa]) {
+      const socket = net.connect(Number(new URL(w.url).port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(`POST /api/v1/mk6/${ID}/requests HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"set":"st`);
+      await new Promise((r) => setTimeout(r, 50)); // the worker is reading the body
+      socket.destroy();
+    }
+    assert.equal(await laneCalls(lane), before + 1, 'the lane took it');
+    // Both still answer, and both journal the torn call the same way (the body parser's 400).
+    const torn = async (w: WorkerHandle) => {
+      for (const until = Date.now() + 5000; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) {
+        const entries = (await w.http('GET', '/api/v1/debug/requests')).body as any[];
+        if (entries.some((e) => e.endpoint === 'requests')) return entries;
+      }
+      assert.fail(`${w.url}: the torn call is not in the journal`);
+    };
+    const [ja, jb] = await Promise.all([torn(lane), torn(koa)]);
+    assert.deepEqual(comparable(ja), comparable(jb));
+    assert.equal(ja.find((e: any) => e.endpoint === 'requests').status, 400);
+    assert.equal((await send(lane.url, 'GET', `/api/v1/mk6/${ID}/monitoring`, undefined, {})).status, 200);
   });
 
   it('refuses a write in production mode as the Koa app does, and journals it the same', async () => {
