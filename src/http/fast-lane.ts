@@ -16,11 +16,10 @@ import { errors, Mk6Error } from '../domain/errors.js';
 import type { WorkerRuntime } from '../runtime.js';
 import type { Logger } from '../log.js';
 import { requestIdFrom } from '../log.js';
-import { checkBearer, checkSingleAuthorization } from './auth.js';
 import { toMk6Error } from './error-writer.js';
 import { GATEWAY_ROUTES, runGatewayRoute, type GatewayAnswer, type GatewayRoute } from './gateway-api.js';
 import type { Journal, NewEntry } from './journal.js';
-import { isInternalCall, journalCall } from './middleware.js';
+import { checkGatewayCall, isInternalCall, journalCall } from './middleware.js';
 import { decodeSegment } from './mk6-path.js';
 import { logRequest } from './request-log.js';
 import { BODY_LIMIT } from './app.js';
@@ -88,13 +87,9 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
     let out: GatewayAnswer;
     let headers: Record<string, string> = {};
     try {
-      // The order of the Koa app's guards: production, this MK6, offline, auth, then the body.
+      // The Koa app's order: production, then the gateway call's checks (mk6Guard's), then the body.
       if (found.route.write && rt.mode === 'production') throw errors.productionWrite();
-      if (!names.has(call.id)) throw errors.mk6NotFound(call.id.slice(0, 128));
-      if (rt.mk6.isOffline) throw errors.mk6Offline(rt.config.id);
-      checkSingleAuthorization(req.rawHeaders);
-      const token = rt.mk6.requiredToken;
-      if (token !== null) checkBearer(req.headers.authorization || undefined, token);
+      checkGatewayCall(rt, names, call.id, req);
       // As the Koa app: a call refused by a guard has no body (null in the journal), a call without one `{}`.
       call.reqBody = json ? ((await coBody.json(req, JSON_OPTIONS)) as { parsed: unknown }).parsed : {};
       out = await runGatewayRoute(rt, found.route, found.params, call.reqBody);

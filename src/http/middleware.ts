@@ -1,5 +1,5 @@
 /** The worker's cross-cutting middleware: errors, journal, production, MK6 API guards. */
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Context, Middleware, Next } from 'koa';
 import { Mk6Error, errors } from '../domain/errors.js';
 import { answerWithError, toMk6Error } from './error-writer.js';
@@ -172,15 +172,19 @@ export function mk6Guard(rt: WorkerRuntime): Middleware {
   const names = new Set([rt.config.id, ...rt.config.aliases]);
   return (ctx: Context, next: Next) => {
     const named = parseMk6Path(ctx.path);
-    if (named && !names.has(named.id)) throw errors.mk6NotFound(named.id.slice(0, 128));
-    if (named?.scope === 'api') {
-      if (rt.mk6.isOffline) throw errors.mk6Offline(rt.config.id);
-      checkSingleAuthorization(ctx.req.rawHeaders);
-      const token = rt.mk6.requiredToken;
-      if (token !== null) checkBearer(ctx.get('authorization') || undefined, token);
-    }
+    if (named?.scope === 'api') checkGatewayCall(rt, names, named.id, ctx.req);
+    else if (named && !names.has(named.id)) throw errors.mk6NotFound(named.id.slice(0, 128));
     return next();
   };
+}
+
+/** A gateway call's checks in the contract's order: this MK6 (or an alias), offline, one Authorization, the bearer. */
+export function checkGatewayCall(rt: WorkerRuntime, names: ReadonlySet<string>, id: string, req: IncomingMessage): void {
+  if (!names.has(id)) throw errors.mk6NotFound(id.slice(0, 128));
+  if (rt.mk6.isOffline) throw errors.mk6Offline(rt.config.id);
+  checkSingleAuthorization(req.rawHeaders);
+  const token = rt.mk6.requiredToken;
+  if (token !== null) checkBearer(req.headers.authorization || undefined, token);
 }
 
 /** The request body as journaled: token redacted, cut at 4 KiB like answers (bounds the journal's memory). */
