@@ -1,6 +1,7 @@
 /**
  * One state file per MK6, as JSON lines: the first line is a full snapshot, each later
- * line a delta (the small "meta" part whole, plus the requests put or removed). A change
+ * line a delta (the requests put or removed, and the small "meta" part whole when it
+ * changed; a delta without it keeps the one before). Every key of a line is known. A change
  * is acknowledged only once its line is fsynced; concurrent changes share one fsync
  * (group commit). When the deltas outgrow the snapshot, the file is rewritten atomically
  * (temp file, fsync, rename, directory fsync). A kill mid-append leaves at most a torn
