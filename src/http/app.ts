@@ -62,6 +62,6 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
 }
 
 /** Whether a request says it has a body (RFC 9112: Content-Length or Transfer-Encoding). */
-function hasBody(headers: IncomingHttpHeaders): boolean {
+export function hasBody(headers: IncomingHttpHeaders): boolean {
   return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 }

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { Context } from 'koa';
 import { Mk6Error, errors } from '../domain/errors.js';
 
-const JSON_TYPE = 'application/json; charset=utf-8';
+export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Writes any error on a Koa context: status, contract body and the headers it demands. */
 export function answerWithError(ctx: Context, err: unknown): Mk6Error {

@@ -12,22 +12,21 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import coBody from 'co-body';
-import { errors, Mk6Error } from '../domain/errors.js';
+import { Mk6Error } from '../domain/errors.js';
 import type { WorkerRuntime } from '../runtime.js';
 import type { Logger } from '../log.js';
 import { requestIdFrom } from '../log.js';
-import { toMk6Error } from './error-writer.js';
-import { GATEWAY_ROUTES, runGatewayRoute, type GatewayAnswer, type GatewayRoute } from './gateway-api.js';
+import { JSON_TYPE, toMk6Error } from './error-writer.js';
+import { GATEWAY_ROUTES, isWrite, runGatewayRoute, type GatewayAnswer, type GatewayRoute } from './gateway-api.js';
 import type { Journal, NewEntry } from './journal.js';
-import { checkGatewayCall, isInternalCall, journalCall } from './middleware.js';
+import { checkGatewayCall, checkProductionWrite, isInternalCall, journalCall } from './middleware.js';
 import { decodeSegment } from './mk6-path.js';
 import { logRequest } from './request-log.js';
-import { BODY_LIMIT } from './app.js';
+import { BODY_LIMIT, hasBody } from './app.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const API_PREFIX = '/api/v1/mk6/';
-const JSON_TYPE = 'application/json; charset=utf-8';
 /** What parseurl (Koa's ctx.path) would not take as the path itself. */
 const NOT_A_PLAIN_PATH = /[?#\s\u00a0\ufeff]/;
 /** koa-bodyparser's options for JSON, as app.ts gives them. */
@@ -68,7 +67,7 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
     const parts = url.slice(idEnd + 1).split('/');
     const found = match(table, method, parts);
     if (!found) return koa(req, res);
-    const body = found.route.write ? bodyPlan(req) : req.headers['transfer-encoding'] === undefined && !hasLength(req) ? 'none' : 'koa';
+    const body = isWrite(found.route) ? bodyPlan(req) : hasBody(req.headers) ? 'koa' : 'none';
     if (body === 'koa') return koa(req, res);
     const call: Call = { started: performance.now(), simTime: rt.now(), id: decodeSegment(url.slice(API_PREFIX.length, idEnd)), reqBody: undefined };
     rt.inFlight++;
@@ -88,7 +87,7 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
     let headers: Record<string, string> = {};
     try {
       // The Koa app's order: production, then the gateway call's checks (mk6Guard's), then the body.
-      if (found.route.write && rt.mode === 'production') throw errors.productionWrite();
+      checkProductionWrite(rt, method, path);
       checkGatewayCall(rt, names, call.id, req);
       // As the Koa app: a call refused by a guard has no body (null in the journal), a call without one `{}`.
       call.reqBody = json ? ((await coBody.json(req, JSON_OPTIONS)) as { parsed: unknown }).parsed : {};
@@ -153,11 +152,6 @@ function bodyPlan(req: IncomingMessage): 'json' | 'none' | 'koa' {
   if (type === undefined) return 'none';
   const semi = type.indexOf(';');
   return (semi < 0 ? type : type.slice(0, semi)).trim().toLowerCase() === 'application/json' ? 'json' : 'koa';
-}
-
-function hasLength(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return length !== undefined && length !== '0';
 }
 
 /** Koa's `ctx.ip` with `proxy: true`: the first X-Forwarded-For address, else the socket's. */

@@ -14,8 +14,6 @@ export interface GatewayRoute {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Under `/api/v1/mk6/:id`, in @koa/router's syntax (`:name` is one segment). */
   path: string;
-  /** A write: it ends with a commit, which resolves once the change is on disk. */
-  write: boolean;
   answer: (rt: WorkerRuntime, params: Record<string, string>, body: unknown) => GatewayAnswer;
 }
 
@@ -23,25 +21,27 @@ export const GATEWAY_PREFIX = '/api/v1/mk6/:id';
 
 type Answer = (rt: WorkerRuntime, params: Record<string, string>, body: unknown) => unknown;
 const ok = (answer: Answer): GatewayRoute['answer'] => (rt, params, body) => ({ status: 200, body: answer(rt, params, body) });
-const read = (method: 'GET', path: string, answer: Answer): GatewayRoute => ({ method, path, write: false, answer: ok(answer) });
-const write = (method: 'POST' | 'PATCH' | 'DELETE', path: string, answer: Answer): GatewayRoute => ({ method, path, write: true, answer: ok(answer) });
+const route = (method: GatewayRoute['method'], path: string, answer: Answer): GatewayRoute => ({ method, path, answer: ok(answer) });
+
+/** A write (every method but GET) ends with a commit, which resolves once the change is on disk. */
+export const isWrite = (route: GatewayRoute): boolean => route.method !== 'GET';
 
 export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
-  read('GET', '/monitoring', (rt) => rt.mk6.monitoring()),
-  read('GET', '/monitoring/sites', (rt) => ({ sites: rt.mk6.siteViews(rt.now()) })),
-  read('GET', '/monitoring/sites/:sycode', (rt, p) => rt.mk6.siteView(p.sycode, rt.now())),
-  read('GET', '/monitoring/planning', (rt) => ({ sites: rt.mk6.planningBySite(rt.now()) })),
+  route('GET', '/monitoring', (rt) => rt.mk6.monitoring()),
+  route('GET', '/monitoring/sites', (rt) => ({ sites: rt.mk6.siteViews(rt.now()) })),
+  route('GET', '/monitoring/sites/:sycode', (rt, p) => rt.mk6.siteView(p.sycode, rt.now())),
+  route('GET', '/monitoring/planning', (rt) => ({ sites: rt.mk6.planningBySite(rt.now()) })),
   // submit gives its own status: 201 (created) or 200 (an identical request already stands)
-  { method: 'POST', path: '/requests', write: true, answer: (rt, _p, body) => rt.mk6.submit(body, rt.now()) },
-  read('GET', '/planning', (rt) => ({ mk6_id: rt.config.id, planning: rt.mk6.planning(rt.now()) })),
-  read('GET', '/planning/:req', (rt, p) => rt.mk6.getRequest(p.req, rt.now())),
-  write('PATCH', '/planning/:req', (rt, p, body) => rt.mk6.patchRequest(p.req, body, rt.now())),
-  write('DELETE', '/planning/:req', (rt, p) => rt.mk6.deleteRequest(p.req, rt.now())),
+  { method: 'POST', path: '/requests', answer: (rt, _p, body) => rt.mk6.submit(body, rt.now()) },
+  route('GET', '/planning', (rt) => ({ mk6_id: rt.config.id, planning: rt.mk6.planning(rt.now()) })),
+  route('GET', '/planning/:req', (rt, p) => rt.mk6.getRequest(p.req, rt.now())),
+  route('PATCH', '/planning/:req', (rt, p, body) => rt.mk6.patchRequest(p.req, body, rt.now())),
+  route('DELETE', '/planning/:req', (rt, p) => rt.mk6.deleteRequest(p.req, rt.now())),
 ];
 
 /** Runs a route. A write is committed whatever happened, and answers once it is durable; a read answers at once. */
 export function runGatewayRoute(rt: WorkerRuntime, route: GatewayRoute, params: Record<string, string>, body: unknown): GatewayAnswer | Promise<GatewayAnswer> {
-  return route.write ? committed(rt, () => route.answer(rt, params, body)) : route.answer(rt, params, body);
+  return isWrite(route) ? committed(rt, () => route.answer(rt, params, body)) : route.answer(rt, params, body);
 }
 
 async function committed(rt: WorkerRuntime, apply: () => GatewayAnswer): Promise<GatewayAnswer> {

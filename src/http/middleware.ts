@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Context, Middleware, Next } from 'koa';
 import { Mk6Error, errors } from '../domain/errors.js';
-import { answerWithError, toMk6Error } from './error-writer.js';
+import { answerWithError, JSON_TYPE, toMk6Error } from './error-writer.js';
 import { parseMk6Path } from './mk6-path.js';
 import type { WorkerRuntime } from '../runtime.js';
 import { checkBearer, checkSingleAuthorization } from './auth.js';
@@ -59,7 +59,7 @@ export function journaling(
     if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && typeof (value as { pipe?: unknown }).pipe !== 'function') {
       text = JSON.stringify(value);
       ctx.body = text;
-      ctx.type = 'application/json; charset=utf-8';
+      ctx.type = JSON_TYPE;
     }
     if (skip) return;
     journalCall(journal, forward, canonicalId, {
@@ -157,11 +157,14 @@ export function journaledHeaders(headers: IncomingHttpHeaders): Record<string, s
 /** In production mode every write but the mode switch is refused, before anything else. */
 export function productionGuard(rt: WorkerRuntime): Middleware {
   return (ctx: Context, next: Next) => {
-    if (rt.mode === 'production' && WRITES.has(ctx.method) && ctx.path !== '/supervision/mode' && !ctx.path.startsWith('/_worker/')) {
-      throw errors.productionWrite();
-    }
+    checkProductionWrite(rt, ctx.method, ctx.path);
     return next();
   };
+}
+
+/** Refuses a write in production mode, but the mode switch and the supervisor's own calls. */
+export function checkProductionWrite(rt: WorkerRuntime, method: string, path: string): void {
+  if (rt.mode === 'production' && WRITES.has(method) && path !== '/supervision/mode' && !path.startsWith('/_worker/')) throw errors.productionWrite();
 }
 
 /**
