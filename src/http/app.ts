@@ -11,6 +11,7 @@ import { requestLog } from './request-log.js';
 import { networkConditions } from '../network/middleware.js';
 import { SECRET_HEADER, secretMatches } from './internal.js';
 import { answerWithError } from './error-writer.js';
+import { answerJson } from './json-answer.js';
 import { errors } from '../domain/errors.js';
 import { routesByPrefix } from './prefix-routes.js';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -45,7 +46,7 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   app.use((ctx, next) => {
     // A liveness probe (not journaled): it meets an outage like any caller, a blackholed MK6 does not answer it.
     if (ctx.path !== '/healthz' || ctx.method !== 'GET') return next();
-    ctx.body = { status: 'ok', mk6_id: rt.config.id, pid: process.pid };
+    answerJson(ctx, { status: 'ok', mk6_id: rt.config.id, pid: process.pid });
   });
   app.use(errorBodies((msg, err) => log.error({ err }, msg))); // an unexpected 500: logged, its message hidden
   app.use(productionGuard(rt)); // production → offline → auth → the rest

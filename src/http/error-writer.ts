@@ -7,14 +7,13 @@ import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Context } from 'koa';
 import { Mk6Error, errors } from '../domain/errors.js';
-
-export const JSON_TYPE = 'application/json; charset=utf-8';
+import { answerJson, JSON_TYPE } from './json-answer.js';
 
 /** Writes any error on a Koa context: status, contract body and the headers it demands. */
 export function answerWithError(ctx: Context, err: unknown): Mk6Error {
   const e = toMk6Error(err);
   ctx.status = e.status;
-  ctx.body = e.toBody();
+  answerJson(ctx, e.toBody());
   for (const [name, value] of Object.entries(e.headers)) ctx.set(name, value);
   return e;
 }

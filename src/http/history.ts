@@ -7,6 +7,7 @@ import type { Context } from 'koa';
 import { errors } from '../domain/errors.js';
 import type { Mk6 } from '../domain/mk6.js';
 import { formatIso, parseIsoTime } from '../domain/time.js';
+import { answerJson } from './json-answer.js';
 import { MAX_HISTORY_ROWS } from '../schema/plant.js';
 
 export interface HistoryQuery {
@@ -107,5 +108,5 @@ export function answerHistory(ctx: Context, mk6: Mk6, mk6Id: string): void {
     ctx.body = historyCsv(rows);
     return;
   }
-  ctx.body = { mk6_id: mk6Id, from: formatIso(q.from), to: formatIso(q.to), step_s: q.stepMs / 1000, count: rows.length, rows };
+  answerJson(ctx, { mk6_id: mk6Id, from: formatIso(q.from), to: formatIso(q.to), step_s: q.stepMs / 1000, count: rows.length, rows });
 }

@@ -2,7 +2,8 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Context, Middleware, Next } from 'koa';
 import { Mk6Error, errors } from '../domain/errors.js';
-import { answerWithError, JSON_TYPE, toMk6Error } from './error-writer.js';
+import { answerWithError, toMk6Error } from './error-writer.js';
+import { JSON_TYPE, jsonAnswerOf } from './json-answer.js';
 import { parseMk6Path } from './mk6-path.js';
 import type { WorkerRuntime } from '../runtime.js';
 import { checkBearer, checkSingleAuthorization } from './auth.js';
@@ -54,10 +55,11 @@ export function journaling(
     const started = performance.now();
     const simTime = simNow();
     await next();
-    let text: string | undefined;
-    const value = ctx.body;
-    if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && typeof (value as { pipe?: unknown }).pipe !== 'function') {
-      text = JSON.stringify(value);
+    const answer = jsonAnswerOf(ctx);
+    let text = answer?.text;
+    const value = answer ? answer.value : ctx.body;
+    if (!answer && value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && typeof (value as { pipe?: unknown }).pipe !== 'function') {
+      text = JSON.stringify(value); // a body set as an object (the supervisor's routes)
       ctx.body = text;
       ctx.type = JSON_TYPE;
     }

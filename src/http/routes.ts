@@ -18,6 +18,7 @@ import { journalBody, journalFormat } from './har.js';
 import { recordingFlag } from './recording-flag.js';
 import { answerHistory } from './history.js';
 import { formatIso } from '../domain/time.js';
+import { answerJson } from './json-answer.js';
 import { GATEWAY_PREFIX, GATEWAY_ROUTES, runGatewayRoute } from './gateway-api.js';
 
 const MOCK = '/mock/mk6/:id';
@@ -28,8 +29,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   /** Runs a change, persists it (whatever happened), answers its result. */
   const change = async (ctx: Context, apply: () => unknown, status = 200) => {
     try {
-      ctx.body = apply();
-      ctx.status = status;
+      answerJson(ctx, apply(), status);
     } finally {
       await rt.commit();
     }
@@ -42,7 +42,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
    */
   const fleetChange = (ctx: Context, apply: () => unknown) => {
     if (ctx.state.trusted !== true || !ctx.get(FLEET_GEN_HEADER)) return change(ctx, apply);
-    ctx.body = apply();
+    answerJson(ctx, apply());
     rt.commit().catch((err: unknown) => console.error(JSON.stringify({ level: 'error', mk6_id: rt.config.id, msg: 'persisting the fleet clock/mode', err: String(err) })));
   };
   /** Internal routes answer the supervisor only (its secret); anyone else meets an unknown route. */
@@ -66,14 +66,13 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   for (const route of GATEWAY_ROUTES) {
     r.register(`${GATEWAY_PREFIX}${route.path}`, [route.method], async (ctx) => {
       const out = await runGatewayRoute(rt, route, ctx.params, body(ctx));
-      ctx.body = out.body;
-      ctx.status = out.status;
+      answerJson(ctx, out.body, out.status);
     });
   }
 
   // ── mock control of this MK6 ──
   const inventory = (ctx: Context) => {
-    ctx.body = { count: 1, mk6: [inventoryEntry(rt)] };
+    answerJson(ctx, { count: 1, mk6: [inventoryEntry(rt)] });
   };
   r.get('/mock/mk6', inventory);
   r.get('/supervision/api/inventory', inventory);
@@ -91,7 +90,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     }),
   );
   r.get(`${MOCK}/state`, (ctx) => {
-    ctx.body = stateView(rt);
+    answerJson(ctx, stateView(rt));
   });
   r.post(`${MOCK}/site-state/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setSiteState(ctx.params.sycode, body(ctx), rt.now()))));
   r.post(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, true, rt.now()))));
@@ -122,7 +121,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
 
   // ── the plant behind each site (src/domain/plant.ts, profiles.ts) and the history export ──
   r.get(`${MOCK}/sites/:sycode/plant`, (ctx) => {
-    ctx.body = { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, rt.now()) };
+    answerJson(ctx, { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, rt.now()) });
   });
   r.post(`${MOCK}/sites/:sycode/plant`, (ctx) =>
     change(ctx, () => {
@@ -141,7 +140,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
       return out;
     }, status);
   r.get(`${MOCK}/network`, (ctx) => {
-    ctx.body = { mk6_id: rt.config.id, conditions: rt.network.report(), outage: rt.network.outage };
+    answerJson(ctx, { mk6_id: rt.config.id, conditions: rt.network.report(), outage: rt.network.outage });
   });
   r.post(`${MOCK}/network`, (ctx) => networkChange(ctx, () => ({ mk6_id: rt.config.id, condition: rt.network.add(body(ctx)) }), 201));
   r.delete(`${MOCK}/network/:name`, (ctx) => networkChange(ctx, () => ({ mk6_id: rt.config.id, removed: rt.network.remove(ctx.params.name) })));
@@ -155,7 +154,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
 
   // ── fleet-wide controls (broadcast by the supervisor, or sent here directly) ──
   r.get('/supervision/api/time', (ctx) => {
-    ctx.body = clockView(rt.clock);
+    answerJson(ctx, clockView(rt.clock));
   });
   r.post('/mock/time', (ctx) =>
     fleetChange(ctx, () => {
@@ -173,7 +172,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     }),
   );
   r.get('/supervision/api/mode', (ctx) => {
-    ctx.body = { mode: rt.mode };
+    answerJson(ctx, { mode: rt.mode });
   });
   r.post('/supervision/mode', (ctx) =>
     fleetChange(ctx, () => {
@@ -196,36 +195,36 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   r.get('/api/v1/debug/requests', (ctx) => {
     const since = parseSinceId(ctx.query.since_id);
     if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
-    ctx.body = journalBody(journal.since(since), journalFormat(ctx.query.format), `${ctx.protocol}://${ctx.host}`);
+    answerJson(ctx, journalBody(journal.since(since), journalFormat(ctx.query.format), `${ctx.protocol}://${ctx.host}`));
   });
   r.delete('/api/v1/debug/requests', (ctx) => {
     journal.clear();
-    ctx.body = { message: 'Log vidé', count: 0 };
+    answerJson(ctx, { message: 'Log vidé', count: 0 });
   });
   /** The fleet records the gateway's calls: forward the bodies the journal cuts, uncut (supervisor/recording.ts). */
   r.post('/_worker/recording', internalOnly, (ctx) => {
     recordingFlag.on = asBody(body(ctx)).on === true;
-    ctx.body = { mk6_id: rt.config.id, recording: recordingFlag.on };
+    answerJson(ctx, { mk6_id: rt.config.id, recording: recordingFlag.on });
   });
   r.post('/_worker/journal/flush', internalOnly, async (ctx) => {
     await sink?.flush();
-    ctx.body = { flushed: true };
+    answerJson(ctx, { flushed: true });
   });
   /** The supervisor's kill {kind: blackhole|reset} (and `none` to lift it): in memory, gone with the process. */
   r.post('/_worker/outage', internalOnly, (ctx) => {
     const outage = rt.network.setOutage(body(ctx));
     if (outage === null) rt.network.releaseHeld();
-    ctx.body = { mk6_id: rt.config.id, outage };
+    answerJson(ctx, { mk6_id: rt.config.id, outage });
   });
   /** Each site's values for the front's live stream (GET /mock/stream): not journaled, like every internal call. */
   r.get('/_worker/telemetry', internalOnly, (ctx) => {
     const now = rt.now();
     const sites: Record<string, { pavailable: number; pactive: number; consigne: number; state: number }> = {};
     for (const [sycode, v] of Object.entries(rt.mk6.siteViews(now))) sites[sycode] = { pavailable: v.pavailable, pactive: v.pactive, consigne: v.psetpoint_recu, state: v.state };
-    ctx.body = { mk6_id: rt.config.id, sim_time: formatIso(now), sites };
+    answerJson(ctx, { mk6_id: rt.config.id, sim_time: formatIso(now), sites });
   });
   r.get('/_worker/health', internalOnly, (ctx) => {
-    ctx.body = { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls };
+    answerJson(ctx, { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
   });
   /** The fleet's clock and mode pushed to one MK6 that missed a broadcast (it was starting). */
   r.post('/_worker/fleet', internalOnly, (ctx) =>
