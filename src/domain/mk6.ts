@@ -104,6 +104,9 @@ export class Mk6 {
   private auth: { enabled: boolean; token: string | null };
   private changes: Changes = freshChanges();
   private pruneAt = PRUNE_ABOVE;
+  /** Since the last history scan: the earliest end among the requests that were not history, and whether one was deleted. */
+  private historyFrom = -Infinity;
+  private deletedSinceScan = false;
   /** What the plant of each site with dynamics is told, built once per change of its history. */
   private told = new Map<string, { told: Signal; ramp: Ramp; memo: Map<number, number> }>();
   private profiles = new Map<string, { def: ProfileDef; profile: Profile }>();
@@ -262,6 +265,7 @@ export class Mk6 {
     const end = 'end_time' in body ? optionalTime(RequestPatch, body, 'end_time') : req.end;
     checkWindow(start, end, body);
     Object.assign(req, { psetpoint, start, end, extras: { ...req.extras, ...extrasOf(body) } });
+    this.noteHistoryCandidate(req);
     this.touch();
     this.changes.requests.add(req.id);
     return this.view(req, now);
@@ -273,6 +277,7 @@ export class Mk6 {
     const state = requestState(req, now);
     if (state !== 'scheduled' && state !== 'active') throw errors.requestLocked(id, state);
     req.deleted_at = now;
+    this.noteHistoryCandidate(req);
     this.touch();
     this.changes.requests.add(req.id);
     return this.view(req, now);
@@ -289,6 +294,7 @@ export class Mk6 {
       const state = requestState(req, now);
       if (state === 'scheduled') {
         req.deleted_at = now;
+        this.noteHistoryCandidate(req);
         deleted.push(req.id);
         this.changes.requests.add(req.id);
       } else if (state === 'active') {
@@ -330,6 +336,7 @@ export class Mk6 {
     this.touch();
     this.requests.clear();
     this.bySite.clear();
+    this.pruneAt = PRUNE_ABOVE; // else a cleared planning of 70,000 would wait 70,000 inserts for its next scan
     this.changes.planningReset = true;
     this.changes.requests.clear();
     this.changes.removed.clear();
@@ -589,9 +596,16 @@ export class Mk6 {
 
   private index(req: StoredRequest): void {
     this.requests.set(req.id, req);
+    this.noteHistoryCandidate(req);
     let list = this.bySite.get(req.sycode);
     if (!list) this.bySite.set(req.sycode, (list = []));
     list.push(req);
+  }
+
+  /** A request becomes history at its end, or once deleted: the next scan must not be skipped past that. */
+  private noteHistoryCandidate(req: StoredRequest): void {
+    if (req.deleted_at !== null) this.deletedSinceScan = true;
+    else if (req.end !== null && req.end < this.historyFrom) this.historyFrom = req.end;
   }
 
   /** Keeps memory and the state file bounded: forgets the oldest history past HISTORY_KEPT. */
@@ -599,10 +613,17 @@ export class Mk6 {
     if (this.requests.size <= this.pruneAt) return;
     // Scan again only after another PRUNE_ABOVE inserts: amortised O(1) per request.
     this.pruneAt = this.requests.size + PRUNE_ABOVE;
+    // Nothing became history since the last scan (none deleted, none past its end): a planning
+    // of many live requests is not scanned whole every PRUNE_ABOVE inserts.
+    if (!this.deletedSinceScan && now < this.historyFrom) return;
+    this.deletedSinceScan = false;
+    this.historyFrom = Infinity;
     const history = [...this.requests.values()]
       .filter((r) => {
         const s = requestState(r, now);
-        return s === 'expired' || s === 'deleted';
+        if (s === 'expired' || s === 'deleted') return true;
+        if (r.end !== null && r.end < this.historyFrom) this.historyFrom = r.end;
+        return false;
       })
       .sort((a, b) => a.seq - b.seq);
     const drop = history.slice(0, Math.max(0, history.length - HISTORY_KEPT));

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { CorruptStateError, StateFile, type Snapshot } from '../../src/persist/state-file.js';
+import { replay } from '../helpers/fuzz.js';
 
 interface Meta {
   counter: number;
@@ -146,6 +148,35 @@ describe('StateFile', () => {
     assert.ok(lineCount < appends, `compacted: ${lineCount} lines for ${appends + 8} appends`);
     assert.deepEqual(sortById(StateFile.load<Meta, Item>(path)), sortById(m.snapshot()));
     assert.deepEqual(readdirSync(join(path, '..')), ['mk6-X.jsonl'], 'no temp file left behind');
+  });
+
+  it('changes racing a compaction: every one acknowledged, and the file reads back as the state, at any moment whole', async () => {
+    type Change = { op: 'put'; id: number; kib: number } | { op: 'remove'; id: number } | { op: 'clear' };
+    const change: fc.Arbitrary<Change> = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ op: fc.constant('put' as const), id: fc.integer({ min: 0, max: 30 }), kib: fc.integer({ min: 0, max: 48 }) }) },
+      { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 30 }) }) },
+      { weight: 1, arbitrary: fc.constant({ op: 'clear' as const }) },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 6 }), async (bursts) => {
+        const path = freshPath();
+        const m = new Model(path);
+        await m.file.open();
+        let value = 0;
+        for (const burst of bursts) {
+          // A burst of changes as concurrent requests make them: none awaited before the next.
+          const acks = burst.map((c) => (c.op === 'put' ? m.put({ id: `r${c.id}`, value: ++value, pad: 'x'.repeat(c.kib * 1024) }) : c.op === 'remove' ? m.remove(`r${c.id}`) : m.clear()));
+          // Whenever a process could be killed, the file reads back (compacting or not).
+          await new Promise((r) => setImmediate(r));
+          assert.doesNotThrow(() => StateFile.load<Meta, Item>(path));
+          await Promise.all(acks);
+          assert.deepEqual(sortById(StateFile.load<Meta, Item>(path)), sortById(m.snapshot()));
+        }
+        await m.file.close();
+        assert.deepEqual(readdirSync(join(path, '..')), ['mk6-X.jsonl'], 'no temp file left behind');
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60), ...replay },
+    );
   });
 
   it('drops a stale temp file from an interrupted compaction', () => {
