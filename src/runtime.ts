@@ -70,6 +70,7 @@ export class WorkerRuntime {
   fastLaneCalls = 0;
   readonly network = new NetworkState();
   private metaDirty = false;
+  private behind: NodeJS.Timeout | null = null;
   private file: StateFile<PersistedMeta, StoredRequest>;
 
   private constructor(readonly config: WorkerConfig, data: Mk6Data) {
@@ -180,8 +181,28 @@ export class WorkerRuntime {
     return this.file.append({ ...(withMeta ? { meta: this.meta() } : {}), put, removed: [...changes.removed], clear: changes.planningReset });
   }
 
-  close(): Promise<void> {
-    return this.file.close();
+  /**
+   * Persists within PERSIST_BEHIND_MS what someone else already holds durably (the fleet's clock
+   * and mode, in the supervisor's state): the workers of a broadcast to 250 do not write their
+   * state files while the others still answer it, and broadcasts in a row share one write.
+   * Any commit before then takes the change along.
+   */
+  persistBehind(onError: (err: unknown) => void): void {
+    if (this.behind) return;
+    this.behind = setTimeout(() => {
+      this.behind = null;
+      this.commit().catch(onError);
+    }, PERSIST_BEHIND_MS);
+    this.behind.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.behind) {
+      clearTimeout(this.behind);
+      this.behind = null;
+      await this.commit();
+    }
+    await this.file.close();
   }
 
   private meta(): PersistedMeta {
@@ -192,6 +213,9 @@ export class WorkerRuntime {
     return { meta: this.meta(), items: this.mk6.toData().requests };
   }
 }
+
+/** How long a worker waits before it persists a fleet change the supervisor already holds. */
+const PERSIST_BEHIND_MS = 1000;
 
 export function stateFilePath(stateDir: string, id: string): string {
   return join(stateDir, `mk6-${id}.jsonl`);

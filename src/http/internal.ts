@@ -19,6 +19,12 @@ export function newSecret(): string {
 export function secretMatches(given: string | undefined, secret: string | null): boolean {
   if (!secret || !given) return false;
   const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(secret).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(a, digestOf(secret));
+}
+
+/** The secret's own digest, made once: every broadcast to every worker checks against it. */
+let known: { secret: string; digest: Buffer } | null = null;
+function digestOf(secret: string): Buffer {
+  if (known?.secret !== secret) known = { secret, digest: createHash('sha256').update(secret).digest() };
+  return known.digest;
 }

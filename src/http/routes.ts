@@ -37,13 +37,14 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   /**
    * The fleet's clock and mode as the supervisor broadcasts them: the supervisor holds them
    * durably (supervisor.json) and gives them again to a worker that restarts, so the worker
-   * answers at once and persists behind; a broadcast to 250 workers does not wait for 250
-   * fsyncs. Sent to the worker's own port by anyone else, the change is durable before the answer.
+   * answers at once and persists behind (within a second); a broadcast to 250 workers does not
+   * wait for 250 fsyncs. Sent to the worker's own port by anyone else, the change is durable
+   * before the answer.
    */
   const fleetChange = (ctx: Context, apply: () => unknown) => {
     if (ctx.state.trusted !== true || !ctx.get(FLEET_GEN_HEADER)) return change(ctx, apply);
     answerJson(ctx, apply());
-    rt.commit().catch((err: unknown) => console.error(JSON.stringify({ level: 'error', mk6_id: rt.config.id, msg: 'persisting the fleet clock/mode', err: String(err) })));
+    rt.persistBehind((err) => console.error(JSON.stringify({ level: 'error', mk6_id: rt.config.id, msg: 'persisting the fleet clock/mode', err: String(err) })));
   };
   /** Internal routes answer the supervisor only (its secret); anyone else meets an unknown route. */
   const internalOnly = (ctx: Context, next: Next) => {
