@@ -1,6 +1,5 @@
 /** The worker's Koa app: middleware in the contract's order, then the route table. */
 import Koa from 'koa';
-import bodyParser from 'koa-bodyparser';
 import type { WorkerRuntime } from '../runtime.js';
 import type { Journal, JournalSink } from './journal.js';
 import { errorBodies, journaling, mk6Guard, productionGuard } from './middleware.js';
@@ -12,11 +11,10 @@ import { networkConditions } from '../network/middleware.js';
 import { SECRET_HEADER, secretMatches } from './internal.js';
 import { answerWithError } from './error-writer.js';
 import { answerJson } from './json-answer.js';
+import { jsonBody } from './json-body.js';
 import { errors } from '../domain/errors.js';
 import { routesByPrefix } from './prefix-routes.js';
 import type { IncomingHttpHeaders } from 'node:http';
-
-export const BODY_LIMIT = '64kb';
 
 export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: JournalSink, logger?: Logger): Koa {
   const app = new Koa({ proxy: true });
@@ -51,10 +49,9 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   app.use(errorBodies((msg, err) => log.error({ err }, msg))); // an unexpected 500: logged, its message hidden
   app.use(productionGuard(rt)); // production → offline → auth → the rest
   app.use(mk6Guard(rt));
-  const parseJson = bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, strict: true });
   // A GET or HEAD that carries no body has nothing to parse: most of the gateway's calls.
   app.use((ctx, next) => {
-    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || hasBody(ctx.req.headers)) return parseJson(ctx, next);
+    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || hasBody(ctx.req.headers)) return jsonBody(ctx, next);
     (ctx.request as { body?: unknown }).body = {}; // what the parser gives a request without a body
     return next();
   });

@@ -3,7 +3,7 @@
  * Koa's context, the router and a dozen middleware layers. They were most of a worker's CPU
  * per call (bench: 59 µs for a GET where bare Koa takes 23). The lane runs the same code as
  * the Koa app for what it answers: the route table (gateway-api.ts), the guards' checks, the
- * body parser (co-body, with koa-bodyparser's options), the journal entry, the access log
+ * body parser (json-body.ts), the journal entry, the access log
  * line and the error writer. Anything that is not plain goes to the Koa app untouched, before a
  * byte of its body is read: a network condition or an outage, a stopping worker, the
  * supervisor's own calls, a query string, HEAD, a path the table does not spell exactly
@@ -11,7 +11,6 @@
  * (the differential test compares both ways).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import coBody from 'co-body';
 import { Mk6Error } from '../domain/errors.js';
 import type { WorkerRuntime } from '../runtime.js';
 import type { Logger } from '../log.js';
@@ -23,15 +22,14 @@ import type { Journal, NewEntry } from './journal.js';
 import { checkGatewayCall, checkProductionWrite, isInternalCall, journalCall } from './middleware.js';
 import { decodeSegment } from './mk6-path.js';
 import { logRequest } from './request-log.js';
-import { BODY_LIMIT, hasBody } from './app.js';
+import { hasBody } from './app.js';
+import { readJsonBody } from './json-body.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const API_PREFIX = '/api/v1/mk6/';
 /** What parseurl (Koa's ctx.path) would not take as the path itself. */
 const NOT_A_PLAIN_PATH = /[?#\s\u00a0\ufeff]/;
-/** koa-bodyparser's options for JSON, as app.ts gives them. */
-const JSON_OPTIONS = { limit: BODY_LIMIT, strict: true, returnRawBody: true } as const;
 
 interface Compiled {
   route: GatewayRoute;
@@ -91,7 +89,7 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
       checkProductionWrite(rt, method, path);
       checkGatewayCall(rt, names, call.id, req);
       // As the Koa app: a call refused by a guard has no body (null in the journal), a call without one `{}`.
-      call.reqBody = json ? ((await coBody.json(req, JSON_OPTIONS)) as { parsed: unknown }).parsed : {};
+      call.reqBody = json ? await readJsonBody(req) : {};
       out = await runGatewayRoute(rt, found.route, found.params, call.reqBody);
     } catch (err) {
       const e = toMk6Error(err);
@@ -145,7 +143,7 @@ function match(table: Compiled[], method: string, parts: string[]): { route: Gat
 }
 
 /**
- * How a write's body is read: JSON by co-body, or none (no Content-Type: koa-bodyparser gives
+ * How a write's body is read: JSON (json-body.ts), or none (no Content-Type: the Koa app gives
  * `{}` without reading), or by the Koa app (any other type, which it may read otherwise).
  */
 function bodyPlan(req: IncomingMessage): 'json' | 'none' | 'koa' {
