@@ -2,12 +2,13 @@
  * One state file per MK6, as JSON lines: the first line is a full snapshot, each later
  * line a delta (the requests put or removed, and the small "meta" part whole when it
  * changed; a delta without it keeps the one before). Every key of a line is known. A change
- * is acknowledged only once its line is fsynced; concurrent changes share one fsync
+ * is acknowledged only once its line is on disk (the file is opened O_DSYNC); the changes of
+ * one turn of the event loop, and those made while a write is under way, share one write
  * (group commit). When the deltas outgrow the snapshot, the file is rewritten atomically
- * (temp file, fsync, rename, directory fsync). A kill mid-append leaves at most a torn
- * last line without its newline: that change was never acknowledged and is dropped on
- * load. Anything else unreadable is corruption: the load fails naming the file and line,
- * and the file is left as it is.
+ * (temp file, fsync, rename, directory fsync), off the event loop. A kill mid-append
+ * leaves at most a torn last line without its newline: that change was never acknowledged
+ * and is dropped on load. Anything else unreadable is corruption: the load fails naming
+ * the file and line, and the file is left as it is.
  */
 import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
