@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePorts, scaleFleet, startFleet } from '../test/helpers/fleet.js';
 import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
-import { fmt, median, pinnedNode, rssMiB, stopProcess, wrk } from './tools.js';
+import { fmt, median, pinnedNode, rssMiB, stopProcess, untilQuiet, wrk } from './tools.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BARE = join(DIST, 'bench/bare-koa.js');
@@ -54,6 +54,10 @@ async function fleetFigures(n: number, seconds: number) {
     }
     const sorted = times.slice(1).sort((a, b) => a - b);
     const broadcast = { p50: fmt(median(sorted), 1), p99: fmt(sorted[sorted.length - 1], 1) };
+    // The last broadcast's tail (each worker writes the clock to its state file within a
+    // second) is not the steady state the front's figures are about: wait for the fleet to be
+    // idle again (250 idle workers still tick a few ms between them).
+    await untilQuiet([fleet.pid, ...pids], 30_000, 3 + pids.length / 10);
     const path = `${fleet.url}/api/v1/mk6/M1/monitoring/sites/S1`;
     wrk(path, 8, 1);
     const load = wrk(path, 8, seconds);

@@ -80,12 +80,12 @@ export function wrkWithCpu(pid: number, url: string, connections: number, second
  * pinned to one core measured one after the other must not pay for the previous one's tail (a
  * worker still syncing its state file, a GC) in the next one's figures.
  */
-export async function untilQuiet(pids: number[], maxMs = 30_000): Promise<void> {
+export async function untilQuiet(pids: number[], maxMs = 30_000, quietMs = 3): Promise<void> {
   const total = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
   for (const until = Date.now() + maxMs; Date.now() < until; ) {
     const before = total();
     await new Promise((r) => setTimeout(r, 300));
-    if (total() - before <= 3) return;
+    if (total() - before <= quietMs) return;
   }
 }
 
