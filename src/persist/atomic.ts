@@ -46,10 +46,15 @@ export async function writeFileAtomicAsync(path: string, text: string): Promise<
     await unlink(temp).catch(() => undefined); // never created, or already renamed
     throw err;
   }
-  const dir = await open(dirname(path), 'r');
+  await syncDir(dirname(path));
+}
+
+/** Makes a rename in this directory durable. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
   try {
-    await dir.sync();
+    await handle.sync();
   } finally {
-    await dir.close();
+    await handle.close();
   }
 }

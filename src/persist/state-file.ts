@@ -11,9 +11,9 @@
  * the file and line, and the file is left as it is.
  */
 import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { writeFileAtomic, writeFileAtomicAsync } from './atomic.js';
+import { syncDir, writeFileAtomicAsync } from './atomic.js';
 
 export interface Snapshot<Meta, Item> {
   meta: Meta;
@@ -43,6 +43,8 @@ export class CorruptStateError extends Error {
 const COMPACT_MIN_BYTES = 256 * 1024;
 /** Appends whose write returns once the data is on disk (as write + fdatasync, in one call). */
 const APPEND_DSYNC = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC;
+/** Items serialised between two turns of the event loop while a snapshot is made. */
+const SNAPSHOT_SLICE = 2000;
 
 /** Another live process holds this MK6's state file (a second worker for the same id). */
 export class StateInUseError extends Error {
@@ -114,6 +116,13 @@ export class StateFile<Meta, Item extends { id: string }> {
   private flushing = false;
   private loggedBytes = 0;
   private snapshotBytes = 0;
+  /** The write under way, until its chunk is counted (and kept for a compaction). */
+  private writing: Promise<void> | null = null;
+  /** While a compaction runs: the chunks written to the old file since its snapshot was taken. */
+  private sinceSnapshot: string[] | null = null;
+  private compacting: Promise<void> | null = null;
+  /** While the compacted file is put in place: appends wait. */
+  private swapping: Promise<void> | null = null;
 
   constructor(
     readonly path: string,
@@ -166,7 +175,10 @@ export class StateFile<Meta, Item extends { id: string }> {
 
   /** Starts a fresh file holding the current state (atomically), ready for appends. */
   async open(): Promise<void> {
-    this.writeSnapshot();
+    const text = await this.snapshotText();
+    await writeFileAtomicAsync(this.path, text);
+    this.snapshotBytes = Buffer.byteLength(text);
+    this.loggedBytes = 0;
     this.handle = await open(this.path, APPEND_DSYNC);
   }
 
@@ -184,7 +196,9 @@ export class StateFile<Meta, Item extends { id: string }> {
   }
 
   async close(): Promise<void> {
-    while (this.flushing) await new Promise((r) => setImmediate(r));
+    while (this.flushing || this.compacting) {
+      await (this.compacting ?? new Promise((r) => setImmediate(r)));
+    }
     await this.handle?.close();
     this.handle = null;
   }
@@ -192,22 +206,23 @@ export class StateFile<Meta, Item extends { id: string }> {
   private async flush(): Promise<void> {
     try {
       while (this.queue.length > 0) {
+        while (this.swapping) await this.swapping;
         const chunk = this.queue.join('');
         const waiters = this.waiters;
         this.queue = [];
         this.waiters = [];
+        this.writing = this.write(chunk);
         try {
-          if (!this.handle) throw new Error(`state file ${this.path} is not open`);
-          await this.handle.write(chunk); // O_DSYNC: on disk when it returns
-          this.loggedBytes += Buffer.byteLength(chunk);
+          await this.writing;
         } catch (err) {
           for (const w of waiters) w.reject(err as Error);
           continue;
+        } finally {
+          this.writing = null;
         }
         for (const w of waiters) w.resolve();
-        if (this.loggedBytes > Math.max(COMPACT_MIN_BYTES, 2 * this.snapshotBytes)) {
-          // Its failure leaves the file as it was (whole, appended to): compacting is tried again after the next write.
-          await this.compact().catch(() => undefined);
+        if (!this.compacting && this.loggedBytes > Math.max(COMPACT_MIN_BYTES, 2 * this.snapshotBytes)) {
+          this.compacting = this.compact().finally(() => (this.compacting = null));
         }
       }
     } finally {
@@ -215,33 +230,69 @@ export class StateFile<Meta, Item extends { id: string }> {
     }
   }
 
+  private async write(chunk: string): Promise<void> {
+    if (!this.handle) throw new Error(`state file ${this.path} is not open`);
+    await this.handle.write(chunk); // O_DSYNC: on disk when it returns
+    this.loggedBytes += Buffer.byteLength(chunk);
+    this.sinceSnapshot?.push(chunk);
+  }
+
   /**
-   * Rewrites the file as one snapshot of the current state, off the event loop (a planning of
-   * 70,000 requests is megabytes). Appends wait meanwhile: the flush loop is here. Changes
-   * queued behind it were already applied in memory; their deltas, appended after, repeat
-   * them harmlessly.
+   * Rewrites the file as one snapshot of the current state, then the deltas written since,
+   * while appends go on into the old file: a planning of 70,000 requests is megabytes, and a
+   * gateway's next 201 does not wait for them. Only the swap holds appends: the chunks written
+   * meanwhile are appended to the new file too, it is synced and renamed over the old one. A
+   * kill before the rename leaves the old file whole; after it, the new one holds everything
+   * acknowledged. A delta that repeats what the snapshot holds changes nothing on load. A
+   * failure leaves the old file, appended to: compacting is tried again after the next write.
    */
   private async compact(): Promise<void> {
-    const text = this.snapshotText();
-    await writeFileAtomicAsync(this.path, text);
-    // The handle still points at the file the rename replaced: append to the new one.
-    const replaced = this.handle;
-    this.handle = await open(this.path, APPEND_DSYNC);
-    await replaced?.close();
-    this.snapshotBytes = Buffer.byteLength(text);
-    this.loggedBytes = 0;
+    const since: string[] = (this.sinceSnapshot = []); // before the snapshot: a change after it is a delta kept here
+    const temp = `${this.path}.tmp-${process.pid}`;
+    let release = () => {};
+    try {
+      const text = await this.snapshotText();
+      const file = await open(temp, 'w', 0o600);
+      try {
+        await file.write(text);
+        await file.sync();
+        this.swapping = new Promise<void>((r) => (release = r));
+        await this.writing?.catch(() => undefined);
+        const caughtUp = since.join('');
+        await file.write(caughtUp);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(temp, this.path);
+      await syncDir(dirname(this.path));
+      const replaced = this.handle;
+      this.handle = await open(this.path, APPEND_DSYNC);
+      await replaced?.close();
+      this.snapshotBytes = Buffer.byteLength(text);
+      this.loggedBytes = since.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0);
+    } catch {
+      await unlink(temp).catch(() => undefined);
+    } finally {
+      this.sinceSnapshot = null;
+      this.swapping = null;
+      release();
+    }
   }
 
-  private writeSnapshot(): void {
-    const text = this.snapshotText();
-    writeFileAtomic(this.path, text);
-    this.snapshotBytes = Buffer.byteLength(text);
-    this.loggedBytes = 0;
-  }
-
-  private snapshotText(): string {
+  /** The snapshot line, its items serialised a slice at a time: requests go on being answered meanwhile. */
+  private async snapshotText(): Promise<string> {
     const { meta, items } = this.current();
-    return JSON.stringify({ kind: 'snapshot', meta, items }) + '\n';
+    const parts = [`{"kind":"snapshot","meta":${JSON.stringify(meta)},"items":[`];
+    for (let i = 0; i < items.length; i += SNAPSHOT_SLICE) {
+      if (i > 0) {
+        await new Promise((r) => setImmediate(r));
+        parts.push(',');
+      }
+      parts.push(items.slice(i, i + SNAPSHOT_SLICE).map((item) => JSON.stringify(item)).join(','));
+    }
+    parts.push(']}\n');
+    return parts.join('');
   }
 }
 
