@@ -3,8 +3,28 @@
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
 
-/** Parses an ISO 8601 date-time; a time without an offset is UTC. Returns null if invalid. */
+/**
+ * Parses an ISO 8601 date-time; a time without an offset is UTC. Returns null if invalid. A
+ * gateway sends the same few instants again and again (its windows' bounds), so the last
+ * answers are kept, as formatIso keeps its strings.
+ */
 export function parseIsoTime(text: string): number | null {
+  let t = parsed.get(text);
+  if (t === undefined) {
+    t = parseIsoText(text);
+    if (text.length <= PARSED_KEY_MAX) {
+      if (parsed.size >= PARSED_MAX) parsed.clear();
+      parsed.set(text, t);
+    }
+  }
+  return t;
+}
+const parsed = new Map<string, number | null>();
+const PARSED_MAX = 512;
+/** Longer texts are parsed every time: a cache of 64 KiB bodies would be memory for nothing. */
+const PARSED_KEY_MAX = 40;
+
+function parseIsoText(text: string): number | null {
   const m = ISO.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s = '0', frac = '', offset = 'Z'] = m;

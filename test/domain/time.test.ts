@@ -1,12 +1,37 @@
 /** ISO 8601 in (Z, offsets, fractions, no offset = UTC) and out (UTC to the second). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { replay } from '../helpers/fuzz.js';
 import { formatIso, formatIsoOffset, formatOptional, parseIsoTime } from '../../src/domain/time.js';
 import { mockClock, simulatedNow, SYSTEM_CLOCK, isFleetClock } from '../../src/domain/clock.js';
 
 const TEN = Date.UTC(2026, 2, 1, 10, 0, 0);
 
 describe('parseIsoTime', () => {
+  it('reads any instant as Date does, the first time and every time after (its answers are kept)', () => {
+    const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) });
+    // Whole-minute offsets, as ISO 8601 writes them; more than 512 distinct texts, so kept answers are dropped and made again.
+    const offsetMin = fc.integer({ min: -14 * 60, max: 14 * 60 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, offsetMin), { minLength: 600, maxLength: 700 }), (cases) => {
+        const texts = cases.map(([t, off]) => {
+          const local = new Date(t + off * 60_000).toISOString().replace('Z', '');
+          const sign = off < 0 ? '-' : '+';
+          const abs = Math.abs(off);
+          return [`${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`, t] as const;
+        });
+        for (const round of [1, 2]) {
+          for (const [text, t] of texts) {
+            assert.equal(Date.parse(text), t, `the oracle reads ${text}`);
+            assert.equal(parseIsoTime(text), t, `${text} (round ${round})`);
+          }
+        }
+      }),
+      { numRuns: 20, ...replay },
+    );
+  });
+
   it('reads Z and lowercase z', () => {
     assert.equal(parseIsoTime('2026-03-01T10:00:00Z'), TEN);
     assert.equal(parseIsoTime('2026-03-01T10:00:00z'), TEN);
