@@ -59,7 +59,7 @@ export function journaling(
     let text = answer?.text;
     const value = answer ? answer.value : ctx.body;
     if (!answer && value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && typeof (value as { pipe?: unknown }).pipe !== 'function') {
-      text = JSON.stringify(value); // a body set as an object (the supervisor's routes)
+      text = JSON.stringify(value); // a body set as an object, not through answerJson
       ctx.body = text;
       ctx.type = JSON_TYPE;
     }

@@ -1,6 +1,6 @@
 /** temp file, fsync, rename, directory fsync: a reader sees the old file or the new one. */
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export function writeFileAtomic(path: string, text: string): void {
@@ -28,25 +28,6 @@ export function writeFileAtomic(path: string, text: string): void {
   } finally {
     closeSync(dirFd);
   }
-}
-
-/** The same, off the event loop: a state file's compaction writes megabytes while requests go on. */
-export async function writeFileAtomicAsync(path: string, text: string): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}`;
-  try {
-    const file = await open(temp, 'w', 0o600);
-    try {
-      await file.writeFile(text);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temp, path);
-  } catch (err) {
-    await unlink(temp).catch(() => undefined); // never created, or already renamed
-    throw err;
-  }
-  await syncDir(dirname(path));
 }
 
 /** Makes a rename in this directory durable. */

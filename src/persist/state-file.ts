@@ -5,15 +5,15 @@
  * is acknowledged only once its line is on disk (the file is opened O_DSYNC); the changes of
  * one turn of the event loop, and those made while a write is under way, share one write
  * (group commit). When the deltas outgrow the snapshot, the file is rewritten atomically
- * (temp file, fsync, rename, directory fsync), off the event loop. A kill mid-append
- * leaves at most a torn last line without its newline: that change was never acknowledged
- * and is dropped on load. Anything else unreadable is corruption: the load fails naming
- * the file and line, and the file is left as it is.
+ * (temp file, fsync, rename, directory fsync) while appends go on (see compact()). A kill
+ * mid-append leaves at most a torn last line without its newline: that change was never
+ * acknowledged and is dropped on load. Anything else unreadable is corruption: the load
+ * fails naming the file and line, and the file is left as it is.
  */
 import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { syncDir, writeFileAtomicAsync } from './atomic.js';
+import { syncDir, writeFileAtomic } from './atomic.js';
 
 export interface Snapshot<Meta, Item> {
   meta: Meta;
@@ -176,7 +176,7 @@ export class StateFile<Meta, Item extends { id: string }> {
   /** Starts a fresh file holding the current state (atomically), ready for appends. */
   async open(): Promise<void> {
     const text = await this.snapshotText();
-    await writeFileAtomicAsync(this.path, text);
+    writeFileAtomic(this.path, text); // before the MK6 answers anyone
     this.snapshotBytes = Buffer.byteLength(text);
     this.loggedBytes = 0;
     this.handle = await open(this.path, APPEND_DSYNC);
