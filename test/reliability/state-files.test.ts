@@ -1,6 +1,7 @@
 /**
  * State files under faults. A worker SIGKILLed in the middle of heavy writes (appends and
- * compactions) restarts cleanly every time with every acknowledged request; a corrupt,
+ * compactions, and the moment a compaction's new file is half made) restarts cleanly every
+ * time with every acknowledged request; a corrupt,
  * truncated or empty state file stops only that MK6's start, names the file, stays
  * byte-identical, and the rest of the fleet starts.
  *
@@ -94,6 +95,58 @@ describe('kill -9 in the middle of heavy writes', () => {
     assert.ok(state.request_counter >= acknowledged.size, 'the request counter never goes back');
     console.log(`state file: ${KILLS} kills under load, ${acknowledged.size} acknowledged requests all kept, torn last line seen ${tornSeen}×, interrupted compaction temp seen ${tempsSeen}×`);
     assert.ok(acknowledged.size >= KILLS * 5, `too few writes to prove anything: ${acknowledged.size}`);
+  });
+});
+
+describe('kill -9 in the middle of a compaction', () => {
+  it('the state file is rewritten beside appends that go on; killed while the new file is made, nothing acknowledged is lost', { timeout: 120_000 }, async () => {
+    const ROUNDS = 6;
+    let midCompaction = 0;
+    let total = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
+      // A fresh MK6 each round: its first compaction comes after 256 KiB of fat lines.
+      const w = await startWorker({ id: 'COMPACT', sites: SITES });
+      try {
+        const path = join(w.stateDir, 'mk6-COMPACT.jsonl');
+        const acknowledged = new Map<string, string>();
+        let stop = false;
+        let tag = 0;
+        const writer = async () => {
+          while (!stop) {
+            const n = ++tag;
+            const body = { set: 'Psetpoint', site: 'S1', psetpoint: n % 10_000, start_time: new Date(Date.parse('2030-01-01T00:00:00Z') + n * 60_000).toISOString(), reason: `c${round}-${n}`, padding: PADDING };
+            try {
+              const res = await w.http('POST', '/api/v1/mk6/COMPACT/requests', body);
+              if (res.status === 201) acknowledged.set(res.body.id, body.reason);
+              else assert.fail(`round ${round}: POST → ${res.status} ${res.text.slice(0, 200)}`);
+            } catch (err) {
+              if (err instanceof assert.AssertionError) throw err;
+              return; // the connection died with the process
+            }
+          }
+        };
+        const writers = Array.from({ length: 12 }, writer);
+        // Kill the moment a compaction's new file exists beside the old one.
+        const seen = Date.now() + 20_000;
+        while (!readdirSync(w.stateDir).some((f) => f.includes('.tmp-')) && Date.now() < seen) await new Promise((r) => setImmediate(r));
+        await w.kill9();
+        stop = true;
+        await Promise.all(writers);
+        if (readdirSync(w.stateDir).some((f) => f.includes('.tmp-'))) midCompaction++;
+        assertNotTorn(path, round);
+        await w.restart();
+        for (const [id, reason] of acknowledged) {
+          const res = await w.http('GET', `/api/v1/mk6/COMPACT/planning/${id}`);
+          assert.equal(res.status, 200, `round ${round}: ${id} acknowledged but missing after the kill`);
+          assert.equal(res.body.reason, reason, `round ${round}: ${id}`);
+        }
+        total += acknowledged.size;
+      } finally {
+        await w.stop();
+      }
+    }
+    console.log(`compaction: ${ROUNDS} kills, ${midCompaction} with the new file half made, ${total} acknowledged requests all kept`);
+    assert.ok(midCompaction >= ROUNDS / 2, `too few kills landed in a compaction to prove anything: ${midCompaction} of ${ROUNDS}`);
   });
 });
 
