@@ -622,7 +622,7 @@ export class Mk6 {
       .filter((r) => {
         const s = requestState(r, now);
         if (s === 'expired' || s === 'deleted') return true;
-        if (r.end !== null && r.end < this.historyFrom) this.historyFrom = r.end;
+        this.noteHistoryCandidate(r);
         return false;
       })
       .sort((a, b) => a.seq - b.seq);

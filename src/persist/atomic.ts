@@ -3,8 +3,14 @@ import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } fro
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+/** What a temp file beside `path` is named after: one that outlived its process is never the truth. */
+export const TEMP_INFIX = '.tmp-';
+export function tempPathOf(path: string): string {
+  return `${path}${TEMP_INFIX}${process.pid}`;
+}
+
 export function writeFileAtomic(path: string, text: string): void {
-  const temp = `${path}.tmp-${process.pid}`;
+  const temp = tempPathOf(path);
   try {
     const fd = openSync(temp, 'w', 0o600);
     try {

@@ -13,7 +13,7 @@
 import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { syncDir, writeFileAtomic } from './atomic.js';
+import { syncDir, tempPathOf, TEMP_INFIX, writeFileAtomic } from './atomic.js';
 
 export interface Snapshot<Meta, Item> {
   meta: Meta;
@@ -248,7 +248,8 @@ export class StateFile<Meta, Item extends { id: string }> {
    */
   private async compact(): Promise<void> {
     const since: string[] = (this.sinceSnapshot = []); // before the snapshot: a change after it is a delta kept here
-    const temp = `${this.path}.tmp-${process.pid}`;
+    const loggedBefore = this.loggedBytes;
+    const temp = tempPathOf(this.path);
     let release = () => {};
     try {
       const text = await this.snapshotText();
@@ -270,7 +271,7 @@ export class StateFile<Meta, Item extends { id: string }> {
       this.handle = await open(this.path, APPEND_DSYNC);
       await replaced?.close();
       this.snapshotBytes = Buffer.byteLength(text);
-      this.loggedBytes = since.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0);
+      this.loggedBytes -= loggedBefore; // what follows the snapshot in the new file: the chunks of `since`
     } catch {
       await unlink(temp).catch(() => undefined);
     } finally {
@@ -300,7 +301,7 @@ export class StateFile<Meta, Item extends { id: string }> {
 function removeStaleTemps(path: string): void {
   const dir = dirname(path);
   if (!existsSync(dir)) return;
-  const prefix = `${basename(path)}.tmp-`;
+  const prefix = `${basename(path)}${TEMP_INFIX}`;
   for (const name of readdirSync(dir)) {
     if (name.startsWith(prefix)) {
       try {
