@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePorts, scaleFleet, startFleet } from '../test/helpers/fleet.js';
-import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
-import { ProcessManager } from '../supervisor/process-manager.js';
+import { WORKER_NODE_ARGS } from '../supervisor/fleet/launcher.js';
+import { ProcessManager } from '../supervisor/fleet/process-manager.js';
 import { pssMiB } from './scale-bench.js';
 import { cpuMs, fmt, median, rssMiB, waitFor200 } from './tools.js';
 

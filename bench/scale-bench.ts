@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePorts, scaleFleet, startFleet } from '../test/helpers/fleet.js';
-import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
+import { WORKER_NODE_ARGS } from '../supervisor/fleet/launcher.js';
 import { fmt, median, pinnedNode, rssMiB, stopProcess, untilQuiet, wrk } from './tools.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');

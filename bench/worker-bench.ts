@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, freePort, median, pinnedNode as pinnedBare, rssMiB, sendExactly, stopProcess, untilQuiet, waitFor200, wrk, wrkWithCpu } from './tools.js';
-import { WORKER_NODE_ARGS } from '../supervisor/launcher.js';
+import { WORKER_NODE_ARGS } from '../supervisor/fleet/launcher.js';
 
 /** Worker and bare Koa started the same way: the node flags the fleet gives its workers, for both. */
 const pinnedNode: typeof pinnedBare = (script, args, env, cpu) => pinnedBare(script, args, { NODE_OPTIONS: WORKER_NODE_ARGS.join(' '), ...env }, cpu);

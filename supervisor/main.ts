@@ -13,19 +13,19 @@
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { answerClientErrors } from '../src/http/client-errors.js';
-import { FleetFileError, loadFleetFile, type Fleet } from './fleet-file.js';
-import { FleetSupervisor } from './fleet.js';
-import { createFront } from './front.js';
-import { closeClientAgent } from './http-client.js';
-import { portsTaken } from './ports.js';
-import { flushWorkerJournals } from './routes.js';
-import { existingSecret } from './supervisor-state.js';
-import { ProcessManager } from './process-manager.js';
-import type { FleetMode } from '../src/domain/fleet-controls.js';
-import { supervisionPage } from './page.js';
+import { answerClientErrors } from '../src/shared/client-errors.js';
+import { FleetFileError, loadFleetFile, type Fleet } from '../src/config/fleet-file.js';
+import { FleetSupervisor } from './fleet/fleet-supervisor.js';
+import { createFront } from './front/front.js';
+import { closeClientAgent } from '../src/shared/http-client.js';
+import { portsTaken } from './fleet/ports.js';
+import { flushWorkerJournals } from './front/fleet-routes.js';
+import { existingSecret } from './fleet/supervisor-state.js';
+import { ProcessManager } from './fleet/process-manager.js';
+import type { FleetMode } from '../src/contract/fleet-controls.js';
+import { supervisionPage } from './front/page.js';
 import { readFileSync } from 'node:fs';
-import { parseTimelineText, type TimelineEvent } from './timeline.js';
+import { parseTimelineText, type TimelineEvent } from '../src/config/timeline-file.js';
 
 export interface StartOptions {
   fleetFile: string;

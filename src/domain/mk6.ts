@@ -3,12 +3,12 @@
  * simulated `now`, nothing here reads a clock, a file or the network. Mutations record
  * what they touched (`takeChanges`) so persistence can write only that.
  */
-import { errors } from './errors.js';
-import { AuthBody, InjectExternal, NewRequest, RequestPatch, SiteStateBody, type ExternalConstraint, type SiteView as SiteViewSchema } from '../schema/index.js';
-import type { Static } from '../schema/kit.js';
-import { asBody, checked, isAbsent, optional, optionalTime, required, type Body } from '../schema/validate.js';
-import { Dynamics, MAX_PLANT_STEPS, Profile as ProfileSchema, type DynamicsDef, type ProfileDef } from '../schema/plant.js';
-import type { TSchema } from '../schema/kit.js';
+import { errors } from '../contract/errors.js';
+import { AuthBody, InjectExternal, NewRequest, RequestPatch, SiteStateBody, type ExternalConstraint, type SiteView as SiteViewSchema } from '../contract/schema/index.js';
+import type { Static } from '../contract/schema/kit.js';
+import { asBody, checked, isAbsent, optional, optionalTime, required, type Body } from '../contract/schema/validate.js';
+import { Dynamics, MAX_PLANT_STEPS, Profile as ProfileSchema, type DynamicsDef, type ProfileDef } from '../contract/schema/plant.js';
+import type { TSchema } from '../contract/schema/kit.js';
 import { delayedCommand, operatingPoint, rampOf, type Anchor, type Ramp, type Signal } from './plant.js';
 import { checkedProfile, compileProfile, profilePower, round3, type Profile } from './profiles.js';
 import { commandSignal, LOG_KEPT, tripsOf, type ConditionEntry, type PlantRecord } from './site-plant.js';

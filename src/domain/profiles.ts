@@ -5,9 +5,9 @@
  * clock freezes them. Profiles are checked here against their site (bounds within pmax,
  * recorded times), with the field at fault named.
  */
-import { errors } from './errors.js';
-import type { ProfileDef } from '../schema/plant.js';
-import { MAX_RECORDED_POINTS } from '../schema/plant.js';
+import { errors } from '../contract/errors.js';
+import type { ProfileDef } from '../contract/schema/plant.js';
+import { MAX_RECORDED_POINTS } from '../contract/schema/plant.js';
 import { availableFraction, hashString } from './production.js';
 import { parseIsoTime } from './time.js';
 

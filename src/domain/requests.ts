@@ -1,6 +1,6 @@
 /** Curtailment requests: their stored form, their state on the clock, their view. */
-import type { Request } from '../schema/mk6-api.js';
-import type { Static } from '../schema/kit.js';
+import type { Request } from '../contract/schema/mk6-api.js';
+import type { Static } from '../contract/schema/kit.js';
 import { formatIso, formatOptional } from './time.js';
 
 /** A request as the API shows it (the `Request` schema), with the unknown fields of its body echoed. */
@@ -22,7 +22,7 @@ export interface StoredRequest {
   extras: Record<string, unknown>;
 }
 
-export { SET_VALUES } from '../schema/mk6-api.js';
+export { SET_VALUES } from '../contract/schema/mk6-api.js';
 
 /** Fields the request model owns; every other field of the body is echoed as an extra. */
 export const REQUEST_FIELDS = new Set(['set', 'site', 'psetpoint', 'start_time', 'end_time']);

@@ -1,9 +1,9 @@
 /** Site definitions (provision, fleet file) and their validation. */
-import { errors } from './errors.js';
-import { MAX_SITES, SiteDef, type SiteDefBody } from '../schema/index.js';
+import { errors } from '../contract/errors.js';
+import { MAX_SITES, SiteDef, type SiteDefBody } from '../contract/schema/index.js';
 import { checkedProfile } from './profiles.js';
-import type { SiteStateValue as SiteStateSchema, Static } from '../schema/kit.js';
-import { asBody, isAbsent, optional, required } from '../schema/validate.js';
+import type { SiteStateValue as SiteStateSchema, Static } from '../contract/schema/kit.js';
+import { asBody, isAbsent, optional, required } from '../contract/schema/validate.js';
 
 export { MAX_SITES };
 

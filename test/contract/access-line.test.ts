@@ -7,7 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createLogger, logRequestLine } from '../../src/log.js';
+import { createLogger, logRequestLine } from '../../src/shared/log.js';
 
 const withoutTime = (line: string) => line.replace(/"time":\d+,/, '');
 

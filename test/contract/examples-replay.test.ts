@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openapiDocument } from '../../src/openapi/document.js';
+import { openapiDocument } from '../../src/contract/openapi/document.js';
 import { checkAgainstContract } from '../helpers/contract.js';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
 

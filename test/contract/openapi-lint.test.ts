@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { FRONT_ONLY_TAGS, openapiDocument } from '../../src/openapi/document.js';
+import { FRONT_ONLY_TAGS, openapiDocument } from '../../src/contract/openapi/document.js';
 import { contract, validatorAt } from '../helpers/contract.js';
 
 type Obj = Record<string, any>;

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WorkerRuntime } from '../../src/runtime.js';
-import { workerRoutes } from '../../src/http/routes.js';
-import { Journal } from '../../src/http/journal.js';
-import { openapiDocument } from '../../src/openapi/document.js';
-import type { FleetSupervisor } from '../../supervisor/fleet.js';
-import { fleetRoutes } from '../../supervisor/routes.js';
+import type { WorkerRuntime } from '../../src/worker/runtime.js';
+import { workerRoutes } from '../../src/worker/http/routes.js';
+import { Journal } from '../../src/journal/journal.js';
+import { openapiDocument } from '../../src/contract/openapi/document.js';
+import type { FleetSupervisor } from '../../supervisor/fleet/fleet-supervisor.js';
+import { fleetRoutes } from '../../supervisor/front/fleet-routes.js';
 
 type Obj = Record<string, any>;
 const VERBS = ['get', 'put', 'post', 'patch', 'delete'];

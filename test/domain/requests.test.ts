@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
-import { Mk6Error } from '../../src/domain/errors.js';
+import { Mk6Error } from '../../src/contract/errors.js';
 import type { SiteConfig } from '../../src/domain/sites.js';
 
 const at = (hhmm: string) => Date.parse(`2026-03-01T${hhmm}:00Z`);

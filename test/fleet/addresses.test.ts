@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { parseFleet, FleetFileError } from '../../supervisor/fleet-file.js';
+import { parseFleet, FleetFileError } from '../../src/config/fleet-file.js';
 import { call, freePort, startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { assertRefused, inventory, ok } from './util.js';
 

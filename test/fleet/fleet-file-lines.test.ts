@@ -5,9 +5,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FleetFileError, parseFleet } from '../../supervisor/fleet-file.js';
-import { parseTimelineText, TimelineError } from '../../supervisor/timeline.js';
-import { YamlSource } from '../../supervisor/yaml-source.js';
+import { FleetFileError, parseFleet } from '../../src/config/fleet-file.js';
+import { parseTimelineText, TimelineError } from '../../src/config/timeline-file.js';
+import { YamlSource } from '../../src/config/yaml-source.js';
 
 const problems = (text: string, file = 'fleet.yaml', env: NodeJS.ProcessEnv = {}): string[] => {
   try {

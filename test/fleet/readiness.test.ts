@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { call, eventually, freePort, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { assertError, iso } from './util.js';
 
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../supervisor/cli.js');
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../supervisor/cli/main.js');
 const TWO = ROUVAI.filter((m) => m.id === 'ROU1.2' || m.id === 'ROU2');
 const ready = (url: string) => eventually(async () => ((await call(url, 'GET', '/readyz')).status === 200 ? true : undefined), 30_000, '/readyz 200');
 const readyz = async (url: string) => (await call(url, 'GET', '/readyz')).body;

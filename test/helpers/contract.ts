@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { openapiDocument, type Audience } from '../../src/openapi/document.js';
+import { openapiDocument, type Audience } from '../../src/contract/openapi/document.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const DOC_ID = 'https://mk6.invalid/openapi.json';

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const CLI = join(ROOT, 'dist/supervisor/cli.js');
+const CLI = join(ROOT, 'dist/supervisor/cli/main.js');
 const harValidator = createRequire(import.meta.url)('har-validator') as { har: (data: unknown) => Promise<unknown> };
 
 /** Valid HAR 1.2, or the validator's faults. */

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
 
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../supervisor/cli.js');
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../supervisor/cli/main.js');
 const site = (sycode: string) => [{ sycode, name: `Site ${sycode}`, role: 'thissite' as const, pmax_kw: 10000 }];
 
 interface Run {

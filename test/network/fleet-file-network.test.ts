@@ -1,7 +1,7 @@
 /** `network:` per MK6 in the fleet file: validated like the rest, faults named by file:line. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FleetFileError, parseFleet } from '../../supervisor/fleet-file.js';
+import { FleetFileError, parseFleet } from '../../src/config/fleet-file.js';
 
 const fleet = (network: string) => `name: t
 mk6:

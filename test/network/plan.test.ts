@@ -1,10 +1,10 @@
 /** Network conditions, pure: validation, filters, probability with an injected random source, first_n. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Mk6Error } from '../../src/domain/errors.js';
-import { conditionView, parseCondition, pathMatches } from '../../src/network/condition.js';
-import { planRequest } from '../../src/network/plan.js';
-import { BEHAVIOURS } from '../../src/network/registry.js';
+import { Mk6Error } from '../../src/contract/errors.js';
+import { conditionView, parseCondition, pathMatches } from '../../src/worker/network/condition.js';
+import { planRequest } from '../../src/worker/network/plan.js';
+import { BEHAVIOURS } from '../../src/worker/network/registry.js';
 
 const API = '/api/v1/mk6/ROU2/requests';
 const sequence = (...values: number[]) => {

@@ -1,9 +1,9 @@
 /** One MK6's network state, pure: add/replace/remove, limits, counters, outage input. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Mk6Error } from '../../src/domain/errors.js';
-import { MAX_CONDITIONS } from '../../src/network/condition.js';
-import { NetworkState } from '../../src/network/state.js';
+import { Mk6Error } from '../../src/contract/errors.js';
+import { MAX_CONDITIONS } from '../../src/worker/network/condition.js';
+import { NetworkState } from '../../src/worker/network/state.js';
 
 const code = (fn: () => unknown) => {
   try {

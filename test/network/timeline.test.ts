@@ -1,7 +1,7 @@
 /** The timeline, pure: parsing with file:line faults, which events are due, the call each makes. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionRequest, dueEvents, nextPendingAt, parseTimeline, parseTimelineText, TimelineError } from '../../supervisor/timeline.js';
+import { actionRequest, dueEvents, nextPendingAt, parseTimeline, parseTimelineText, TimelineError } from '../../src/config/timeline-file.js';
 
 const T = (hhmm: string) => Date.parse(`2026-03-01T${hhmm}:00Z`);
 const DAY = `timeline:

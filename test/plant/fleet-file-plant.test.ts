@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FleetFileError, parseFleet } from '../../supervisor/fleet-file.js';
+import { FleetFileError, parseFleet } from '../../src/config/fleet-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mk6-plant-file-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

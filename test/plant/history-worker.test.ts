@@ -6,8 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { powerCutMarker } from '../../src/runtime.js';
-import { MAX_HISTORY_ROWS } from '../../src/schema/plant.js';
+import { powerCutMarker } from '../../src/worker/runtime.js';
+import { MAX_HISTORY_ROWS } from '../../src/contract/schema/plant.js';
 import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
 import { checkAgainstContract } from '../helpers/contract.js';
 

@@ -6,7 +6,7 @@ import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
 import { availablePower } from '../../src/domain/production.js';
 import { compileProfile, profilePower, recordedPower, timeOfDay, walkDay } from '../../src/domain/profiles.js';
 import { validateSites, type SiteConfig } from '../../src/domain/sites.js';
-import { Mk6Error } from '../../src/domain/errors.js';
+import { Mk6Error } from '../../src/contract/errors.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00Z');

@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Koa from 'koa';
 import { SYSTEM_CLOCK } from '../../src/domain/clock.js';
-import { errorBodies } from '../../src/http/middleware.js';
-import { EventLog } from '../../supervisor/events.js';
-import { FleetStream, STREAM_MAX_CLIENTS } from '../../supervisor/stream.js';
-import type { FleetSupervisor } from '../../supervisor/fleet.js';
+import { errorBodies } from '../../src/worker/http/middleware.js';
+import { EventLog } from '../../supervisor/session/events.js';
+import { FleetStream, STREAM_MAX_CLIENTS } from '../../supervisor/session/stream.js';
+import type { FleetSupervisor } from '../../supervisor/fleet/fleet-supervisor.js';
 import { call, eventually, startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -195,7 +195,7 @@ describe('the stream on a real fleet: mirrors the event log and the monitoring',
   });
 
   it('mk6-fleet events --follow prints the events as they come', async () => {
-    const cli = spawn(process.execPath, [join(ROOT, 'dist/supervisor/cli.js'), 'events', '--follow', '--url', fleet.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = spawn(process.execPath, [join(ROOT, 'dist/supervisor/cli/main.js'), 'events', '--follow', '--url', fleet.url], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     cli.stdout.setEncoding('utf8');
     cli.stdout.on('data', (c: string) => (out += c));

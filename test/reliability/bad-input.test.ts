@@ -14,7 +14,7 @@ import http from 'node:http';
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import fc from 'fast-check';
-import { isSafeId } from '../../src/schema/validate.js';
+import { isSafeId } from '../../src/contract/schema/validate.js';
 import { startFleet, type RunningFleet } from '../helpers/fleet.js';
 import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
 import { replay, TWO_SITES } from '../helpers/fuzz.js';

@@ -1,12 +1,12 @@
 /** The pure parts of sessions: headers kept by the journal, HAR of an entry, the replay's comparison. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { journaledHeaders } from '../../src/http/middleware.js';
-import { harEntry } from '../../src/http/har.js';
-import { CUT_MARK } from '../../src/http/journal.js';
-import { compare, DEFAULT_IGNORED, diffJson, gatewayCalls, showPath } from '../../supervisor/replay.js';
+import { journaledHeaders } from '../../src/worker/http/middleware.js';
+import { harEntry } from '../../src/journal/har.js';
+import { CUT_MARK } from '../../src/journal/journal.js';
+import { compare, DEFAULT_IGNORED, diffJson, gatewayCalls, showPath } from '../../supervisor/cli/replay.js';
 import { assertValidHar } from '../helpers/har.js';
-import { harLog } from '../../src/http/har.js';
+import { harLog } from '../../src/journal/har.js';
 
 test('the journal keeps a few headers, Authorization masked whatever it holds', () => {
   const h = (v: Record<string, string>) => journaledHeaders(v);

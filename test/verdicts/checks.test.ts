@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { JournalEntry } from '../../src/http/journal.js';
-import type { FleetEvent } from '../../supervisor/events.js';
-import { evaluate, type Mk6Topology } from '../../supervisor/verdicts/index.js';
-import { parseRecette } from '../../supervisor/verdicts/recette-file.js';
+import type { JournalEntry } from '../../src/journal/journal.js';
+import type { FleetEvent } from '../../supervisor/session/events.js';
+import { evaluate, type Mk6Topology } from '../../supervisor/recette/verdicts/index.js';
+import { parseRecette } from '../../src/config/recette-file.js';
 
 const at = (hms: string) => Date.parse(`2026-03-01T${hms.length === 5 ? `${hms}:00` : hms}Z`);
 const TOPOLOGY: Mk6Topology[] = [

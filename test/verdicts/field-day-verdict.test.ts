@@ -16,7 +16,7 @@ import { call, lostSetpoints, ROUVAI, startFleet, type RunningFleet } from '../h
 import { checkAgainstContract } from '../helpers/contract.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const CLI = join(ROOT, 'dist/supervisor/cli.js');
+const CLI = join(ROOT, 'dist/supervisor/cli/main.js');
 const RECETTE = join(ROOT, 'recettes/rouvai-day.yaml');
 const at = (hhmm: string) => `2026-03-01T${hhmm}:00Z`;
 const TOKEN = 'gw-secret-13';

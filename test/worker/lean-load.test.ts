@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
-import { WORKER_NODE_ARGS } from '../../supervisor/launcher.js';
+import { WORKER_NODE_ARGS } from '../../supervisor/fleet/launcher.js';
 
 const PROBE = join(dirname(fileURLToPath(import.meta.url)), '../helpers/load-probe.js');
 /** Builtins that only a web `Response`, `fetch`, TLS or HTTP/2 would bring in. */

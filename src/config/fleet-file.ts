@@ -1,0 +1,232 @@
+/**
+ * The fleet file (YAML or JSON), loaded once and validated into a typed Fleet by its schema
+ * (src/schema/fleet-file.ts), then by the rules a schema cannot say (unique ids, aliases and
+ * ports across MK6s, one thissite and unique sycodes per MK6, a defined token variable,
+ * each network condition as the worker's route reads it). Every fault is reported, in file
+ * order, as `file:line path: message`, before anything starts.
+ */
+import { readFileSync } from 'node:fs';
+import { Mk6Error } from '../contract/errors.js';
+import { validateSites, type SiteConfig } from '../domain/sites.js';
+import { conditionView, parseCondition, type ConditionView } from '../worker/network/condition.js';
+import { FleetFile, type FleetFileBody } from '../contract/schema/index.js';
+import { covers, plainDocument, schemaFaults, type DocPath, type DocumentWording, type Fault } from '../contract/schema/validate.js';
+import { YamlSource } from './yaml-source.js';
+import { readRecordedDay, RecordedFileError } from './recorded-file.js';
+
+/** An MK6 of the fleet as the supervisor runs it: the file's MK6 with its defaults, port and token variable resolved. */
+export interface Mk6Spec {
+  id: string;
+  aliases: string[];
+  /** The address it listens on: the fleet's worker host, or its own (`host`, `workers.address_per_mk6`). */
+  host: string;
+  /** 0 = any free port, chosen at start. */
+  port: number;
+  sites: SiteConfig[];
+  /** The name of the env var holding this MK6's bearer token (never the token itself). */
+  tokenEnv: string | null;
+  /** Where its port stands in the fleet file (else the MK6 itself), for a port found in use after loading. */
+  line: number;
+  /** Network conditions from the start (src/network/), as validated views. */
+  network?: ConditionView[];
+}
+
+/** The fleet as the supervisor runs it: the file with its defaults applied. */
+export interface Fleet {
+  file: string;
+  name: string;
+  seed: number;
+  proxy: { host: string; port: number };
+  workers: { host: string; basePort: number; addresses: AddressRange | null; port: number | null };
+  mk6: Mk6Spec[];
+}
+
+export class FleetFileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Fichier de flotte invalide:\n  ${problems.join('\n  ')}`);
+    this.name = 'FleetFileError';
+  }
+}
+
+const WORDING: DocumentWording = {
+  missing: (field) => `Champ obligatoire manquant: ${field}`,
+  unknown: (_key, allowed) => `clé inconnue (attendu: ${allowed.join(', ')})`,
+};
+
+export function loadFleetFile(file: string, env: NodeJS.ProcessEnv = process.env): Fleet {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new FleetFileError([`${file}: illisible (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`]);
+  }
+  return parseFleet(text, file, env);
+}
+
+export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = process.env): Fleet {
+  const source = new YamlSource(text, file);
+  if (source.syntaxFaults.length) throw new FleetFileError(source.syntaxFaults);
+  const root = plainDocument(source.root);
+  if (!isObject(root)) throw new FleetFileError([`${file}:1 (racine): un objet est attendu (name, seed, proxy, workers, mk6)`]);
+
+  // 1. The schema: every key, type and range. A network condition is left to its own parser (step 2).
+  const schema = schemaFaults(FleetFile, root, WORDING).filter((f) => !inCondition(f.path));
+  /** A value the schema found nothing wrong with, at it, above it or below it: safe to read as typed. */
+  const clean = (path: DocPath) => !schema.some((f) => covers(f.path, path) || covers(path, f.path));
+  const fleet = root as FleetFileBody;
+
+  // 2. What a schema cannot say, on the values it passed.
+  const faults: Fault[] = [];
+  const fault = (path: DocPath, message: string) => faults.push({ path, message });
+  const proxyPort = clean(['proxy', 'port']) ? (fleet.proxy?.port ?? 9001) : 0;
+  const range = clean(['workers', 'address_per_mk6']) && fleet.workers?.address_per_mk6 ? addressRange(fleet.workers.address_per_mk6) : null;
+  const sharedPort = clean(['workers', 'port']) ? (fleet.workers?.port ?? null) : null;
+  if (fleet.workers?.port !== undefined && !fleet.workers?.address_per_mk6) fault(['workers', 'port'], 'port va avec address_per_mk6 (sinon base_port)');
+  if (range && fleet.workers?.base_port !== undefined) fault(['workers', 'base_port'], 'base_port ne va pas avec address_per_mk6 (port commun: workers.port)');
+  const basePort = range ? 0 : clean(['workers', 'base_port']) ? (fleet.workers?.base_port ?? 9101) : 0;
+  const workerHost = fleet.workers?.host ?? '127.0.0.1';
+  const proxyHost = fleet.proxy?.host ?? '127.0.0.1';
+  const names = new Map<string, string>();
+  /** host:port → who listens there (the same port on two addresses is two places). */
+  const places = new Map<string, string>();
+  if (proxyPort > 0) places.set(`${proxyHost}:${proxyPort}`, 'le proxy');
+  const mk6: Mk6Spec[] = [];
+  (Array.isArray(fleet.mk6) ? fleet.mk6 : []).forEach((raw, i) => {
+    const at: DocPath = ['mk6', i];
+    if (!isObject(raw)) return;
+    const id = clean([...at, 'id']) ? raw.id : null;
+    const aliases = clean([...at, 'aliases']) ? (raw.aliases ?? []) : [];
+    for (const n of id === null ? aliases : [id, ...aliases]) {
+      const other = names.get(n);
+      if (other !== undefined) fault([...at, n === id ? 'id' : 'aliases'], `'${n}' déjà utilisé par ${other}`);
+      else names.set(n, `mk6[${i}]`);
+    }
+    let port = range ? (sharedPort ?? 8080) : basePort > 0 ? basePort + i : 0;
+    if (raw.port !== undefined) port = clean([...at, 'port']) ? raw.port : 0;
+    let host = workerHost;
+    if (range) {
+      if (i >= range.size) fault(at, `plus de MK6 que d'adresses dans ${range.cidr} (${range.size})`);
+      else host = range.address(i);
+    }
+    if (raw.host !== undefined && clean([...at, 'host'])) host = raw.host;
+    if (port > 0) {
+      const place = `${host}:${port}`;
+      const other = places.get(place);
+      if (other !== undefined) fault([...at, raw.port !== undefined ? 'port' : raw.host !== undefined ? 'host' : 'port'], `${host === workerHost && !range ? `port ${port}` : place} déjà utilisé par ${other}`);
+      else places.set(place, `mk6[${i}] (${id})`);
+    }
+    let tokenEnv: string | null = null;
+    const te = raw.auth?.token_env;
+    if (te !== undefined && clean([...at, 'auth', 'token_env'])) {
+      if (!env[te]) fault([...at, 'auth', 'token_env'], `la variable d'environnement ${te} n'est pas définie`);
+      else tokenEnv = te;
+    }
+    let sites: SiteConfig[] = [];
+    if (clean([...at, 'sites'])) {
+      const recorded = recordedFiles(raw.sites, file, [...at, 'sites'], fault);
+      try {
+        if (recorded) sites = validateSites(recorded); // one thissite, unique sycodes and names: the provision's rules
+      } catch (err) {
+        if (!(err instanceof Mk6Error)) throw err;
+        fault([...at, ...fieldPath(String(err.details.field ?? 'sites'))], err.message);
+      }
+    }
+    const network = clean([...at, 'network']) ? conditions(raw.network ?? [], [...at, 'network'], fault) : [];
+    if (id !== null) mk6.push({ id, aliases, host, port, sites, tokenEnv, line: source.lineOf(raw.port !== undefined ? [...at, 'port'] : at), ...(network.length ? { network } : {}) });
+  });
+
+  const all = [...schema, ...faults];
+  if (all.length) throw new FleetFileError(inFileOrder(source, all));
+  return {
+    file,
+    name: fleet.name ?? 'fleet',
+    seed: fleet.seed ?? 1,
+    proxy: { host: fleet.proxy?.host ?? '127.0.0.1', port: proxyPort },
+    workers: { host: workerHost, basePort, addresses: range, port: range ? (sharedPort ?? 8080) : null },
+    mk6,
+  };
+}
+
+/** `sites[0].profile.points[3]` → ['sites', 0, 'profile', 'points', 3]: where a site's fault is in the file. */
+function fieldPath(field: string): DocPath {
+  const path: DocPath = [];
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return path.length ? path : ['sites'];
+}
+
+/** The sites with each recorded day's `file` read into its points (a fault: `file:line` at the site's `profile.file`); null if one fails. */
+function recordedFiles(sites: unknown[], fleetFile: string, at: DocPath, fault: (p: DocPath, m: string) => void): unknown[] | null {
+  let ok = true;
+  const out = sites.map((site, j) => {
+    const profile = isObject(site) && isObject(site.profile) ? site.profile : null;
+    if (!isObject(site) || !profile || profile.kind !== 'recorded' || typeof profile.file !== 'string') return site;
+    try {
+      const { file: _, ...rest } = profile;
+      return { ...site, profile: { ...rest, points: readRecordedDay(profile.file, fleetFile, Number(site.pmax_kw)) } };
+    } catch (err) {
+      if (!(err instanceof RecordedFileError)) throw err;
+      fault([...at, j, 'profile', 'file'], err.message);
+      ok = false;
+      return site;
+    }
+  });
+  return ok ? out : null;
+}
+
+/** `mk6[i].network[j]` and below: a condition, read by the worker's own parser. */
+function inCondition(path: DocPath): boolean {
+  return path.length >= 4 && path[0] === 'mk6' && path[2] === 'network';
+}
+
+/** `network: [ {name, type, …} ]`: each condition parsed as the worker's route does (its type's own fields), faults at the field's line. */
+function conditions(list: unknown[], at: DocPath, fault: (p: DocPath, m: string) => void): ConditionView[] {
+  const out: ConditionView[] = [];
+  const names = new Set<string>();
+  list.forEach((raw, j) => {
+    try {
+      const view = conditionView(parseCondition(raw));
+      if (names.has(view.name as string)) return fault([...at, j, 'name'], `condition '${view.name}' déjà définie`);
+      names.add(view.name as string);
+      out.push(view);
+    } catch (err) {
+      if (!(err instanceof Mk6Error)) throw err;
+      const field = typeof err.details.field === 'string' && isObject(raw) && err.details.field in raw ? [err.details.field] : [];
+      fault([...at, j, ...field], err.message);
+    }
+  });
+  return out;
+}
+
+/** Faults as `file:line path: message`, by line (faults of one line as found). */
+function inFileOrder(source: YamlSource, faults: Fault[]): string[] {
+  return faults
+    .map((f) => ({ line: source.lineOf(f.path), text: source.fault(f.path, f.message) }))
+    .sort((a, b) => a.line - b.line)
+    .map((f) => f.text);
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A range of loopback addresses for `workers.address_per_mk6`; the first (the network's own, .0) is skipped. */
+export interface AddressRange {
+  cidr: string;
+  size: number;
+  address(index: number): string;
+}
+
+export function addressRange(cidr: string): AddressRange {
+  const [ip, bits] = cidr.split('/');
+  const base = ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const span = 2 ** (32 - Number(bits));
+  const first = base - (base % span) + 1;
+  return {
+    cidr,
+    size: span - 2,
+    address: (index) => {
+      const n = first + index;
+      return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+    },
+  };
+}

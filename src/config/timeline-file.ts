@@ -1,0 +1,153 @@
+/**
+ * A timeline of events on the simulated clock, pure: parsing and validation (with the
+ * file's line numbers when it is YAML text), which events are due, and the HTTP call a
+ * tester would make for each. The runner (timeline-runner.ts) does the I/O.
+ *
+ *   timeline:                      # or `events:`, or a bare list
+ *     - at: 2026-03-01T10:00:00Z
+ *       action: constraint_on      # see TIMELINE_EVENTS (src/schema/timeline.ts)
+ *       mk6: VAI
+ *       sycode: 8FV897G6wGQ0
+ *       value_kw: 3000
+ */
+import { Mk6Error, errors } from '../contract/errors.js';
+import { MAX_EVENTS, NetworkCondition, TIMELINE_EVENTS, TimelineEventHead, type TimelineAction } from '../contract/schema/index.js';
+import { covers, plainDocument, schemaFaults, showPath, type DocPath, type DocumentWording, type Fault } from '../contract/schema/validate.js';
+import { formatIso, parseIsoTime } from '../domain/time.js';
+import { conditionView, parseCondition } from '../worker/network/condition.js';
+import { YamlSource } from './yaml-source.js';
+
+/** An event as the timeline plays it: one of src/schema/timeline.ts's, its time read. */
+export interface TimelineEvent {
+  /** Position in the file: the tie-break between events at the same instant. */
+  index: number;
+  at: number;
+  action: Action;
+  mk6: string | null;
+  /** The action's own fields, as written (a network condition as the worker shows it). */
+  fields: Record<string, unknown>;
+}
+
+export type Action = TimelineAction;
+export { MAX_EVENTS };
+
+export class TimelineError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Timeline invalide:\n  ${problems.join('\n  ')}`);
+    this.name = 'TimelineError';
+  }
+
+  toMk6Error(): Mk6Error {
+    return errors.badRequest(`Timeline invalide: ${this.problems[0]}${this.problems.length > 1 ? ` (+${this.problems.length - 1})` : ''}`, { problems: this.problems.slice(0, 50) });
+  }
+}
+
+const WORDING: DocumentWording = {
+  missing: () => 'champ obligatoire',
+  unknown: () => '', // worded per action, below
+};
+
+/** YAML (or JSON) text: faults are reported as `file:line events[i].field: message`. */
+export function parseTimelineText(text: string, file = 'timeline'): TimelineEvent[] {
+  const source = new YamlSource(text, file);
+  if (source.syntaxFaults.length) throw new TimelineError(source.syntaxFaults);
+  const root = source.root;
+  const key = isObject(root) ? (Array.isArray(root.timeline) ? 'timeline' : 'events') : null;
+  return parseTimeline(root, (path) => `${file}:${source.lineOf(key ? [key, ...path] : path)} `);
+}
+
+/** A parsed body (`[…]`, `{timeline: […]}` or `{events: […]}`), validated whole: every fault is listed. */
+export function parseTimeline(raw: unknown, where: (path: DocPath) => string = () => ''): TimelineEvent[] {
+  const list = Array.isArray(raw) ? raw : isObject(raw) ? (raw.timeline ?? raw.events) : undefined;
+  if (!Array.isArray(list)) throw new TimelineError([`${where([])}(racine): une liste d'événements est attendue (timeline: [{at, action, …}])`]);
+  if (list.length > MAX_EVENTS) throw new TimelineError([`${where([])}(racine): au plus ${MAX_EVENTS} événements`]);
+  const problems: string[] = [];
+  const events: TimelineEvent[] = [];
+  list.forEach((item, index) => {
+    const { event, faults } = parseEvent(plainDocument(item), index);
+    for (const f of faults) problems.push(`${where([index, ...f.path])}${showPath(['events', index, ...f.path])}: ${f.message}`);
+    if (event) events.push(event);
+  });
+  if (problems.length) throw new TimelineError(problems);
+  return events;
+}
+
+/** One event: its head (time, action), then its action's schema, then its network condition as the worker reads it. */
+function parseEvent(item: unknown, index: number): { event: TimelineEvent | null; faults: Fault[] } {
+  if (!isObject(item)) return { event: null, faults: [{ path: [], message: 'un objet {at, action, …} est attendu' }] };
+  const head = schemaFaults(TimelineEventHead, item, WORDING);
+  if (head.some((f) => covers(['action'], f.path))) return { event: null, faults: head };
+  const action = item.action as Action;
+  const schema = TIMELINE_EVENTS[action];
+  const allowed = Object.keys(schema.properties);
+  const wording = { ...WORDING, unknown: () => `champ inconnu pour ${action} (attendu: ${allowed.join(', ')})` };
+  const faults = schemaFaults(schema, item, wording, [NetworkCondition]).filter((f) => !(item.condition !== undefined && covers(['condition'], f.path))); // a condition: below
+  const fields: Record<string, unknown> = {};
+  for (const k of allowed) if (k !== 'at' && k !== 'action' && k !== 'mk6' && item[k] !== undefined) fields[k] = item[k];
+  if (action === 'network_add' && fields.condition !== undefined) {
+    try {
+      fields.condition = conditionView(parseCondition(fields.condition));
+    } catch (err) {
+      if (!(err instanceof Mk6Error)) throw err;
+      faults.push({ path: ['condition'], message: err.message });
+    }
+  }
+  if (faults.length) return { event: null, faults };
+  return { event: { index, at: parseIsoTime(item.at) as number, action, mk6: action === 'speed' ? null : (item.mk6 as string), fields }, faults };
+}
+
+/** In firing order: by time, then as written. */
+export function inOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort((a, b) => a.at - b.at || a.index - b.index);
+}
+
+/** Events not fired yet whose time has come (at <= now), in firing order: each fires exactly once. */
+export function dueEvents(events: readonly TimelineEvent[], fired: ReadonlySet<number>, now: number): TimelineEvent[] {
+  return inOrder(events.filter((e) => !fired.has(e.index) && e.at <= now));
+}
+
+/** When the next pending event is due (simulated ms), or null. */
+export function nextPendingAt(events: readonly TimelineEvent[], fired: ReadonlySet<number>): number | null {
+  let next: number | null = null;
+  for (const e of events) if (!fired.has(e.index) && (next === null || e.at < next)) next = e.at;
+  return next;
+}
+
+export interface ActionCall {
+  method: 'POST' | 'DELETE';
+  path: string;
+  body?: Record<string, unknown>;
+}
+
+/** The HTTP call a tester would make for an event, on the front. */
+export function actionRequest(ev: TimelineEvent): ActionCall {
+  const f = ev.fields;
+  const mk6 = `/mock/mk6/${encodeURIComponent(ev.mk6 ?? '')}`;
+  const site = (s: unknown) => encodeURIComponent(String(s));
+  switch (ev.action) {
+    case 'site_state': return { method: 'POST', path: `${mk6}/site-state/${site(f.sycode)}`, body: { state: f.state } };
+    case 'fault_on': return { method: 'POST', path: `${mk6}/fault/${site(f.sycode)}` };
+    case 'fault_off': return { method: 'DELETE', path: `${mk6}/fault/${site(f.sycode)}` };
+    case 'constraint_on': {
+      const { sycode: _s, ...rest } = f;
+      return { method: 'POST', path: `${mk6}/sites/${site(f.sycode)}/inject_external`, body: { source: 'DEIE', ...rest } };
+    }
+    case 'constraint_off': return { method: 'DELETE', path: `${mk6}/sites/${site(f.sycode)}/inject_external` };
+    case 'offline': return { method: 'POST', path: `${mk6}/offline` };
+    case 'online': return { method: 'POST', path: `${mk6}/online` };
+    case 'kill': return { method: 'POST', path: `${mk6}/kill`, ...(f.kind ? { body: { kind: f.kind } } : {}) };
+    case 'restart': return { method: 'POST', path: `${mk6}/restart`, ...(f.kind ? { body: { kind: f.kind } } : {}) };
+    case 'network_add': return { method: 'POST', path: `${mk6}/network`, body: f.condition as Record<string, unknown> };
+    case 'network_rm': return { method: 'DELETE', path: `${mk6}/network${f.name ? `/${encodeURIComponent(String(f.name))}` : ''}` };
+    case 'speed': return { method: 'POST', path: '/mock/time', body: { speed: f.speed } };
+  }
+}
+
+/** An event as GET /mock/timeline shows it. */
+export function eventView(ev: TimelineEvent) {
+  return { index: ev.index, at: formatIso(ev.at), action: ev.action, ...(ev.mk6 !== null ? { mk6: ev.mk6 } : {}), ...ev.fields };
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

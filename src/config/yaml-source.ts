@@ -1,0 +1,36 @@
+/**
+ * A YAML (or JSON: YAML reads it) file kept with its node positions, so a fault found by a
+ * schema at a path (`['mk6', 2, 'sites', 0, 'pmax_kw']`) is shown at its line:
+ * `file:line mk6[2].sites[0].pmax_kw: message`.
+ */
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { showPath, type DocPath } from '../contract/schema/validate.js';
+
+export class YamlSource {
+  /** Syntax faults, as `file:line message` (the document is not read further when there are some). */
+  readonly syntaxFaults: string[];
+  /** The document as plain data (as JSON would give it). */
+  readonly root: unknown;
+  private readonly doc: Document.Parsed;
+  private readonly lines = new LineCounter();
+
+  constructor(text: string, readonly file: string) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    this.syntaxFaults = this.doc.errors.map((e) => `${file}:${this.lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}`);
+    this.root = this.syntaxFaults.length ? undefined : this.doc.toJS();
+  }
+
+  /** The line of the node at `path` (a key's value; else its closest ancestor's), from 1. */
+  lineOf(path: DocPath): number {
+    for (let p = path; ; p = p.slice(0, -1)) {
+      const node = this.doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return this.lines.linePos(node.range[0]).line;
+      if (p.length === 0) return 1;
+    }
+  }
+
+  /** `file:line path: message`; `shown` is the path as the message names it, when it differs from where it is. */
+  fault(path: DocPath, message: string, shown: DocPath = path): string {
+    return `${this.file}:${this.lineOf(path)} ${showPath(shown)}: ${message}`;
+  }
+}

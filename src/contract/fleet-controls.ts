@@ -1,0 +1,47 @@
+/** Inputs of the fleet-wide controls (clock, mode), validated the same way by worker and supervisor. */
+import { mockClock, simulatedNow, type FleetClock } from '../domain/clock.js';
+import { errors } from './errors.js';
+import { Mode, SetTime } from './schema/index.js';
+import type { Static } from './schema/kit.js';
+import { asBody, checked, isAbsent, optional, optionalTime } from './schema/validate.js';
+import { formatIsoOffset } from '../domain/time.js';
+
+export type FleetMode = Static<typeof Mode>;
+
+export { MAX_SPEED } from './schema/index.js';
+
+/**
+ * `POST /mock/time {now, speed?}`: freeze at `now`, or run `speed` times real time from
+ * there. A speed alone keeps the current simulated instant. Returns the clock and the echo.
+ */
+export function clockFromRequest(raw: unknown, current: FleetClock, anchorReal: number) {
+  const body = asBody(raw);
+  const speedRaw = optional(SetTime, body, 'speed');
+  const speed = speedRaw ?? 0;
+  let sim: number;
+  if (isAbsent(body.now)) {
+    if (speedRaw === undefined) throw errors.missingField('now');
+    sim = simulatedNow(current, anchorReal);
+  } else {
+    sim = optionalTime(SetTime, body, 'now') as number;
+  }
+  const clock = mockClock(sim, anchorReal, speed);
+  return { clock, echo: { now: formatIsoOffset(sim), ...(speed !== 0 ? { speed } : {}) } };
+}
+
+export function modeFromRequest(raw: unknown): FleetMode {
+  const mode = asBody(raw).mode;
+  if (isAbsent(mode)) throw errors.missingField('mode');
+  return checked(Mode, mode, 'mode') as FleetMode;
+}
+
+export function modeAnswer(mode: FleetMode) {
+  return { mode, message: mode === 'production' ? 'Mode production: écritures bloquées' : 'Mode mock: écritures autorisées' };
+}
+
+export const RELEASE_ANSWER = { message: 'Horloge liberee — temps reel actif', now: null } as const;
+
+/** The supervisor stamps broadcasts with one real-time anchor so every worker reads one time. */
+export function anchorFromHeader(header: string | undefined, fallback: number): number {
+  return header && /^\d{1,16}$/.test(header) ? Number(header) : fallback;
+}

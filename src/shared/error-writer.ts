@@ -1,0 +1,62 @@
+/**
+ * The one place an error becomes the contract's body `{error, code, message, details}`:
+ * on a Koa context (routes, guards, network conditions, static pages), on a raw
+ * `http.ServerResponse`, and on a bare socket for requests Node's parser refused.
+ */
+import { STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Context } from 'koa';
+import { Mk6Error, errors } from '../contract/errors.js';
+import { answerJson, JSON_TYPE } from './json-answer.js';
+
+/** Writes any error on a Koa context: status, contract body and the headers it demands. */
+export function answerWithError(ctx: Context, err: unknown): Mk6Error {
+  const e = toMk6Error(err);
+  ctx.status = e.status;
+  answerJson(ctx, e.toBody());
+  for (const [name, value] of Object.entries(e.headers)) ctx.set(name, value);
+  return e;
+}
+
+/** Writes an error on a raw response (headers not sent yet) and ends it. */
+export function writeError(res: ServerResponse, err: unknown, headers: Record<string, string> = {}): Mk6Error {
+  const e = toMk6Error(err);
+  const body = JSON.stringify(e.toBody());
+  res.writeHead(e.status, { ...headers, ...e.headers, 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+  return e;
+}
+
+/** Writes an error as a whole HTTP/1.1 answer on a socket no request object owns, then closes it. */
+export function writeErrorToSocket(socket: Duplex, err: unknown, head = false): Mk6Error {
+  const e = toMk6Error(err);
+  const body = JSON.stringify(e.toBody());
+  // The answer to a HEAD has the headers of the body it would carry, never the body (RFC 9110 §9.3.2).
+  socket.end(
+    `HTTP/1.1 ${e.status} ${STATUS_CODES[e.status]}\r\ncontent-type: ${JSON_TYPE}\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${head ? '' : body}`,
+  );
+  return e;
+}
+
+/** Any thrown value as the contract's error: Koa/body-parser 4xx keep their status, the rest is a hidden 500. */
+export function toMk6Error(err: unknown): Mk6Error {
+  if (err instanceof Mk6Error) return err;
+  const e = err as { status?: number; statusCode?: number; type?: string; message?: string; expose?: boolean; headers?: Record<string, string> };
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    let out: Mk6Error;
+    if (status === 413) out = errors.payloadTooLarge('64 KiB');
+    else if (status === 400) out = errors.badRequest(e.type === 'entity.parse.failed' || /JSON/i.test(e.message ?? '') ? 'JSON invalide' : (e.expose && e.message) || 'Requête invalide');
+    else if (status === 405) out = errors.methodNotAllowed(String(e.headers?.Allow ?? '').split(/, ?/).filter(Boolean));
+    else out = new Mk6Error(status, statusCode(status), (e.expose && e.message) || 'Requête refusée');
+    if (e.headers?.Allow) out.headers.Allow = e.headers.Allow;
+    return out;
+  }
+  if (status === 501) return new Mk6Error(501, 'NOT_IMPLEMENTED', 'Méthode non implémentée');
+  return new Mk6Error(500, 'INTERNAL_ERROR', 'Erreur interne');
+}
+
+function statusCode(status: number): string {
+  return ({ 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 406: 'NOT_ACCEPTABLE', 411: 'LENGTH_REQUIRED', 414: 'URI_TOO_LONG', 415: 'UNSUPPORTED_MEDIA_TYPE', 431: 'HEADERS_TOO_LARGE' } as Record<number, string>)[status] ?? 'BAD_REQUEST';
+}

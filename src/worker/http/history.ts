@@ -1,0 +1,112 @@
+/**
+ * History export: the monitoring values of an MK6's sites over a simulated interval, every
+ * step, as JSON or CSV. Each row is the very SiteView the monitoring answers at that instant
+ * (the same function, given that instant), so the export equals the monitoring value for value.
+ */
+import type { Context } from 'koa';
+import { errors } from '../../contract/errors.js';
+import type { Mk6 } from '../../domain/mk6.js';
+import { formatIso, parseIsoTime } from '../../domain/time.js';
+import { answerJson } from '../../shared/json-answer.js';
+import { MAX_HISTORY_ROWS } from '../../contract/schema/plant.js';
+
+export interface HistoryQuery {
+  from: number;
+  to: number;
+  stepMs: number;
+  format: 'json' | 'csv';
+  sycode: string | null;
+}
+
+export interface HistoryRow {
+  time: string;
+  sycode: string;
+  state: number;
+  pavailable: number;
+  pactive: number;
+  psetpoint_recu: number;
+  external_constraint_kw: number | null;
+}
+
+export const CSV_HEADER = 'time,sycode,state,pavailable_kw,pactive_kw,psetpoint_recu_kw,external_constraint_kw';
+
+/** `30s`, `5m`, `1h30m`, `1d`, or a number of seconds. */
+export function parseStep(text: string): number | null {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+  const m = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+  if (!m) return null;
+  const [, d, h, min, s] = m.map((x) => Number(x ?? 0));
+  return (((d * 24 + h) * 60 + min) * 60 + s) * 1000;
+}
+
+/** The query, checked: from and to required (ISO), to >= from, step >= 1 s, rows within the cap. */
+export function parseHistoryQuery(query: Record<string, unknown>, siteCount: number): HistoryQuery {
+  const one = (name: string): string | undefined => {
+    const v = query[name];
+    if (Array.isArray(v)) throw errors.badRequest(`${name} donné plusieurs fois`, { field: name });
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const time = (name: string): number => {
+    const text = one(name);
+    if (text === undefined) throw errors.missingField(name);
+    const t = parseIsoTime(text);
+    if (t === null) throw errors.badRequest(`${name} invalide: ${JSON.stringify(text).slice(0, 80)}`, { field: name });
+    return Math.floor(t / 1000) * 1000;
+  };
+  const from = time('from');
+  const to = time('to');
+  if (to < from) throw errors.invalidTimeRange(formatIso(from), formatIso(to));
+  const stepText = one('step') ?? '60s';
+  const stepMs = parseStep(stepText);
+  if (stepMs === null) throw errors.badRequest(`step invalide: ${JSON.stringify(stepText).slice(0, 40)} (ex. 30s, 5m, 1h, ou des secondes)`, { field: 'step' });
+  if (stepMs < 1000 || stepMs % 1000 !== 0) throw errors.invalidValue('step: un nombre entier de secondes >= 1', { field: 'step', min: 1 });
+  const format = one('format') ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw errors.invalidValue(`format invalide: '${format.slice(0, 20)}' (json|csv)`, { field: 'format', allowed: ['json', 'csv'] });
+  const sycode = one('sycode') ?? null;
+  const rows = (Math.floor((to - from) / stepMs) + 1) * (sycode === null ? siteCount : 1);
+  if (rows > MAX_HISTORY_ROWS) {
+    throw errors.invalidValue(`trop de lignes: ${rows} (max ${MAX_HISTORY_ROWS}): réduisez l'intervalle ou augmentez step`, { field: 'step', rows, max: MAX_HISTORY_ROWS });
+  }
+  return { from, to, stepMs, format, sycode };
+}
+
+/** The rows: every instant from..to (inclusive) every step, each site in the MK6's order (or the one asked). */
+export function historyRows(mk6: Mk6, q: HistoryQuery): HistoryRow[] {
+  const sycodes = q.sycode === null ? mk6.siteList().map((s) => s.sycode) : [mk6.siteView(q.sycode, q.from).sycode];
+  const rows: HistoryRow[] = [];
+  for (let t = q.from; t <= q.to; t += q.stepMs) {
+    const time = formatIso(t);
+    for (const sycode of sycodes) {
+      const v = mk6.siteView(sycode, t);
+      rows.push({
+        time,
+        sycode,
+        state: v.state,
+        pavailable: v.pavailable,
+        pactive: v.pactive,
+        psetpoint_recu: v.psetpoint_recu,
+        external_constraint_kw: v.external_constraint?.value_kw ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+export function historyCsv(rows: readonly HistoryRow[]): string {
+  const lines = [CSV_HEADER];
+  for (const r of rows) lines.push(`${r.time},${r.sycode},${r.state},${r.pavailable},${r.pactive},${r.psetpoint_recu},${r.external_constraint_kw ?? ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** GET /mock/mk6/{id}/history */
+export function answerHistory(ctx: Context, mk6: Mk6, mk6Id: string): void {
+  const q = parseHistoryQuery(ctx.query, mk6.siteList().length);
+  const rows = historyRows(mk6, q);
+  if (q.format === 'csv') {
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.set('Content-Disposition', `attachment; filename="${mk6Id}-history.csv"`);
+    ctx.body = historyCsv(rows);
+    return;
+  }
+  answerJson(ctx, { mk6_id: mk6Id, from: formatIso(q.from), to: formatIso(q.to), step_s: q.stepMs / 1000, count: rows.length, rows });
+}

@@ -1,0 +1,27 @@
+/** The worker's access log: one line per request, with the request id the proxy carried. */
+import type { Context, Middleware, Next } from 'koa';
+import { logRequestLine, requestIdFrom, type Logger } from '../../shared/log.js';
+import { isInternalCall } from './middleware.js';
+
+export function requestLog(logger: Logger): Middleware {
+  return async (ctx: Context, next: Next) => {
+    const started = performance.now();
+    const reqId = requestIdFrom(ctx.get('x-request-id') || undefined);
+    ctx.set('x-request-id', reqId);
+    try {
+      await next();
+    } finally {
+      // The supervisor's own calls (broadcasts, health, journal flushes) and probes only at debug.
+      const internal = ctx.path.startsWith('/_') || ctx.path === '/healthz' || isInternalCall(ctx.req.headers);
+      logRequest(logger, reqId, ctx.method, ctx.path, ctx.status, started, internal);
+    }
+  };
+}
+
+/** The access log's line for one request (the fast lane writes the same). */
+export function logRequest(logger: Logger, reqId: string, method: string, path: string, status: number, started: number, internal = false): void {
+  const level = status >= 500 ? 'error' : internal ? 'debug' : 'info';
+  if (logger.isLevelEnabled(level)) {
+    logRequestLine(logger, level, { req_id: reqId, method, path, status, duration_ms: Math.round((performance.now() - started) * 1000) / 1000 });
+  }
+}

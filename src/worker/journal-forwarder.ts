@@ -1,0 +1,66 @@
+/**
+ * Sends this worker's journal entries to the supervisor, which numbers them in the one
+ * fleet journal. One POST in flight at a time: an idle worker sends an entry at once
+ * (before its answer leaves), a busy one batches what piles up meanwhile. When the
+ * supervisor is away, batches are dropped: the worker's own journal still has them.
+ */
+import http from 'node:http';
+import type { NewEntry } from '../journal/journal.js';
+import { SECRET_HEADER } from '../shared/internal.js';
+
+const MAX_BATCH = 1000;
+
+export class JournalForwarder {
+  private queue: NewEntry[] = [];
+  private inFlight: Promise<void> | null = null;
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly url: URL;
+
+  constructor(supervisorUrl: string, private readonly mk6Id: string, private readonly secret: string | null = null) {
+    this.url = new URL('/_fleet/journal', supervisorUrl);
+  }
+
+  push = (entry: NewEntry): void => {
+    this.queue.push(entry);
+    if (this.queue.length > MAX_BATCH) this.queue.shift();
+    if (!this.inFlight) this.inFlight = this.drain();
+  };
+
+  /** Resolves once everything queued so far has been handed to the supervisor (or dropped). */
+  async flush(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const entries = this.queue;
+      this.queue = [];
+      await this.send(entries);
+    }
+    this.inFlight = null;
+  }
+
+  private send(entries: NewEntry[]): Promise<void> {
+    const payload = JSON.stringify({ mk6_id: this.mk6Id, entries });
+    return new Promise((resolve) => {
+      const req = http.request(this.url, {
+        method: 'POST',
+        agent: this.agent,
+        timeout: 2000,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-mk6-internal': 'journal', ...(this.secret ? { [SECRET_HEADER]: this.secret } : {}) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', resolve);
+        res.on('error', () => resolve());
+      });
+      req.on('error', () => resolve());
+      req.on('timeout', () => req.destroy());
+      req.end(payload);
+    });
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * A network condition: a named behaviour with optional filters (methods, path pattern),
+ * a probability and a limit to the first N matching requests. Parsing is the one
+ * validation path for the HTTP route, the fleet file and the state file.
+ */
+import { errors } from '../../contract/errors.js';
+import { HTTP_METHODS, NetworkCondition as ConditionSchema } from '../../contract/schema/index.js';
+import { asBody, isAbsent, optional, required, type Body } from '../../contract/schema/validate.js';
+import type { Params } from './behaviour.js';
+import { BEHAVIOURS, BEHAVIOUR_TYPES } from './registry.js';
+
+export interface NetworkCondition {
+  name: string;
+  type: string;
+  probability: number;
+  methods: string[] | null;
+  path: string | null;
+  first_n: number | null;
+  params: Params;
+}
+
+/** The condition as shown and persisted: one flat object, as it was posted. */
+export type ConditionView = Record<string, unknown>;
+
+const COMMON = ['name', 'type', 'probability', 'methods', 'path', 'first_n'];
+const METHODS: readonly string[] = HTTP_METHODS;
+export const MAX_CONDITIONS = 32;
+
+export function parseCondition(raw: unknown): NetworkCondition {
+  const body = asBody(raw);
+  const name = required(ConditionSchema, body, 'name');
+  const behaviour = BEHAVIOURS.get(required(ConditionSchema, body, 'type'));
+  if (!behaviour) throw new Error(`no behaviour registered for a type the schema accepts (${BEHAVIOUR_TYPES.join('|')})`);
+  for (const key of Object.keys(body)) {
+    if (!COMMON.includes(key) && !behaviour.fields.includes(key)) {
+      throw errors.badRequest(`champ inconnu pour ${behaviour.type}: ${key.slice(0, 40)} (attendu: ${[...COMMON, ...behaviour.fields].join(', ')})`, { field: key.slice(0, 40) });
+    }
+  }
+  return {
+    name,
+    type: behaviour.type,
+    probability: optional(ConditionSchema, body, 'probability') ?? 1,
+    methods: parseMethods(body),
+    path: optional(ConditionSchema, body, 'path') ?? null,
+    first_n: optional(ConditionSchema, body, 'first_n') ?? null,
+    params: behaviour.parse(body),
+  };
+}
+
+export function conditionView(c: NetworkCondition): ConditionView {
+  return {
+    name: c.name,
+    type: c.type,
+    ...c.params,
+    probability: c.probability,
+    ...(c.methods ? { methods: c.methods } : {}),
+    ...(c.path !== null ? { path: c.path } : {}),
+    ...(c.first_n !== null ? { first_n: c.first_n } : {}),
+  };
+}
+
+/** Whether a request passes a condition's filters (method and path), probability and limit aside. */
+export function matchesRequest(c: NetworkCondition, method: string, path: string): boolean {
+  if (c.methods && !c.methods.includes(method.toUpperCase())) return false;
+  if (c.path !== null && !pathMatches(c.path, path)) return false;
+  return true;
+}
+
+/** A pattern with `*` or `?` is a glob on the whole path (`*` crosses `/`); else a substring. */
+export function pathMatches(pattern: string, path: string): boolean {
+  if (!/[*?]/.test(pattern)) return path.includes(pattern);
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`).test(path);
+}
+
+function parseMethods(body: Body): string[] | null {
+  const value = body.methods;
+  if (isAbsent(value)) return null;
+  if (!Array.isArray(value) || value.length === 0 || !value.every((m) => typeof m === 'string')) {
+    throw errors.badRequest('methods doit être une liste non vide de méthodes HTTP', { field: 'methods' });
+  }
+  const methods = (value as string[]).map((m) => m.toUpperCase());
+  const unknown = methods.find((m) => !METHODS.includes(m));
+  if (unknown !== undefined) throw errors.invalidValue(`méthode inconnue: '${unknown.slice(0, 16)}'`, { field: 'methods', allowed: METHODS });
+  return [...new Set(methods)];
+}

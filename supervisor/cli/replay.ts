@@ -1,0 +1,215 @@
+/**
+ * Replays a recorded gateway session (HAR) against a fleet, or any MK6 API, and compares.
+ * Each gateway call of the file is sent again in order (path, query, body, the headers kept
+ * but Authorization, masked in the file); where the target has the fleet's clock
+ * (`GET /supervision/api/time`), it is first set to the call's `_sim_time` with
+ * `POST /mock/time`, which also fires the target's timeline up to that time. Status and body
+ * are compared JSON-aware; fields that may differ (wall clock, see DEFAULT_IGNORED) and the
+ * caller's `--ignore` are left out, at any depth.
+ */
+import type { HarEntryValue } from '../../src/contract/schema/har.js';
+
+/**
+ * Fields that may differ between two runs of the same session: `created_at` and a
+ * constraint's `since` are the fleet clock at the moment the call (or the timeline event)
+ * was handled, to the millisecond while the clock runs, where the file keeps the second
+ * the call arrived (`_sim_time`), and replay only moves the clock at the recorded calls.
+ */
+export const DEFAULT_IGNORED = ['created_at', 'since'] as const;
+
+export class ReplayUnreachable extends Error {}
+export class ReplayFileError extends Error {}
+
+export interface ReplayOptions {
+  url: string;
+  reset?: boolean;
+  /** MK6 ids (as `_mk6_id`, or named in the path): only their calls. */
+  only?: string[];
+  /** More field names to leave out of the comparison. */
+  ignore?: string[];
+  /** Per request (ms). */
+  timeoutMs?: number;
+}
+
+export interface Difference {
+  /** 1-based position among the replayed calls. */
+  index: number;
+  call: string;
+  simTime: string | null;
+  status: [number, number];
+  /** `path: recorded → replayed`, one per differing field (at most 20 shown). */
+  fields: FieldDiff[];
+  note?: string;
+}
+export interface FieldDiff {
+  path: (string | number)[];
+  recorded: unknown;
+  replayed: unknown;
+}
+
+export interface ReplayReport {
+  total: number;
+  identical: number;
+  clock: boolean;
+  differences: Difference[];
+  seconds: number;
+}
+
+/** The gateway calls of a HAR file, in order: what the gateway sent and was answered (not a call left unanswered, 444). */
+export function gatewayCalls(har: unknown, only: string[] = []): HarEntryValue[] {
+  const entries = (har as { log?: { entries?: unknown } } | null)?.log?.entries;
+  if (!Array.isArray(entries)) throw new ReplayFileError('pas un HAR: log.entries absent');
+  return (entries as HarEntryValue[]).filter((e) => {
+    if (!e?.request?.url || !e.response) return false;
+    const path = pathOf(e.request.url);
+    const source = e._source ?? (path.startsWith('/api/v1/mk6/') ? 'GW' : 'OTHER');
+    if (source !== 'GW' && source !== 'front') return false;
+    if (e.response.status === 444) return false;
+    if (only.length === 0) return true;
+    const id = e._mk6_id ?? decodeURIComponent(path.split('/')[4] ?? '');
+    return only.includes(id);
+  });
+}
+
+export async function replay(har: unknown, o: ReplayOptions): Promise<ReplayReport> {
+  const started = performance.now();
+  const calls = gatewayCalls(har, o.only);
+  const base = o.url.replace(/\/+$/, '');
+  const ignore = new Set([...DEFAULT_IGNORED, ...(o.ignore ?? [])]);
+  const timeoutMs = o.timeoutMs ?? 60_000;
+
+  const probe = await send(base, 'GET', '/supervision/api/time', undefined, {}, 10_000).catch((err: Error) => {
+    throw new ReplayUnreachable(err.message);
+  });
+  const clock = probe.status === 200 && isClockView(probe.json);
+  if (o.reset) {
+    const res = await send(base, 'POST', '/mock/reset', undefined, {}, timeoutMs);
+    if (res.status !== 200) throw new ReplayUnreachable(`POST /mock/reset: ${res.status}`);
+  }
+
+  const report: ReplayReport = { total: calls.length, identical: 0, clock, differences: [], seconds: 0 };
+  let clockAt: string | null = null;
+  for (const [i, e] of calls.entries()) {
+    if (clock && e._sim_time && e._sim_time !== clockAt) {
+      const set = await send(base, 'POST', '/mock/time', JSON.stringify({ now: e._sim_time }), { 'content-type': 'application/json' }, timeoutMs);
+      if (set.status !== 200) throw new ReplayUnreachable(`POST /mock/time ${e._sim_time}: ${set.status} ${set.text.slice(0, 200)}`);
+      clockAt = e._sim_time;
+    }
+    const url = new URL(e.request.url);
+    const headers: Record<string, string> = {};
+    for (const h of e.request.headers ?? []) {
+      const name = h.name.toLowerCase();
+      if (name === 'content-type' || name === 'accept' || name === 'user-agent') headers[name] = h.value;
+    }
+    const body = e.request.postData?.text;
+    let answer: Answer;
+    try {
+      answer = await send(base, e.request.method, url.pathname + url.search, body, headers, timeoutMs);
+    } catch (err) {
+      if (err instanceof ReplayUnreachable) throw err;
+      answer = { status: 0, text: '', json: undefined, error: (err as Error).message };
+    }
+    const diff = compare(e, answer, ignore);
+    const call = `${e.request.method} ${url.pathname}${url.search}`;
+    if (diff === null) report.identical++;
+    else report.differences.push({ index: i + 1, call, simTime: e._sim_time ?? null, status: [e.response.status, answer.status], ...diff });
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+/** null when identical; else what differs. */
+export function compare(e: HarEntryValue, answer: Answer, ignore: ReadonlySet<string>): { fields: FieldDiff[]; note?: string } | null {
+  const statusDiffers = e.response.status !== answer.status;
+  if (answer.error) return { fields: [], note: `pas de réponse (${answer.error})` };
+  const content = e.response.content;
+  if (content._truncated) return statusDiffers ? { fields: [], note: 'corps coupé dans le fichier: statut seul comparé' } : null;
+  const recordedText = content.text ?? '';
+  const recorded = parseJson(recordedText);
+  const fields: FieldDiff[] = [];
+  if (recorded !== undefined && answer.json !== undefined) diffJson(recorded, answer.json, ignore, [], fields);
+  else if (recordedText !== answer.text) fields.push({ path: [], recorded: recordedText.slice(0, 200), replayed: answer.text.slice(0, 200) });
+  return statusDiffers || fields.length > 0 ? { fields } : null;
+}
+
+/** Every leaf that differs, by path; object keys named in `ignore` are left out at any depth. */
+export function diffJson(a: unknown, b: unknown, ignore: ReadonlySet<string>, path: (string | number)[], out: FieldDiff[]): FieldDiff[] {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) diffJson(a[i], b[i], ignore, [...path, i], out);
+  } else if (isPlain(a) && isPlain(b)) {
+    const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !(k in a))];
+    for (const k of keys) if (!ignore.has(k)) diffJson(a[k], b[k], ignore, [...path, k], out);
+  } else if (!Object.is(a, b)) {
+    out.push({ path, recorded: a, replayed: b });
+  }
+  return out;
+}
+
+/** `N of M identical`, then each difference: the call, its fleet time, and what differs. */
+export function reportText(r: ReplayReport): string {
+  const lines = [`${r.identical} of ${r.total} identical${r.clock ? '' : ' (no fleet clock on the target: replayed without clock control)'} in ${r.seconds.toFixed(1)} s`];
+  for (const d of r.differences) {
+    lines.push('', `#${d.index} ${d.call}${d.simTime ? ` @ ${d.simTime}` : ''}: status ${d.status[0]}${d.status[0] === d.status[1] ? '' : ` → ${d.status[1]}`}`);
+    if (d.note) lines.push(`  ${d.note}`);
+    for (const f of d.fields.slice(0, 20)) lines.push(`  ${showPath(f.path)}: ${show(f.recorded)} → ${show(f.replayed)}`);
+    if (d.fields.length > 20) lines.push(`  … ${d.fields.length - 20} more`);
+  }
+  return lines.join('\n');
+}
+
+export function showPath(path: (string | number)[]): string {
+  if (path.length === 0) return '(body)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][\w]*$/.test(p) ? (i === 0 ? p : `.${p}`) : `[${JSON.stringify(p)}]`)).join('');
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return '(absent)';
+  const s = JSON.stringify(v);
+  return s.length > 120 ? s.slice(0, 117) + '...' : s;
+}
+
+interface Answer {
+  status: number;
+  text: string;
+  json: unknown;
+  error?: string;
+}
+
+async function send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+  let res: Response;
+  try {
+    res = await fetch(base + path, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+    // Nothing listens there: the target is unreachable. A call reset or timed out mid-way is a difference.
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') throw new ReplayUnreachable(`${base}: ${code}`);
+    throw new Error(code);
+  }
+  const text = await res.text();
+  return { status: res.status, text, json: parseJson(text) };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isClockView(v: unknown): boolean {
+  return isPlain(v) && (v.source === 'system' || v.source === 'mock') && typeof v.now === 'string';
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}

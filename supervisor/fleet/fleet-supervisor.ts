@@ -1,0 +1,441 @@
+/**
+ * The running fleet: one pm2 app per MK6, the fleet clock and mode, MK6s added by
+ * provisioning. Every change to an MK6's process goes through its lifecycle queue, and
+ * every fleet-wide change (start, reset, clock, mode) through the queue's barrier, so no
+ * interleaving of calls can leave two apps for one MK6 or a worker that missed a broadcast.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { SYSTEM_CLOCK, type FleetClock } from '../../src/domain/clock.js';
+import { errors } from '../../src/contract/errors.js';
+import type { FleetMode } from '../../src/contract/fleet-controls.js';
+import type { SiteConfig } from '../../src/domain/sites.js';
+import { FLEET_GEN_HEADER } from '../../src/shared/internal.js';
+import { OrderedJournal } from '../../src/journal/journal.js';
+import { CorruptStateError, StateFile } from '../../src/persist/state-file.js';
+import { powerCutMarker, stateFilePath, type FleetSettings } from '../../src/worker/runtime.js';
+import { broadcast, type BroadcastReport } from './broadcast.js';
+import type { Fleet, Mk6Spec } from '../../src/config/fleet-file.js';
+import { requestJson, useInternalSecret } from '../../src/shared/http-client.js';
+import { WorkerLauncher } from './launcher.js';
+import { LifecycleQueue } from './lifecycle-queue.js';
+import { newMember, stopOrphans, type Member, type OutageKind, type RestartKind } from './member.js';
+import { PortBook } from './ports.js';
+import type { AppStatus, ProcessManager } from './process-manager.js';
+import { internalSecret, loadSupervisorState, saveSupervisorState, type SupervisorState } from './supervisor-state.js';
+import { TimelineRunner } from '../recette/timeline-runner.js';
+import { EventLog } from '../session/events.js';
+
+export { OUTAGE_KINDS, RESTART_KINDS, type Member, type MemberStatus, type OutageKind, type RestartKind } from './member.js';
+
+/** `starting` until the first start has settled; control calls wait for `running`. */
+export type FleetPhase = 'starting' | 'running' | 'stopping';
+
+/** Workers started at once: enough to keep every core busy while others wait on pm2 or their port. */
+const START_CONCURRENCY = Number(process.env.MK6_START_CONCURRENCY) > 0 ? Number(process.env.MK6_START_CONCURRENCY) : Math.max(8, 8 * availableParallelism());
+/** How long shutdown waits for operations in flight before it removes the apps anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export class FleetSupervisor {
+  readonly members = new Map<string, Member>();
+  private readonly names = new Map<string, Member>();
+  readonly journal = new OrderedJournal();
+  clock: FleetClock = SYSTEM_CLOCK;
+  mode: FleetMode = 'mock';
+  /** Counts changes of the clock and mode (workers keep the newest they were given). */
+  gen = 0;
+  frontUrl = '';
+  phase: FleetPhase = 'starting';
+  readonly secret: string;
+  private daemonOwner = false;
+  private readonly saved: SupervisorState | null;
+  private readonly queue = new LifecycleQueue();
+  private readonly launcher: WorkerLauncher;
+  private readonly ports: PortBook;
+  private markStarted!: () => void;
+  private readonly started = new Promise<void>((r) => (this.markStarted = r));
+  private stopped: Promise<void> | null = null;
+  /** The timeline of events on the fleet clock (supervisor/timeline.ts). */
+  readonly timeline = new TimelineRunner(this);
+  /** What the fleet did, on both clocks (supervisor/events.ts). */
+  readonly events = new EventLog(this);
+
+  constructor(
+    readonly fleet: Fleet,
+    readonly pm: ProcessManager,
+    readonly stateDir: string,
+  ) {
+    mkdirSync(stateDir, { recursive: true });
+    this.secret = internalSecret(stateDir);
+    useInternalSecret(this.secret);
+    this.saved = loadSupervisorState(stateDir);
+    this.ports = new PortBook(fleet.workers, () => [...this.members.values()].map((m) => ({ host: m.spec.host, port: m.spec.port })));
+    this.clock = this.saved?.clock ?? SYSTEM_CLOCK;
+    this.mode = this.saved?.mode ?? 'mock';
+    this.gen = this.saved?.gen ?? 0;
+    this.launcher = new WorkerLauncher({
+      fleet,
+      pm,
+      stateDir,
+      secret: this.secret,
+      frontUrl: () => this.frontUrl,
+      settings: () => this.settings(),
+      stopping: () => this.phase === 'stopping',
+      raiseGen: (above) => (this.gen = Math.max(this.gen, above + 1)),
+    });
+    // Every MK6 of the fleet file (and those added in an earlier run) is known, with its port, before anything starts.
+    for (const spec of fleet.mk6) this.register(spec, false);
+    for (const a of this.saved?.added ?? []) {
+      if (!this.names.has(a.id)) this.register({ id: a.id, aliases: [], host: a.host ?? fleet.workers.host, port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
+    }
+  }
+
+  get prefix(): string {
+    return `mk6-${this.fleet.name}-`;
+  }
+
+  settings(): FleetSettings {
+    return { clock: this.clock, mode: this.mode, gen: this.gen };
+  }
+
+  /** Connects to pm2, adopts live workers of an earlier run, starts the others, waits for all. */
+  async start(frontUrl: string, modeOverride: FleetMode | null): Promise<{ failed: string[] }> {
+    try {
+      return await this.queue.fleetWide(async () => {
+        this.frontUrl = frontUrl;
+        if (modeOverride && modeOverride !== this.mode) this.changeSettings(this.clock, modeOverride);
+        if (this.mode === 'production' && this.clock.source !== 'system') this.changeSettings(SYSTEM_CLOCK, this.mode);
+        await this.pm.connect();
+        this.daemonOwner = this.pm.startedDaemon || (this.saved?.daemonOwner ?? false);
+        const byApp = groupByName(await this.ourApps());
+        for (const name of byApp.keys()) {
+          if (![...this.members.values()].some((m) => m.app === name)) await this.pm.delete(name).catch(() => {});
+        }
+        await this.ports.assign([...this.members.values()].map((m) => ({ spec: m.spec, adopted: byApp.get(m.app)?.[0] })));
+        // A start rate matched to the cores: all at once only makes 250 node processes fight for 2 cores and queue in pm2.
+        const results = await inBatches([...this.members.values()], START_CONCURRENCY, (m) => this.launcher.bringUp(m, byApp.get(m.app) ?? []));
+        this.saveState();
+        return { failed: results.filter((r): r is string => r !== null) };
+      });
+    } finally {
+      if (this.phase === 'starting') this.phase = 'running';
+      this.markStarted();
+    }
+  }
+
+  /** Resolves once the fleet has started; a control call waits at most `timeoutMs`, then FLEET_STARTING. */
+  async whenRunning(timeoutMs: number): Promise<void> {
+    if (this.phase === 'running') return;
+    if (this.phase === 'stopping') throw errors.fleetStopping();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), timeoutMs)));
+    const outcome = await Promise.race([this.started.then(() => 'started' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') throw errors.fleetStarting(timeoutMs, Math.max(1, Math.ceil(timeoutMs / 6000)));
+    if ((this.phase as FleetPhase) === 'stopping') throw errors.fleetStopping();
+  }
+
+  resolve(idOrAlias: string): Member | undefined {
+    return this.names.get(idOrAlias);
+  }
+
+  url(member: Member): string {
+    return this.launcher.url(member);
+  }
+
+  /** Provisioning an id the fleet does not have: a new worker on the next free port. */
+  provisionNew(id: string, sites: SiteConfig[]): Promise<Member> {
+    return this.queue.forMk6(id, async () => {
+      this.assertServing();
+      const existing = this.names.get(id);
+      if (existing) return existing;
+      const at = await this.ports.reserve();
+      try {
+        const member = this.register({ id, aliases: [], host: at.host, port: at.port, sites, tokenEnv: null, line: 0 }, true);
+        this.removeStateFile(id); // an added MK6 starts blank, whatever an earlier run left
+        const problem = await this.launcher.bringUp(member, await this.appsOf(member));
+        this.saveState();
+        if (problem) throw errors.mk6Unreachable(id, problem);
+        return member;
+      } finally {
+        this.ports.release(at);
+      }
+    });
+  }
+
+  /**
+   * `refused`: the process is stopped (its port refuses connections). `blackhole` / `reset`:
+   * the process stays, and answers nothing / resets every connection, until a restart.
+   */
+  kill(member: Member, kind: OutageKind = 'refused'): Promise<void> {
+    return this.onMember(member, async () => {
+      if (kind === 'refused') {
+        await this.pm.stop(member.app);
+        member.status = 'stopped';
+        member.pid = null;
+      } else {
+        if (member.status !== 'online') throw errors.mk6Unreachable(member.spec.id, member.status);
+        const res = await requestJson(`${this.url(member)}/_worker/outage`, { method: 'POST', body: { kind } });
+        if (res.status !== 200) throw errors.mk6Unreachable(member.spec.id, `outage: ${res.status}`);
+      }
+      member.outage = kind;
+      this.events.record('kill', member.spec.id, { kind });
+    });
+  }
+
+  /** `warm`: the MK6 comes back as it was. `cold`: its planning is lost, as after a power cut (sites, identity, counter kept). */
+  restart(member: Member, kind: RestartKind = 'warm'): Promise<void> {
+    return this.onMember(member, async () => {
+      member.status = 'starting';
+      const marker = powerCutMarker(this.stateDir, member.spec.id);
+      if (kind === 'cold') writeFileSync(marker, new Date().toISOString() + '\n');
+      const apps = await this.appsOf(member);
+      let problem: string | null;
+      try {
+        if (apps.length === 1) {
+          await this.pm.restart(member.app);
+          problem = await this.launcher.waitReady(member);
+        } else {
+          problem = await this.launcher.bringUp(member, apps); // no app (deleted from outside), or a ghost beside it
+        }
+      } catch (err) {
+        if (kind === 'cold') rmSync(marker, { force: true }); // not restarted: no power cut for a later start
+        throw err;
+      }
+      member.outage = null;
+      this.events.record('restart', member.spec.id, { kind, problem });
+      if (problem) throw errors.mk6Unreachable(member.spec.id, problem);
+    });
+  }
+
+  /**
+   * Freezes, steps or runs the fleet clock on every worker; answers who got it. `next` is
+   * computed in turn, from the clock as the calls before it left it, at one real instant.
+   */
+  setClock(next: (current: FleetClock, anchor: number) => { clock: FleetClock; exact: unknown }): Promise<BroadcastReport> {
+    return this.fleetOp(() => {
+      const anchor = Date.now();
+      const { clock, exact } = next(this.clock, anchor);
+      this.events.clock(this.clock, clock, anchor);
+      this.changeSettings(clock, this.mode);
+      return this.broadcast('/mock/time', exact, { 'x-mk6-clock-anchor': String(anchor) });
+    });
+  }
+
+  releaseClock(): Promise<BroadcastReport> {
+    return this.fleetOp(() => {
+      this.events.clock(this.clock, SYSTEM_CLOCK, Date.now());
+      this.changeSettings(SYSTEM_CLOCK, this.mode);
+      return this.broadcast('/mock/time/release', {});
+    });
+  }
+
+  setMode(mode: FleetMode): Promise<BroadcastReport> {
+    return this.fleetOp(() => {
+      this.events.record('mode', null, { mode });
+      this.changeSettings(mode === 'production' ? SYSTEM_CLOCK : this.clock, mode);
+      return this.broadcast('/supervision/mode', { mode });
+    });
+  }
+
+  /**
+   * Back to the fleet file: added MK6s removed (workers deleted, state files gone), MK6s
+   * that are down started again from a blank state, then every worker reset.
+   */
+  reset(): Promise<{ removed: string[]; restarted: string[]; workers: BroadcastReport }> {
+    return this.fleetOp(async () => {
+      const removed: string[] = [];
+      for (const member of [...this.members.values()].filter((m) => m.added)) {
+        await this.pm.delete(member.app).catch(() => {});
+        this.unregister(member);
+        this.removeStateFile(member.spec.id);
+        removed.push(member.spec.id);
+      }
+      const down = [...this.members.values()].filter((m) => m.status !== 'online');
+      await Promise.all(
+        down.map(async (m) => {
+          const apps = await this.appsOf(m);
+          if (apps.length) await this.pm.delete(m.app).catch(() => {});
+          this.removeStateFile(m.spec.id);
+          m.problem = null;
+          await this.launcher.bringUp(m, []);
+        }),
+      );
+      this.changeSettings(SYSTEM_CLOCK, this.mode);
+      this.journal.clear();
+      for (const m of this.members.values()) m.outage = null; // the workers' reset lifts a blackhole or reset
+      const workers = await this.broadcast('/mock/reset', {});
+      this.events.record('reset', null, { removed, restarted: down.map((m) => m.spec.id) });
+      return { removed, restarted: down.map((m) => m.spec.id), workers };
+    });
+  }
+
+  /** pm2's view of every member, keyed by app name; a worker pm2 rebooted behind our back is given the fleet's clock. */
+  async processes(): Promise<Map<string, AppStatus>> {
+    const list = (await this.pm.listRecent(this.prefix)).filter((p) => !p.env.MK6_STATE_DIR || p.env.MK6_STATE_DIR === this.stateDir);
+    const byApp = new Map(list.map((p) => [p.name, p]));
+    for (const m of this.members.values()) {
+      if (this.queue.busy(m.spec.id)) continue; // an operation in progress owns its status
+      const p = byApp.get(m.app);
+      if (!p) m.status = m.status === 'errored' ? 'errored' : 'stopped';
+      else if (p.status === 'online') {
+        if (m.status === 'online' && m.pid !== null && p.pid !== null && p.pid !== m.pid) {
+          this.events.respawned(m.spec.id, m.pid, p.pid);
+          void this.resync(m);
+        }
+        m.status = 'online';
+      } else if (p.status === 'stopped' || p.status === 'stopping') m.status = m.problem ? 'errored' : 'stopped';
+      else if (p.status === 'errored') m.status = 'errored';
+    }
+    return byApp;
+  }
+
+  onlineMembers(): Member[] {
+    return [...this.members.values()].filter((m) => m.status === 'online');
+  }
+
+  /** Whether an operation on this MK6 is queued or running. */
+  busy(member: Member): boolean {
+    return this.queue.busy(member.spec.id);
+  }
+
+  /** The worker's own word on its process, clock and mode (null when it does not answer). */
+  health(member: Member, timeoutMs = 1000) {
+    return this.launcher.health(member, timeoutMs);
+  }
+
+  /**
+   * Stops every worker of this fleet (ghosts included), and the pm2 daemon if this fleet
+   * started it. Operations in flight end first (bounded); queued ones are refused.
+   */
+  shutdown(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.phase = 'stopping';
+      for (let round = 0; round < 3; round++) {
+        const drained = await this.queue.drained(DRAIN_TIMEOUT_MS);
+        if (!this.pm.daemonAlive()) break; // nobody left to ask: its workers are ended below, by pid
+        const apps = new Set([...this.members.values()].map((m) => m.app));
+        for (const p of await this.ourApps().catch(() => [])) apps.add(p.name);
+        await Promise.all([...apps].map((name) => this.pm.delete(name).catch(() => {})));
+        if (drained && (await this.ourApps().catch(() => [])).length === 0) break;
+      }
+      if (this.pm.daemonAlive()) {
+        const others = await this.pm.list('').catch(() => []);
+        if (this.daemonOwner && others.length === 0) await this.pm.killDaemon().catch(() => {});
+      } else await stopOrphans(this.members.values(), this.stateDir);
+      this.pm.disconnect();
+      this.daemonOwner = false;
+      this.saveState();
+    })();
+    return this.stopped;
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────
+
+  /** An operation on one MK6's process, in its queue; refused once the fleet stops or the MK6 is gone. */
+  private onMember<T>(member: Member, op: () => Promise<T>): Promise<T> {
+    return this.queue.forMk6(member.spec.id, async () => {
+      this.assertServing();
+      if (this.members.get(member.spec.id) !== member) throw errors.mk6NotFound(member.spec.id);
+      return op();
+    });
+  }
+
+  private fleetOp<T>(op: () => Promise<T>): Promise<T> {
+    return this.queue.fleetWide(async () => {
+      this.assertServing();
+      return op();
+    });
+  }
+
+  private assertServing(): void {
+    if (this.phase === 'stopping') throw errors.fleetStopping();
+  }
+
+  private changeSettings(clock: FleetClock, mode: FleetMode): void {
+    this.clock = clock;
+    this.mode = mode;
+    this.gen++;
+    this.saveState();
+  }
+
+  private broadcast(path: string, body: unknown, headers: Record<string, string> = {}): Promise<BroadcastReport> {
+    const online = this.onlineMembers();
+    const down = [...this.members.values()].filter((m) => m.status !== 'online').map((m) => ({ id: m.spec.id, status: m.status }));
+    const targets = online.map((m) => ({ id: m.spec.id, url: this.url(m) }));
+    return broadcast(targets, down, path, body, { ...headers, [FLEET_GEN_HEADER]: String(this.gen) });
+  }
+
+  /** A worker pm2 rebooted may have started before the last broadcast: give it the fleet's clock and mode. */
+  private async resync(member: Member): Promise<void> {
+    const health = await this.launcher.health(member, 1000);
+    if (!health) return;
+    member.pid = health.pid;
+    await this.launcher.sync(member, health);
+  }
+
+  private register(spec: Mk6Spec, added: boolean): Member {
+    const member = newMember(spec, added, `${this.prefix}${spec.id}`);
+    this.members.set(spec.id, member);
+    for (const name of [spec.id, ...spec.aliases]) this.names.set(name, member);
+    return member;
+  }
+
+  private unregister(member: Member): void {
+    this.members.delete(member.spec.id);
+    for (const name of [member.spec.id, ...member.spec.aliases]) this.names.delete(name);
+  }
+
+  /** This fleet's pm2 apps (same name prefix and state dir): another fleet's apps on the same PM2_HOME are left alone. */
+  private async ourApps(): Promise<AppStatus[]> {
+    return (await this.pm.list(this.prefix)).filter((p) => !p.env.MK6_STATE_DIR || p.env.MK6_STATE_DIR === this.stateDir);
+  }
+
+  private async appsOf(member: Member): Promise<AppStatus[]> {
+    return (await this.pm.list(member.app)).filter((p) => p.name === member.app);
+  }
+
+  /** A state file that would not load is evidence: it is set aside, never deleted. */
+  private removeStateFile(id: string): void {
+    const path = stateFilePath(this.stateDir, id);
+    if (!existsSync(path)) return;
+    try {
+      StateFile.load(path);
+      unlinkSync(path);
+    } catch (err) {
+      if (!(err instanceof CorruptStateError)) throw err;
+      renameSync(path, `${path}.corrupt-${Date.now()}`);
+    }
+  }
+
+  private saveState(): void {
+    saveSupervisorState(this.stateDir, {
+      version: 1,
+      clock: this.clock,
+      mode: this.mode,
+      gen: this.gen,
+      added: [...this.members.values()].filter((m) => m.added).map((m) => ({ id: m.spec.id, host: m.spec.host, port: m.spec.port, sites: m.spec.sites })),
+      daemonOwner: this.daemonOwner,
+    });
+  }
+}
+
+/** `run` over every item, at most `limit` at a time; results in item order. */
+async function inBatches<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await run(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
+function groupByName(apps: AppStatus[]): Map<string, AppStatus[]> {
+  const out = new Map<string, AppStatus[]>();
+  for (const p of apps) out.set(p.name, [...(out.get(p.name) ?? []), p]);
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * Starting one MK6's worker under pm2 and knowing when it serves: the environment it is
+ * spawned with, adoption of a live worker of an earlier run, the wait for its health, and
+ * the push of the fleet's clock and mode when it missed a broadcast while it was starting.
+ * No queueing here: FleetSupervisor calls these inside an MK6's lifecycle queue.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simulatedNow, type FleetClock } from '../../src/domain/clock.js';
+import { workerUrl } from '../../src/worker/http/views.js';
+import { SECRET_ENV } from '../../src/shared/internal.js';
+import { CorruptStateError, StateFile } from '../../src/persist/state-file.js';
+import { stateFilePath, type FleetSettings } from '../../src/worker/runtime.js';
+import type { Fleet } from '../../src/config/fleet-file.js';
+import { requestJson } from '../../src/shared/http-client.js';
+import type { Member } from './member.js';
+import { isPortFree } from './ports.js';
+import type { AppStatus, ProcessManager } from './process-manager.js';
+
+/** The worker as one bundled file: no module resolution at start, a third faster to answer (BENCHMARKS.md). */
+const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../worker.cjs');
+const READY_TIMEOUT_MS = 20_000;
+/**
+ * A young generation of 2 MiB semi-spaces: a worker keeps every request's journal entry for
+ * a while, so V8 would grow its young generation to 16 MiB semi-spaces under load and keep
+ * them (RSS ×1.5 against a bare Koa process after 10,000 requests; ×1.2 with this, BENCHMARKS.md).
+ */
+export const WORKER_NODE_ARGS = (process.env.MK6_WORKER_NODE_ARGS ?? '--max-semi-space-size=2').split(/\s+/).filter(Boolean);
+
+/** What a worker says of itself on `/_worker/health`. */
+export interface WorkerHealth {
+  mk6_id: string;
+  pid: number;
+  outage: string | null;
+  clock: FleetClock;
+  mode: string;
+  fleet_gen: number;
+}
+
+export interface LauncherContext {
+  fleet: Fleet;
+  pm: ProcessManager;
+  stateDir: string;
+  secret: string;
+  frontUrl: () => string;
+  /** The fleet's clock and mode now. */
+  settings: () => FleetSettings;
+  /** True once the supervisor stops: nothing new is spawned then. */
+  stopping: () => boolean;
+  /** A worker knows a newer generation than the supervisor (its memo was lost): count on from there. */
+  raiseGen: (above: number) => void;
+}
+
+export class WorkerLauncher {
+  constructor(private readonly ctx: LauncherContext) {}
+
+  url(member: Member): string {
+    return workerUrl(member.spec.host, member.spec.port);
+  }
+
+  /**
+   * Adopts the one live worker of an earlier run that matches, else removes every app of
+   * that name (a ghost included) and starts one. Returns a problem, or null once it serves.
+   */
+  async bringUp(member: Member, running: AppStatus[]): Promise<string | null> {
+    const env = this.env(member);
+    const only = running.length === 1 ? running[0] : undefined;
+    const same = only && only.status === 'online' && Object.entries(env).every(([k, v]) => only.env[k] === v);
+    if (same && !(await this.waitReady(member, 1500))) return null; // adopted as it is
+    if (running.length > 0) await this.ctx.pm.delete(member.app).catch(() => {});
+    try {
+      StateFile.load(stateFilePath(this.ctx.stateDir, member.spec.id));
+    } catch (err) {
+      if (!(err instanceof CorruptStateError)) throw err;
+      return this.errored(member, err.message, `${member.spec.id}: ${err.message}`);
+    }
+    if (!(await isPortFree(member.spec.host, member.spec.port))) {
+      const problem = member.spec.host === this.ctx.fleet.workers.host ? `port ${member.spec.port} déjà pris sur cette machine` : `${member.spec.host}:${member.spec.port} déjà pris (ou adresse absente) sur cette machine`;
+      const where = member.spec.line ? `${this.ctx.fleet.file}:${member.spec.line} ` : '';
+      return this.errored(member, problem, `${where}${member.spec.id}: ${problem}`);
+    }
+    if (this.ctx.stopping()) return this.errored(member, 'arrêt de la flotte', `${member.spec.id}: arrêt de la flotte`);
+    member.status = 'starting';
+    try {
+      await this.ctx.pm.start({ name: member.app, script: WORKER_SCRIPT, args: ['--state-dir', this.ctx.stateDir], env, nodeArgs: WORKER_NODE_ARGS });
+    } catch (err) {
+      // A slow or failing pm2 costs this MK6 its start, never the supervisor: it says why and the rest goes on.
+      await this.ctx.pm.delete(member.app).catch(() => {});
+      return this.errored(member, `pm2: ${(err as Error).message}`);
+    }
+    return this.waitReady(member);
+  }
+
+  /** Polls the worker's health until it answers, then gives it the fleet's clock and mode if it missed them. */
+  async waitReady(member: Member, timeoutMs = READY_TIMEOUT_MS): Promise<string | null> {
+    const deadline = Date.now() + timeoutMs;
+    let delay = 10;
+    let nextPm2Check = Date.now() + 200;
+    while (Date.now() < deadline) {
+      const health = await this.health(member, 1000);
+      if (health) {
+        await this.sync(member, health);
+        member.status = 'online';
+        member.problem = null;
+        member.pid = health.pid;
+        // An adopted worker may be blackholed or resetting (a kill before the supervisor restarted).
+        member.outage = health.outage === 'blackhole' || health.outage === 'reset' ? health.outage : null;
+        return null;
+      }
+      if (Date.now() >= nextPm2Check) {
+        nextPm2Check = Date.now() + 200;
+        const p = (await this.ctx.pm.listRecent(member.app)).find((x) => x.name === member.app);
+        if (p && (p.status === 'stopped' || p.status === 'errored')) break;
+      }
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(100, delay * 2);
+    }
+    return this.errored(member, `ne répond pas sur ${this.url(member)} (voir: npx pm2 logs ${member.app})`);
+  }
+
+  /** The worker's own word on its process, clock and mode; null when it does not answer. */
+  async health(member: Member, timeoutMs: number): Promise<WorkerHealth | null> {
+    try {
+      const res = await requestJson(`${this.url(member)}/_worker/health`, { timeoutMs });
+      const body = res.body as WorkerHealth | null;
+      return res.status === 200 && body?.mk6_id === member.spec.id ? body : null;
+    } catch {
+      return null; // not listening (yet)
+    }
+  }
+
+  /** Pushes the fleet's clock and mode to a worker that has an older generation of them. */
+  async sync(member: Member, health: WorkerHealth): Promise<void> {
+    if (health.fleet_gen > this.ctx.settings().gen) this.ctx.raiseGen(health.fleet_gen);
+    const settings = this.ctx.settings();
+    if (health.fleet_gen === settings.gen && sameSettings(health, settings)) return;
+    await requestJson(`${this.url(member)}/_worker/fleet`, { method: 'POST', body: settings, timeoutMs: 2000 }).catch(() => null);
+  }
+
+  env(member: Member): Record<string, string> {
+    const { spec } = member;
+    const env: Record<string, string> = {
+      MK6_ID: spec.id,
+      MK6_PORT: String(spec.port),
+      MK6_HOST: member.spec.host,
+      MK6_ALIASES: spec.aliases.join(','),
+      MK6_SEED: String(this.ctx.fleet.seed),
+      MK6_SITES_JSON: JSON.stringify(spec.sites),
+      ...(spec.network?.length ? { MK6_NETWORK_JSON: JSON.stringify(spec.network) } : {}),
+      MK6_SUPERVISOR_URL: this.ctx.frontUrl(),
+      MK6_STATE_DIR: this.ctx.stateDir,
+      [SECRET_ENV]: this.ctx.secret,
+    };
+    if (spec.tokenEnv) {
+      env.MK6_TOKEN_ENV = spec.tokenEnv;
+      env[spec.tokenEnv] = process.env[spec.tokenEnv] ?? '';
+    }
+    return env;
+  }
+
+  private errored(member: Member, problem: string, report = `${member.spec.id}: ${problem}`): string {
+    member.status = 'errored';
+    member.problem = problem;
+    return report;
+  }
+}
+
+/** Same mode, and a clock that reads the same time at the same speed (to the millisecond). */
+export function sameSettings(worker: { clock: FleetClock; mode: string }, fleet: { clock: FleetClock; mode: string }): boolean {
+  if (worker.mode !== fleet.mode) return false;
+  const a = worker.clock;
+  const b = fleet.clock;
+  if (a.source !== b.source) return false;
+  if (a.source === 'system' || b.source === 'system') return true;
+  const t = Date.now();
+  return a.speed === b.speed && Math.abs(simulatedNow(a, t) - simulatedNow(b, t)) < 2;
+}

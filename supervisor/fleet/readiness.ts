@@ -1,0 +1,44 @@
+/**
+ * `/readyz`: is every MK6 that should be up serving on its port, as the process pm2 knows,
+ * with the fleet's clock and mode? Asked of each worker at the time of the probe, never
+ * taken from what the supervisor last believed. An MK6 stopped on purpose (kill, pm2 stop)
+ * or put in an outage by a kill is not waited for; it is named with its state.
+ */
+import type { FleetSupervisor } from './fleet-supervisor.js';
+import { sameSettings } from './launcher.js';
+import type { Member } from './member.js';
+
+export interface Readiness {
+  ready: boolean;
+  phase: string;
+  mk6: Record<string, string>;
+}
+
+export async function readiness(fleet: FleetSupervisor): Promise<Readiness> {
+  const processes = fleet.phase === 'starting' ? null : await fleet.processes().catch(() => null);
+  const entries = await Promise.all(
+    [...fleet.members.values()].map(async (m): Promise<[string, string, boolean]> => {
+      const [state, blocking] = await memberReadiness(fleet, m, processes?.get(m.app)?.pid ?? null);
+      return [m.spec.id, state, blocking];
+    }),
+  );
+  return {
+    ready: fleet.phase === 'running' && entries.every(([, , blocking]) => !blocking),
+    phase: fleet.phase,
+    mk6: Object.fromEntries(entries.map(([id, state]) => [id, state])),
+  };
+}
+
+/** What one MK6 waits for ('ready' when nothing), and whether the fleet waits for it. */
+async function memberReadiness(fleet: FleetSupervisor, m: Member, pm2Pid: number | null): Promise<[string, boolean]> {
+  if (m.status === 'stopped') return [m.outage === 'refused' ? 'stopped (kill)' : 'stopped', false];
+  if (m.status === 'errored') return [`errored: ${m.problem ?? 'unknown'}`, true];
+  if (m.status === 'starting' || fleet.busy(m)) return [m.status === 'starting' ? 'starting' : 'changing', true];
+  const health = await fleet.health(m);
+  if (!health) return [`not answering on port ${m.spec.port}`, true];
+  if (pm2Pid !== null && health.pid !== pm2Pid) return [`port ${m.spec.port} held by pid ${health.pid}, pm2 runs pid ${pm2Pid}`, true];
+  if (health.mode !== fleet.mode) return [`mode ${health.mode}, fleet ${fleet.mode}`, true];
+  if (!sameSettings(health, fleet.settings())) return ['clock differs from the fleet', true];
+  if (m.outage) return [`outage ${m.outage} (kill)`, false];
+  return ['ready', false];
+}

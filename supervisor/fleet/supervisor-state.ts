@@ -1,0 +1,63 @@
+/**
+ * What the supervisor remembers across its own restarts, in `<state-dir>/supervisor.json`:
+ * the fleet clock and mode (and their generation), the MK6s added by provisioning, whether
+ * it started the pm2 daemon. The internal secret lives beside it, readable by its owner only,
+ * so a restarted supervisor still speaks to the workers it adopts.
+ */
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SYSTEM_CLOCK, isFleetClock, type FleetClock } from '../../src/domain/clock.js';
+import type { FleetMode } from '../../src/contract/fleet-controls.js';
+import type { SiteConfig } from '../../src/domain/sites.js';
+import { newSecret } from '../../src/shared/internal.js';
+import { writeFileAtomic } from '../../src/persist/atomic.js';
+
+export interface SupervisorState {
+  version: 1;
+  clock: FleetClock;
+  mode: FleetMode;
+  /** Counts changes of clock and mode, so a worker can tell a stale answer from a newer one. */
+  gen: number;
+  added: { id: string; host?: string; port: number; sites: SiteConfig[] }[];
+  daemonOwner: boolean;
+}
+
+export function loadSupervisorState(stateDir: string): SupervisorState | null {
+  const path = join(stateDir, 'supervisor.json');
+  if (!existsSync(path)) return null;
+  try {
+    const s = JSON.parse(readFileSync(path, 'utf8')) as SupervisorState;
+    if (s.version !== 1) return null;
+    return {
+      ...s,
+      clock: isFleetClock(s.clock) ? s.clock : SYSTEM_CLOCK,
+      gen: Number.isSafeInteger(s.gen) ? s.gen : 0,
+      added: Array.isArray(s.added) ? s.added : [],
+    };
+  } catch {
+    return null; // the supervisor's own memo is a convenience: start from the fleet file
+  }
+}
+
+export function saveSupervisorState(stateDir: string, state: SupervisorState): void {
+  writeFileAtomic(join(stateDir, 'supervisor.json'), JSON.stringify(state, null, 2) + '\n');
+}
+
+/** The secret of this state dir, made once (0600). */
+export function internalSecret(stateDir: string): string {
+  const existing = existingSecret(stateDir);
+  if (existing) return existing;
+  const path = join(stateDir, 'internal.secret');
+  const secret = newSecret();
+  writeFileAtomic(path, secret + '\n');
+  chmodSync(path, 0o600);
+  return secret;
+}
+
+/** The secret an earlier run of this state dir left, if any (read only). */
+export function existingSecret(stateDir: string): string | null {
+  const path = join(stateDir, 'internal.secret');
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8').trim();
+  return /^[0-9a-f]{64}$/.test(text) ? text : null;
+}

@@ -1,0 +1,81 @@
+/**
+ * The front's contract and observability routes: GET /openapi.json (the whole document),
+ * GET /docs (Swagger UI from the swagger-ui-dist package, no CDN, "try it out" against this
+ * origin), GET /metrics (Prometheus text). Anything else goes on to the next middleware.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Context, Middleware, Next } from 'koa';
+import { serveOpenapi } from '../../src/contract/openapi/serve.js';
+import type { FleetMetrics } from './metrics.js';
+
+const DOCS_ASSETS = '/docs/assets/';
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'index.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+  'favicon-16x16.png': 'image/png',
+};
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>MK6 fleet simulator — API reference</title>
+  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+  <link rel="stylesheet" href="/docs/assets/index.css">
+  <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png" sizes="32x32">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="/docs/assets/swagger-ui-bundle.js"></script>
+  <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
+  <script>
+    window.ui = SwaggerUIBundle({
+      url: '/openapi.json',
+      dom_id: '#swagger-ui',
+      deepLinking: true,
+      tryItOutEnabled: true,
+      presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+      layout: 'StandaloneLayout',
+    });
+  </script>
+</body>
+</html>
+`;
+
+export function observability(metrics: FleetMetrics): Middleware {
+  const openapi = serveOpenapi('front');
+  let assetsDir: string | null = null;
+  const asset = async (name: string): Promise<Buffer> => {
+    assetsDir ??= path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+    return readFile(path.join(assetsDir, name));
+  };
+  return async (ctx: Context, next: Next) => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    const p = ctx.path;
+    if (p === '/metrics') {
+      ctx.type = metrics.registry.contentType;
+      ctx.body = await metrics.registry.metrics();
+      return;
+    }
+    if (p === '/docs' || p === '/docs/') {
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = DOCS_PAGE;
+      return;
+    }
+    if (p.startsWith(DOCS_ASSETS)) {
+      const name = p.slice(DOCS_ASSETS.length);
+      const type = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+      if (type === undefined) return next(); // → 404 NOT_FOUND body
+      ctx.type = type;
+      ctx.set('Cache-Control', 'public, max-age=3600');
+      ctx.body = await asset(name);
+      return;
+    }
+    return openapi(ctx, next);
+  };
+}

@@ -1,0 +1,62 @@
+/** The recette's routes on the front: the fleet's event log, and the verdict over it and the journal. */
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { simulatedNow } from '../../src/domain/clock.js';
+import { errors } from '../../src/contract/errors.js';
+import { parseSinceId } from '../../src/journal/journal.js';
+import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
+import { evaluate, type Mk6Topology } from './verdicts/index.js';
+import { parseRecette, parseRecetteText, RecetteError, type RecetteDef } from '../../src/config/recette-file.js';
+
+const MAX_TEXT = 256 * 1024;
+
+/** `flush`: fetches the journal entries still on their way from the workers (routes.ts). */
+export function recetteRoutes(r: Router, fleet: FleetSupervisor, flush: () => Promise<void>): void {
+  r.get('/mock/events', async (ctx) => {
+    const since = parseSinceId(ctx.query.since_id);
+    if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
+    await flush(); // actions a worker answered reach the log with its journal
+    ctx.body = fleet.events.since(since);
+  });
+
+  // Reads the journal and the events, changes nothing: allowed in production mode too.
+  r.post('/mock/verdicts', async (ctx) => {
+    const known = new Set(fleet.members.keys());
+    let recette: RecetteDef;
+    try {
+      recette = ctx.request.is('json') ? parseRecette((ctx.request as { body?: unknown }).body, () => '', known) : parseRecetteText(await rawText(ctx), 'recette', known);
+    } catch (err) {
+      if (!(err instanceof RecetteError)) throw err;
+      const [first, ...rest] = err.problems;
+      throw errors.badRequest(`Recette invalide: ${first}${rest.length ? ` (+${rest.length})` : ''}`, { problems: err.problems.slice(0, 100) });
+    }
+    await flush();
+    const wall = Date.now();
+    ctx.body = evaluate(recette, {
+      journal: fleet.journal.since(0),
+      events: fleet.events.since(0),
+      topology: topologyOf(fleet),
+      now: { sim: simulatedNow(fleet.clock, wall), wall },
+    });
+  });
+}
+
+/** Each MK6's sites as its worker last showed them (else its fleet file), and whether the file turns auth on. */
+export function topologyOf(fleet: FleetSupervisor): Mk6Topology[] {
+  return [...fleet.members.values()].map((m) => {
+    const shown = Array.isArray(m.last?.sites) ? (m.last.sites as { sycode: string; name: string; pmax_kw: number }[]) : m.spec.sites;
+    return { id: m.spec.id, sites: shown.map((s) => ({ sycode: s.sycode, name: s.name, pmax_kw: s.pmax_kw })), authFromFile: m.spec.tokenEnv !== null };
+  });
+}
+
+/** A YAML body as text (the body parser reads only JSON), up to 256 KiB. */
+async function rawText(ctx: Context): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_TEXT) throw errors.payloadTooLarge('256 KiB');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

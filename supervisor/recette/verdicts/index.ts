@@ -1,0 +1,55 @@
+/**
+ * The verdict: each check of a recette file, a small pure function over the prepared run
+ * (journal, events, topology, window), registered here by kind. A check that fails to
+ * evaluate (a bug, an odd journal) gives a failed check with the reason, never a throw.
+ */
+import type { CheckDef, CheckKind, VerdictValue } from '../../../src/contract/schema/recette.js';
+import { formatIso } from '../../../src/domain/time.js';
+import { authenticated } from './authenticated.js';
+import { maxRateWhileDown } from './max-rate-while-down.js';
+import { noDuplicateSetpoints } from './no-duplicate-setpoints.js';
+import { noErrors } from './no-errors.js';
+import { polls } from './polls.js';
+import type { RecetteDef } from '../../../src/config/recette-file.js';
+import { resendsAfterRestart } from './resends-after-restart.js';
+import { prepare, type CheckResult, type Run, type VerdictInput } from './run.js';
+import { setpointsWithinLimits } from './setpoints-within-limits.js';
+
+export type { VerdictInput, Mk6Topology } from './run.js';
+
+const CHECKERS: { [K in CheckKind]: (params: Extract<CheckDef, { kind: K }>, run: Run) => CheckResult } = {
+  no_errors: noErrors,
+  polls,
+  resends_after_restart: resendsAfterRestart,
+  max_rate_while_down: maxRateWhileDown,
+  setpoints_within_limits: setpointsWithinLimits,
+  no_duplicate_setpoints: noDuplicateSetpoints,
+  authenticated,
+};
+
+export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'>): VerdictValue {
+  const started = performance.now();
+  const run = prepare({ ...input, window: recette.window });
+  const checks = recette.checks.map((def) => {
+    let result: CheckResult;
+    try {
+      result = (CHECKERS[def.kind as CheckKind] as (p: CheckDef, r: Run) => CheckResult)(def, run);
+    } catch (err) {
+      result = { status: 'fail', message: `check could not be evaluated: ${(err as Error).message}`, evidence: [] };
+    }
+    return { id: def.id, kind: def.kind as CheckKind, ...result };
+  });
+  const ids = input.journal.map((e) => e.id);
+  return {
+    name: recette.name,
+    passed: checks.filter((c) => c.status === 'pass').length,
+    failed: checks.filter((c) => c.status === 'fail').length,
+    not_applicable: checks.filter((c) => c.status === 'not_applicable').length,
+    window: { from: recette.window.from === null ? null : formatIso(recette.window.from), to: recette.window.to === null ? null : formatIso(recette.window.to) },
+    journal: { entries: ids.length, first_id: ids.length ? Math.min(...ids) : null, last_id: ids.length ? Math.max(...ids) : null },
+    events: run.events.length,
+    evaluated_at: formatIso(input.now.sim),
+    duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
+    checks,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * `no_duplicate_setpoints`: the gateway never has the same setpoint (set, site, value,
+ * window) accepted twice by an MK6 while the first is still in its planning. Sending it
+ * again after the MK6 lost it (cold restart, reset, provision) or deleted it is fine.
+ */
+import type { Static } from '../../../src/contract/schema/kit.js';
+import type { CHECKS } from '../../../src/contract/schema/recette.js';
+import { replayPlanning, type Setpoint } from './planning.js';
+import { callEvidence, hms, inWindow, judge, iso, scope, type CheckResult, type Run } from './run.js';
+
+export type NoDuplicateParams = Static<typeof CHECKS.no_duplicate_setpoints>;
+
+const same = (a: Setpoint, b: Setpoint) => a.set === b.set && a.sycode === b.sycode && a.psetpoint === b.psetpoint && a.start === b.start && a.end === b.end;
+
+export function noDuplicateSetpoints(params: NoDuplicateParams, run: Run): CheckResult {
+  const ids = new Set(scope(run, params.mk6));
+  const faults: { message: string; evidence: ReturnType<typeof callEvidence>[] }[] = [];
+  let accepted = 0;
+  replayPlanning(run, {
+    accepted: (sp, live) => {
+      if (!ids.has(sp.mk6) || !inWindow(run, sp.call.sim)) return;
+      accepted++;
+      const first = live.find((old) => same(old, sp));
+      if (!first) return;
+      const what = `${sp.set}${sp.psetpoint !== null ? ` ${sp.psetpoint} kW` : ''} on ${sp.sycode} ${hms(sp.start)}–${sp.end === null ? '∞' : hms(sp.end)}`;
+      faults.push({
+        message: `${sp.mk6}: ${what} accepted twice, ${first.reqId ?? '?'} (journal #${first.call.id}, ${hms(first.call.sim)}) then ${sp.reqId ?? '?'} (journal #${sp.call.id}, ${hms(sp.call.sim)})`,
+        evidence: [callEvidence(first.call, `first accepted as ${first.reqId}`), callEvidence(sp.call, `same setpoint accepted again as ${sp.reqId} (window from ${iso(sp.start)})`)],
+      });
+    },
+  });
+  if (accepted === 0) return { status: 'not_applicable', message: 'no setpoint accepted in the window', evidence: [] };
+  return judge(faults, `${accepted} setpoints accepted, no duplicate`);
+}

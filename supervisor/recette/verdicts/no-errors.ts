@@ -1,0 +1,27 @@
+/**
+ * `no_errors`: every gateway call (of `methods`, on `path`) was answered below 400. What an
+ * MK6 that was down answered (444 unanswered, 5xx: offline, unreachable, injected errors)
+ * is not the gateway's doing and is not counted.
+ */
+import type { Static } from '../../../src/contract/schema/kit.js';
+import type { CHECKS } from '../../../src/contract/schema/recette.js';
+import { callEvidence, glob, hms, inWindow, judge, scope, type CheckResult, type Run } from './run.js';
+
+export type NoErrorsParams = Static<typeof CHECKS.no_errors>;
+
+export function noErrors(params: NoErrorsParams, run: Run): CheckResult {
+  const methods = params.methods ? new Set<string>(params.methods) : null;
+  const path = params.path ? glob(params.path) : null;
+  const ids = new Set(scope(run, params.mk6));
+  const calls = run.calls.filter((c) => c.source === 'GW' && ids.has(c.mk6) && inWindow(run, c.sim) && (!methods || methods.has(c.method)) && (!path || path.test(c.path)));
+  const faults = calls
+    .filter((c) => c.status >= 400 && c.status < 500 && c.status !== 444)
+    .map((c) => {
+      const code = typeof c.resp.error === 'string' ? ` ${c.resp.error}` : '';
+      const why = typeof c.resp.message === 'string' ? ` (${c.resp.message.slice(0, 120)})` : '';
+      return { message: `${c.mk6}: ${c.method} ${c.path} answered ${c.status}${code}${why} at ${hms(c.sim)} (journal #${c.id})`, evidence: [callEvidence(c, `answered ${c.status}${code}`)] };
+    });
+  const what = methods ? [...methods].join('/') : 'gateway';
+  if (calls.length === 0) return { status: 'not_applicable', message: `no ${what} call in the window`, evidence: [] };
+  return judge(faults, `${calls.length} ${what} calls, none answered 4xx`);
+}

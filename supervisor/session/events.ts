@@ -1,0 +1,172 @@
+/**
+ * The fleet's event log: every action on the fleet (clock, reset, mode, kills, restarts, a
+ * worker pm2 brought back, outages, network conditions, faults, site states, constraints,
+ * auth, provisions, timeline firings), with the fleet clock and the real time of each. A
+ * bounded ring like the journal, kept in `<state-dir>/events.jsonl` (one line per event,
+ * compacted when it doubles) so it survives a restart of the supervisor.
+ *
+ * Actions the supervisor performs are recorded where it performs them (one `record` call);
+ * actions a worker performs (fault, site state, constraint, offline, auth, network,
+ * provision) are read from the worker's journal entry once it answered 2xx, whichever way
+ * the call came (front or the worker's own port).
+ */
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simulatedNow, type FleetClock } from '../../src/domain/clock.js';
+import { formatIso } from '../../src/domain/time.js';
+import type { NewEntry } from '../../src/journal/journal.js';
+import { parseMk6Path } from '../../src/journal/mk6-path.js';
+import { writeFileAtomic } from '../../src/persist/atomic.js';
+import type { EventKind, FleetEventValue } from '../../src/contract/schema/events.js';
+
+export type FleetEvent = FleetEventValue;
+export const EVENTS_CAPACITY = 2000;
+
+/** What the log needs of the fleet: where to keep it, which clock to read. */
+export interface EventHost {
+  readonly stateDir: string;
+  readonly clock: FleetClock;
+}
+
+export class EventLog {
+  private events: FleetEvent[] = [];
+  private lastId = 0;
+  private lines = 0;
+  private loaded = false;
+  /** The newest pid seen per MK6, so a respawn noticed twice is recorded once. */
+  private readonly pids = new Map<string, number>();
+
+  constructor(private readonly host: EventHost, readonly capacity = EVENTS_CAPACITY) {}
+
+  private get path(): string {
+    return join(this.host.stateDir, 'events.jsonl');
+  }
+
+  /** Records an action now (fleet clock and real time), or at the times given (an action a worker journaled). */
+  record(kind: EventKind, mk6: string | null, details: Record<string, unknown> = {}, at?: { sim: string | null; wall: string }): FleetEvent {
+    this.load();
+    const wall = Date.now();
+    const event: FleetEvent = {
+      id: ++this.lastId,
+      sim_time: at?.sim ?? formatIso(simulatedNow(this.host.clock, wall)),
+      wall_time: at?.wall ?? new Date(wall).toISOString(),
+      kind,
+      mk6_id: mk6,
+      details,
+    };
+    this.events.push(event);
+    if (this.events.length > this.capacity) this.events = this.events.slice(-this.capacity);
+    this.persist(event);
+    return event;
+  }
+
+  /** A move of the fleet clock: where it was and where it goes, on the fleet clock, at one real instant. */
+  clock(from: FleetClock, to: FleetClock, realNow: number): FleetEvent {
+    const details = { from: formatIso(simulatedNow(from, realNow)), to: formatIso(simulatedNow(to, realNow)), speed: to.source === 'mock' ? to.speed : null };
+    return this.record(to.source === 'mock' ? 'clock_set' : 'clock_release', null, details);
+  }
+
+  /** A worker pm2 brought back behind the fleet's back (SIGKILL, crash): recorded once per new pid. */
+  respawned(mk6: string, oldPid: number | null, newPid: number): void {
+    if (this.pids.get(mk6) === newPid) return;
+    this.pids.set(mk6, newPid);
+    this.record('worker_respawned', mk6, { old_pid: oldPid, new_pid: newPid, cause: 'pm2 restarted the process (SIGKILL or crash)' });
+  }
+
+  /** An action a worker answered 2xx, from its journal entry (cheap for every other entry). */
+  fromJournal(entry: NewEntry): void {
+    if (entry.source !== 'MOCK' || entry.method === 'GET' || entry.status < 200 || entry.status >= 300 || entry.mk6_id === null) return;
+    const action = workerAction(entry);
+    if (action) this.record(action.kind, entry.mk6_id, action.details, { sim: entry.sim_time, wall: entry.ts });
+  }
+
+  /** Events with id > sinceId, oldest first. */
+  since(sinceId = 0): FleetEvent[] {
+    this.load();
+    return this.events.filter((e) => e.id > sinceId);
+  }
+
+  get latestId(): number {
+    this.load();
+    return this.lastId;
+  }
+
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    try {
+      if (!existsSync(this.path)) return;
+      const lines = readFileSync(this.path, 'utf8').split('\n').filter(Boolean);
+      this.lines = lines.length;
+      for (const line of lines.slice(-this.capacity)) {
+        try {
+          const e = JSON.parse(line) as FleetEvent;
+          if (Number.isSafeInteger(e.id) && e.id > this.lastId) {
+            this.events.push(e);
+            this.lastId = e.id;
+          }
+        } catch {
+          /* a line cut by a crash: the others stand */
+        }
+      }
+    } catch {
+      /* the supervisor's own memo: an unreadable log starts afresh */
+    }
+  }
+
+  private persist(event: FleetEvent): void {
+    try {
+      if (++this.lines > 2 * this.capacity) {
+        writeFileAtomic(this.path, this.events.map((e) => JSON.stringify(e) + '\n').join(''));
+        this.lines = this.events.length;
+      } else {
+        appendFileSync(this.path, JSON.stringify(event) + '\n');
+      }
+    } catch {
+      /* a log that cannot be written still answers from memory */
+    }
+  }
+}
+
+/** The event a worker's 2xx answer to a mock control call stands for. */
+function workerAction(entry: NewEntry): { kind: EventKind; details: Record<string, unknown> } | null {
+  const named = parseMk6Path(entry.path);
+  if (!named || named.scope !== 'mock') return null;
+  const [action, arg, sub] = named.rest.split('/');
+  const req = (entry.req_body ?? {}) as Record<string, unknown>;
+  const resp = (entry.resp_body ?? {}) as Record<string, unknown>;
+  const post = entry.method === 'POST';
+  switch (action) {
+    case 'site-state':
+      return { kind: 'site_state', details: { sycode: arg, state: req.state } };
+    case 'fault':
+      return { kind: post ? 'fault_on' : 'fault_off', details: { sycode: arg } };
+    case 'sites': {
+      if (sub === 'plant' && post) return { kind: 'plant', details: { sycode: arg, dynamics: resp.dynamics ?? null, profile: (resp.profile as { kind?: unknown } | null)?.kind ?? null } };
+      if (sub !== 'inject_external') return null;
+      const c = (resp.external_constraint ?? null) as Record<string, unknown> | null;
+      if (!post) return { kind: 'constraint_off', details: { sycode: arg } };
+      return {
+        kind: 'constraint_on',
+        details: { sycode: arg, source: c?.source ?? req.source, value_kw: c?.value_kw ?? req.value_kw, start_time: c?.start_time ?? null, end_time: c?.end_time ?? null },
+      };
+    }
+    case 'offline':
+    case 'online':
+      return { kind: action, details: {} };
+    case 'auth':
+      return { kind: 'auth', details: { enabled: (resp.auth as { enabled?: unknown } | undefined)?.enabled ?? req.enabled === true } };
+    case 'network':
+      if (post) return { kind: 'network_add', details: { name: req.name, type: req.type } };
+      return { kind: 'network_rm', details: { name: arg ?? null } };
+    case 'provision': {
+      const sites = Array.isArray(req.sites) ? (req.sites as Record<string, unknown>[]) : [];
+      return {
+        kind: 'provision',
+        details: { sites: sites.map((s) => ({ sycode: s.sycode, name: s.name, role: s.role, pmax_kw: s.pmax_kw })) },
+      };
+    }
+    default:
+      return null;
+  }
+}
