@@ -13,7 +13,7 @@
 import { Mk6Error, errors } from './errors.js';
 import { AuthBody, InjectExternal, NewRequest, RequestPatch, SiteStateBody, type ExternalConstraint } from './schema/index.js';
 import { Dynamics, Profile as ProfileSchema, type DynamicsDef, type ProfileDef } from './schema/plant.js';
-import type { Static, TSchema } from './schema/kit.js';
+import type { Static } from './schema/kit.js';
 import type { SiteStateValue as SiteStateSchema } from './schema/kit.js';
 import { asBody, checked, isAbsent, optional, required, type Body } from './schema/validate.js';
 import { parseIsoTime } from '../domain/time.js';
@@ -100,8 +100,8 @@ export function extrasOf(body: Body): Extras {
   return extras;
 }
 
-/** An optional time field of a body: absent (or null) → null. */
-function givenTime(schema: TSchema, body: Body, field: 'start_time' | 'end_time'): GivenTime | null {
+/** An optional time field of a body: absent (or null) → null. Every body with a window declares both times alike. */
+function givenTime(schema: typeof NewRequest | typeof RequestPatch | typeof InjectExternal, body: Body, field: 'start_time' | 'end_time'): GivenTime | null {
   const text = optional(schema as typeof NewRequest, body, field);
   return text === undefined ? null : { at: parseIsoTime(text) as number, text };
 }
