@@ -78,4 +78,23 @@ export const errors = {
     return err;
   },
   fleetStopping: () => new Mk6Error(503, 'FLEET_STOPPING', 'Flotte en cours d\'arrêt'),
+  /** The live stream has all the clients it serves: try again in `retryAfterS`. */
+  streamFull: (max: number, retryAfterS: number) => {
+    const err = new Mk6Error(503, 'STREAM_FULL', `Trop de clients du flux (max ${max})`, { max, retry_after_s: retryAfterS });
+    err.headers['Retry-After'] = String(retryAfterS);
+    return err;
+  },
+  headersTooLarge: () => new Mk6Error(431, 'HEADERS_TOO_LARGE', 'En-têtes trop gros (max 16 KiB)'),
+  requestTimeout: () => new Mk6Error(408, 'REQUEST_TIMEOUT', 'Requête trop lente'),
+  /** What Node's HTTP parser refused (by its error code), before any middleware ran. */
+  parserRefused: (parserCode: string | undefined): Mk6Error =>
+    parserCode === 'HPE_HEADER_OVERFLOW' ? errors.headersTooLarge() : parserCode === 'HPE_REQUEST_TIMEOUT' ? errors.requestTimeout() : errors.badRequest('Requête HTTP invalide'),
+  /** A 4xx raised by Koa or a body parser, under the contract's code for its status. */
+  httpStatus: (status: number, message: string) => new Mk6Error(status, HTTP_STATUS_CODES[status] ?? 'BAD_REQUEST', message),
+  notImplemented: () => new Mk6Error(501, 'NOT_IMPLEMENTED', 'Méthode non implémentée'),
+  internal: () => new Mk6Error(500, 'INTERNAL_ERROR', 'Erreur interne'),
+  /** The `error` network condition: the answer a tester asked for, marked as injected. */
+  injected: (status: number, code: string, message: string) => new Mk6Error(status, code, message, { injected: true }),
 };
+
+const HTTP_STATUS_CODES: Record<number, string> = { 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 406: 'NOT_ACCEPTABLE', 411: 'LENGTH_REQUIRED', 414: 'URI_TOO_LONG', 415: 'UNSUPPORTED_MEDIA_TYPE', 431: 'HEADERS_TOO_LARGE' };

@@ -1,4 +1,11 @@
-/** Curtailment requests: their stored form, their state on the clock, their view. */
+/**
+ * Curtailment requests: their stored form, their state on the clock, the transitions each
+ * state allows, and their view. A request is `scheduled` before its start, `active` in its
+ * window, `expired` past its end, `deleted` once deleted; only a scheduled one may change,
+ * a scheduled or active one may be deleted.
+ */
+import type { GivenWindow } from '../contract/commands.js';
+import { errors } from '../contract/errors.js';
 import type { Request } from '../contract/schema/mk6-api.js';
 import type { Static } from '../contract/schema/kit.js';
 import { formatIso, formatOptional } from './time.js';
@@ -22,11 +29,6 @@ export interface StoredRequest {
   extras: Record<string, unknown>;
 }
 
-export { SET_VALUES } from '../contract/schema/mk6-api.js';
-
-/** Fields the request model owns; every other field of the body is echoed as an extra. */
-export const REQUEST_FIELDS = new Set(['set', 'site', 'psetpoint', 'start_time', 'end_time']);
-
 export function requestId(seq: number): string {
   return `REQ-${String(seq).padStart(3, '0')}`;
 }
@@ -35,11 +37,42 @@ export function windowHolds(start: number | null, end: number | null, t: number)
   return (start === null || start <= t) && (end === null || t < end);
 }
 
+/** A window must end after it starts; else 422 INVALID_TIME_RANGE, echoing the times as given. */
+export function checkWindow(start: number, end: number | null, given: Partial<GivenWindow>): void {
+  if (end !== null && end <= start) throw errors.invalidTimeRange(given.start?.text ?? formatIso(start), given.end?.text ?? '');
+}
+
 export function requestState(req: StoredRequest, now: number): RequestState {
   if (req.deleted_at !== null) return 'deleted';
   if (now < req.start) return 'scheduled';
   if (req.end !== null && now >= req.end) return 'expired';
   return 'active';
+}
+
+/** What may happen to a request, and in which of its states. */
+const ALLOWED = {
+  change: ['scheduled'],
+  delete: ['scheduled', 'active'],
+} as const satisfies Record<string, readonly RequestState[]>;
+export type Transition = keyof typeof ALLOWED;
+
+/** The request's state at `now` if it allows `transition`; else 409 REQUEST_LOCKED. */
+export function checkTransition(req: StoredRequest, transition: Transition, now: number): RequestState {
+  const state = requestState(req, now);
+  if (!(ALLOWED[transition] as readonly RequestState[]).includes(state)) throw errors.requestLocked(req.id, state);
+  return state;
+}
+
+/** scheduled → its new setpoint or window (checked by the planning), its extras merged. */
+export function changeRequest(req: StoredRequest, to: Pick<StoredRequest, 'psetpoint' | 'start' | 'end' | 'extras'>, now: number): void {
+  checkTransition(req, 'change', now);
+  Object.assign(req, { psetpoint: to.psetpoint, start: to.start, end: to.end, extras: { ...req.extras, ...to.extras } });
+}
+
+/** scheduled or active → deleted. Deleting the active request is how a gateway gives a site back its Pmax. */
+export function deleteRequest(req: StoredRequest, now: number): void {
+  checkTransition(req, 'delete', now);
+  req.deleted_at = now;
 }
 
 export function viewRequest(req: StoredRequest, siteName: string, now: number): RequestView {
@@ -74,10 +107,3 @@ export function byStartThenSeq(a: StoredRequest, b: StoredRequest): number {
   return a.start - b.start || a.seq - b.seq;
 }
 
-export function extrasOf(body: Record<string, unknown>): Record<string, unknown> {
-  const extras: Record<string, unknown> = {};
-  for (const key of Object.keys(body)) {
-    if (!REQUEST_FIELDS.has(key)) extras[key] = body[key];
-  }
-  return extras;
-}

@@ -49,14 +49,10 @@ export function toMk6Error(err: unknown): Mk6Error {
     if (status === 413) out = errors.payloadTooLarge('64 KiB');
     else if (status === 400) out = errors.badRequest(e.type === 'entity.parse.failed' || /JSON/i.test(e.message ?? '') ? 'JSON invalide' : (e.expose && e.message) || 'Requête invalide');
     else if (status === 405) out = errors.methodNotAllowed(String(e.headers?.Allow ?? '').split(/, ?/).filter(Boolean));
-    else out = new Mk6Error(status, statusCode(status), (e.expose && e.message) || 'Requête refusée');
+    else out = errors.httpStatus(status, (e.expose && e.message) || 'Requête refusée');
     if (e.headers?.Allow) out.headers.Allow = e.headers.Allow;
     return out;
   }
-  if (status === 501) return new Mk6Error(501, 'NOT_IMPLEMENTED', 'Méthode non implémentée');
-  return new Mk6Error(500, 'INTERNAL_ERROR', 'Erreur interne');
-}
-
-function statusCode(status: number): string {
-  return ({ 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 406: 'NOT_ACCEPTABLE', 411: 'LENGTH_REQUIRED', 414: 'URI_TOO_LONG', 415: 'UNSUPPORTED_MEDIA_TYPE', 431: 'HEADERS_TOO_LARGE' } as Record<number, string>)[status] ?? 'BAD_REQUEST';
+  if (status === 501) return errors.notImplemented();
+  return errors.internal();
 }

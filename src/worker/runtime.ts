@@ -151,7 +151,7 @@ export class WorkerRuntime {
   reset(): void {
     const fresh = freshData(this.config);
     this.mk6.reset(fresh.sites);
-    if (fresh.auth.enabled) this.mk6.setAuth({ enabled: true, token: fresh.auth.token });
+    if (fresh.auth.token !== null) this.mk6.setAuth({ enabled: true, token: fresh.auth.token });
     this.clock = SYSTEM_CLOCK;
     this.network.replaceAll(this.config.initialNetwork ?? []);
     this.network.outage = null; // a blackhole or reset imposed by a kill ends too

@@ -11,7 +11,7 @@
  * holds memory nor slows the fleet; at most STREAM_MAX_CLIENTS at once.
  */
 import type { Context } from 'koa';
-import { errors, Mk6Error } from '../../src/contract/errors.js';
+import { errors } from '../../src/contract/errors.js';
 import type { FleetSupervisor, Member } from '../fleet/fleet-supervisor.js';
 import { requestJson } from '../../src/shared/http-client.js';
 
@@ -60,9 +60,7 @@ export class FleetStream {
   attach(ctx: Context): void {
     const options = streamOptions(ctx);
     if (this.clients.size >= STREAM_MAX_CLIENTS) {
-      const err = new Mk6Error(503, 'STREAM_FULL', `Trop de clients du flux (max ${STREAM_MAX_CLIENTS})`, { max: STREAM_MAX_CLIENTS, retry_after_s: 5 });
-      err.headers['Retry-After'] = '5';
-      throw err;
+      throw errors.streamFull(STREAM_MAX_CLIENTS, 5);
     }
     // The answer is written here, not by Koa: an event stream has no end for Koa to pipe.
     ctx.respond = false;

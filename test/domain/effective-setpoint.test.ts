@@ -2,6 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
+import { submitAnswer } from '../../src/worker/http/gateway-api.js';
+import { readSubmit } from '../../src/contract/commands.js';
 import { effectiveRequest, windowHolds, type StoredRequest } from '../../src/domain/requests.js';
 
 const at = (hhmm: string) => Date.parse(`2026-03-01T${hhmm}:00Z`);
@@ -15,7 +17,7 @@ function post(m: Mk6, set: 'Psetpoint' | 'stop', value: number | null, start: st
   const body: Record<string, unknown> = { set, site: 'SYC1', start_time: `2026-03-01T${start}:00Z` };
   if (value !== null) body.psetpoint = value;
   if (end !== null) body.end_time = `2026-03-01T${end}:00Z`;
-  return (m.submit(body, NOW).body as { id: string }).id;
+  return (submitAnswer(m.submit(readSubmit(body), NOW)).body as { id: string }).id;
 }
 
 const setpoint = (m: Mk6, hhmm: string) => m.siteView('SYC1', at(hhmm)).psetpoint_recu;

@@ -2,6 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
+import { submitAnswer } from '../../src/worker/http/gateway-api.js';
+import { readPatch, readSiteState, readSubmit } from '../../src/contract/commands.js';
 import { Mk6Error } from '../../src/contract/errors.js';
 import type { SiteConfig } from '../../src/domain/sites.js';
 
@@ -18,7 +20,7 @@ function newMk6(): Mk6 {
 }
 
 function post(m: Mk6, body: Record<string, unknown>, now = NOW): any {
-  return m.submit(body, now).body;
+  return submitAnswer(m.submit(readSubmit(body), now)).body;
 }
 
 /** Asserts `fn` throws the contract's Mk6Error with this status, code and (subset of) details. */
@@ -144,7 +146,7 @@ describe('main_reset', () => {
 
   it('deletes every scheduled request, keeps the active one', () => {
     const m = withThree();
-    const out = m.submit({ set: 'main_reset', confirm: true, reason: 'nettoyage test' }, NOW);
+    const out = submitAnswer(m.submit(readSubmit({ set: 'main_reset', confirm: true, reason: 'nettoyage test' }), NOW));
     assert.equal(out.status, 200);
     assert.deepEqual(out.body, { deleted_count: 2, kept_count: 1, reason: 'nettoyage test', deleted: ['REQ-002', 'REQ-003'] });
     assert.deepEqual(m.planning(NOW).map((r) => r.id), ['REQ-001']);
@@ -153,7 +155,7 @@ describe('main_reset', () => {
 
   it('with a site, only touches that site (by sycode or name); unknown site → 404', () => {
     const m = withThree();
-    const out = m.submit({ set: 'main_reset', confirm: true, site: 'Site B' }, NOW).body as any;
+    const out = submitAnswer(m.submit(readSubmit({ set: 'main_reset', confirm: true, site: 'Site B' }), NOW)).body as any;
     assert.equal(out.deleted_count, 1);
     assert.equal(out.kept_count, 0);
     assert.deepEqual(m.planning(NOW).map((r) => r.id), ['REQ-001', 'REQ-003']);
@@ -165,29 +167,29 @@ describe('PATCH planning/{req}', () => {
   it('changes psetpoint, start and end of a scheduled request with the same checks', () => {
     const m = newMk6();
     post(m, psetpoint('SYC_A', 5000, '12:00', '14:00'));
-    const r = m.patchRequest('REQ-001', { psetpoint: 6000, end_time: '2026-03-01T15:00:00Z' }, NOW);
+    const r = m.patchRequest('REQ-001', readPatch({ psetpoint: 6000, end_time: '2026-03-01T15:00:00Z' }), NOW);
     assert.equal(r.psetpoint, 6000);
     assert.equal(r.end_time, '2026-03-01T15:00:00Z');
     assert.equal(r.start_time, '2026-03-01T12:00:00Z');
-    throwsMk6(() => m.patchRequest('REQ-001', { psetpoint: 10001 }, NOW), 441, 'INVALID_VALUE', { max: 10000, site: 'SYC_A' });
-    throwsMk6(() => m.patchRequest('REQ-001', { end_time: '2026-03-01T11:00:00Z' }, NOW), 422, 'INVALID_TIME_RANGE');
-    throwsMk6(() => m.patchRequest('REQ-001', { start_time: 'demain' }, NOW), 400, 'BAD_REQUEST');
+    throwsMk6(() => m.patchRequest('REQ-001', readPatch({ psetpoint: 10001 }), NOW), 441, 'INVALID_VALUE', { max: 10000, site: 'SYC_A' });
+    throwsMk6(() => m.patchRequest('REQ-001', readPatch({ end_time: '2026-03-01T11:00:00Z' }), NOW), 422, 'INVALID_TIME_RANGE');
+    throwsMk6(() => m.patchRequest('REQ-001', readPatch({ start_time: 'demain' }), NOW), 400, 'BAD_REQUEST');
     assert.equal(m.getRequest('REQ-001', NOW).psetpoint, 6000, 'a refused PATCH changes nothing');
   });
 
   it('refuses active, expired and deleted requests with 409 REQUEST_LOCKED', () => {
     const m = newMk6();
     post(m, psetpoint('SYC_A', 5000)); // active now
-    throwsMk6(() => m.patchRequest('REQ-001', { psetpoint: 6000 }, NOW), 409, 'REQUEST_LOCKED', { state: 'active' });
+    throwsMk6(() => m.patchRequest('REQ-001', readPatch({ psetpoint: 6000 }), NOW), 409, 'REQUEST_LOCKED', { state: 'active' });
     post(m, psetpoint('SYC_A', 5000, '08:00', '09:00'));
-    throwsMk6(() => m.patchRequest('REQ-002', { psetpoint: 6000 }, NOW), 409, 'REQUEST_LOCKED', { state: 'expired' });
+    throwsMk6(() => m.patchRequest('REQ-002', readPatch({ psetpoint: 6000 }), NOW), 409, 'REQUEST_LOCKED', { state: 'expired' });
     post(m, psetpoint('SYC_A', 5000, '12:00', '13:00'));
     m.deleteRequest('REQ-003', NOW);
-    throwsMk6(() => m.patchRequest('REQ-003', { psetpoint: 6000 }, NOW), 409, 'REQUEST_LOCKED', { state: 'deleted' });
+    throwsMk6(() => m.patchRequest('REQ-003', readPatch({ psetpoint: 6000 }), NOW), 409, 'REQUEST_LOCKED', { state: 'deleted' });
   });
 
   it('answers 405 REQUEST_NOT_FOUND for an unknown id', () => {
-    throwsMk6(() => newMk6().patchRequest('REQ-999', { psetpoint: 1 }, NOW), 405, 'REQUEST_NOT_FOUND');
+    throwsMk6(() => newMk6().patchRequest('REQ-999', readPatch({ psetpoint: 1 }), NOW), 405, 'REQUEST_NOT_FOUND');
   });
 });
 
@@ -221,7 +223,7 @@ describe('POST requests validation', () => {
     const e = throwsMk6(() => post(m, { set: 'invalid' }), 400, 'BAD_REQUEST');
     assert.equal(e.message, "set invalide: 'invalid'");
     throwsMk6(() => post(m, { site: 'SYC_A' }), 442, 'MISSING_FIELD', { field: 'set' });
-    throwsMk6(() => m.submit('not an object', NOW), 400, 'BAD_REQUEST');
+    throwsMk6(() => m.submit(readSubmit('not an object'), NOW), 400, 'BAD_REQUEST');
   });
 
   it('answers 442 {field} for a missing site or psetpoint, 404 for an unknown site', () => {
@@ -250,12 +252,12 @@ describe('POST requests validation', () => {
 
   it('answers 503 SITE_NOT_ACCESSIBLE on a site in state 0 (set or by fault), accepts state 1', () => {
     const m = newMk6();
-    m.setSiteState('SYC_A', { state: 0 });
+    m.setSiteState('SYC_A', readSiteState({ state: 0 }));
     throwsMk6(() => post(m, { set: 'stop', site: 'SYC_A' }), 503, 'SITE_NOT_ACCESSIBLE', { sycode: 'SYC_A' });
     m.setFault('SYC_B', true);
     throwsMk6(() => post(m, { set: 'stop', site: 'Site B' }), 503, 'SITE_NOT_ACCESSIBLE', { sycode: 'SYC_B' });
     m.setFault('SYC_B', false);
-    m.setSiteState('SYC_A', { state: 1 });
+    m.setSiteState('SYC_A', readSiteState({ state: 1 }));
     assert.equal(post(m, { set: 'stop', site: 'SYC_A' }).id, 'REQ-001');
   });
 });

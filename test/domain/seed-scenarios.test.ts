@@ -2,6 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
+import { submitAnswer } from '../../src/worker/http/gateway-api.js';
+import { readSubmit } from '../../src/contract/commands.js';
 import { Mk6Error } from '../../src/contract/errors.js';
 import type { SiteConfig } from '../../src/domain/sites.js';
 
@@ -12,7 +14,7 @@ const mk6 = (id: string, sites: SiteConfig[]) => new Mk6(emptyMk6Data(id, sites)
 
 /** The seed's sequence: every POST is sent at the frozen `now` of that step. */
 function post(m: Mk6, now: string, body: Record<string, unknown>): any {
-  return m.submit(body, at(now)).body;
+  return submitAnswer(m.submit(readSubmit(body), at(now))).body;
 }
 
 function rejects(fn: () => unknown, status: number, code: string): Mk6Error {
@@ -93,7 +95,7 @@ describe('seed scenario 8 – main_reset', () => {
     post(m, '10:00', { set: 'stop', site: 'SYC_B', start_time: iso('14:00'), end_time: iso('16:00') });
     post(m, '10:00', { set: 'Psetpoint', site: 'SYC_B', psetpoint: 3000, start_time: iso('16:00'), end_time: iso('18:00') });
     rejects(() => post(m, '10:00', { set: 'main_reset' }), 443, 'CONFIRMATION_REQUIRED');
-    const out = m.submit({ set: 'main_reset', confirm: true, reason: 'nettoyage test' }, at('10:00'));
+    const out = submitAnswer(m.submit(readSubmit({ set: 'main_reset', confirm: true, reason: 'nettoyage test' }), at('10:00')));
     assert.equal(out.status, 200);
     assert.equal((out.body as any).deleted_count, 2);
     assert.equal((out.body as any).kept_count, 1);

@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
+import { readConstraint, readSiteState, readSubmit } from '../../src/contract/commands.js';
 import { Mk6Error } from '../../src/contract/errors.js';
 import { availablePower } from '../../src/domain/production.js';
 import { validateSites, type SiteConfig } from '../../src/domain/sites.js';
@@ -45,16 +46,16 @@ describe('monitoring and site views', () => {
 describe('site state and faults', () => {
   it('sets a state 0|1|2 and refuses anything else with 441', () => {
     const m = newMk6();
-    m.setSiteState('P5', { state: 1 });
+    m.setSiteState('P5', readSiteState({ state: 1 }));
     assert.equal(m.monitoring().state.P5, 1);
-    throwsCode(() => m.setSiteState('P5', { state: 3 }), 441, 'INVALID_VALUE');
-    throwsCode(() => m.setSiteState('P5', {}), 442, 'MISSING_FIELD');
-    throwsCode(() => m.setSiteState('NOPE', { state: 1 }), 404, 'SITE_NOT_FOUND');
+    throwsCode(() => m.setSiteState('P5', readSiteState({ state: 3 })), 441, 'INVALID_VALUE');
+    throwsCode(() => m.setSiteState('P5', readSiteState({})), 442, 'MISSING_FIELD');
+    throwsCode(() => m.setSiteState('NOPE', readSiteState({ state: 1 })), 404, 'SITE_NOT_FOUND');
   });
 
   it('forces state 0 on a fault and restores the previous state when it clears', () => {
     const m = newMk6();
-    m.setSiteState('P8', { state: 1 });
+    m.setSiteState('P8', readSiteState({ state: 1 }));
     m.setFault('P8', true);
     assert.equal(m.monitoring().state.P8, 0);
     assert.equal(m.siteView('P8', NOW).fault, true);
@@ -68,7 +69,7 @@ describe('site state and faults', () => {
     m.setFault('P10', true);
     assert.equal(m.siteView('P10', NOW).pactive, 0);
     m.setFault('P10', false);
-    m.setSiteState('P10', { state: 0 });
+    m.setSiteState('P10', readSiteState({ state: 0 }));
     assert.equal(m.siteView('P10', NOW).pactive, 0);
   });
 });
@@ -76,7 +77,7 @@ describe('site state and faults', () => {
 describe('external constraint', () => {
   it('shows a constraint without window all the time, with source, value and since', () => {
     const m = newMk6();
-    m.injectConstraint('P10', { source: 'DEIE', value_kw: 3000 }, NOW);
+    m.injectConstraint('P10', readConstraint({ source: 'DEIE', value_kw: 3000 }), NOW);
     assert.deepEqual(m.siteView('P10', at('23:00')).external_constraint, {
       source: 'DEIE',
       value_kw: 3000,
@@ -90,7 +91,7 @@ describe('external constraint', () => {
 
   it('reads null outside its window and the constraint inside it', () => {
     const m = newMk6();
-    m.injectConstraint('P8', { source: 'SCADA', value_kw: 2000, start_time: '2026-03-01T12:00:00Z', end_time: '2026-03-01T14:00:00Z' }, NOW);
+    m.injectConstraint('P8', readConstraint({ source: 'SCADA', value_kw: 2000, start_time: '2026-03-01T12:00:00Z', end_time: '2026-03-01T14:00:00Z' }), NOW);
     assert.equal(m.siteView('P8', at('11:59')).external_constraint, null);
     assert.equal(m.siteView('P8', at('12:00')).external_constraint?.value_kw, 2000);
     assert.equal(m.siteView('P8', at('14:00')).external_constraint, null);
@@ -99,11 +100,11 @@ describe('external constraint', () => {
 
   it('refuses a bad source, a negative value and an inverted window', () => {
     const m = newMk6();
-    throwsCode(() => m.injectConstraint('P8', { source: 'EDF', value_kw: 1 }, NOW), 400, 'BAD_REQUEST');
-    throwsCode(() => m.injectConstraint('P8', { source: 'DEIE', value_kw: -1 }, NOW), 441, 'INVALID_VALUE');
-    throwsCode(() => m.injectConstraint('P8', { source: 'DEIE' }, NOW), 442, 'MISSING_FIELD');
+    throwsCode(() => m.injectConstraint('P8', readConstraint({ source: 'EDF', value_kw: 1 }), NOW), 400, 'BAD_REQUEST');
+    throwsCode(() => m.injectConstraint('P8', readConstraint({ source: 'DEIE', value_kw: -1 }), NOW), 441, 'INVALID_VALUE');
+    throwsCode(() => m.injectConstraint('P8', readConstraint({ source: 'DEIE' }), NOW), 442, 'MISSING_FIELD');
     throwsCode(
-      () => m.injectConstraint('P8', { source: 'DEIE', value_kw: 1, start_time: '2026-03-01T14:00:00Z', end_time: '2026-03-01T12:00:00Z' }, NOW),
+      () => m.injectConstraint('P8', readConstraint({ source: 'DEIE', value_kw: 1, start_time: '2026-03-01T14:00:00Z', end_time: '2026-03-01T12:00:00Z' }), NOW),
       422,
       'INVALID_TIME_RANGE',
     );
@@ -119,11 +120,11 @@ describe('pavailable and pactive', () => {
     while (m.siteView('P10', t).pavailable < 6000) t += 10 * 60_000;
     const free = m.siteView('P10', t);
     assert.equal(free.pactive, free.pavailable);
-    m.submit({ set: 'Psetpoint', site: 'P10', psetpoint: 4000, start_time: new Date(t).toISOString() }, t);
+    m.submit(readSubmit({ set: 'Psetpoint', site: 'P10', psetpoint: 4000, start_time: new Date(t).toISOString() }), t);
     assert.equal(m.siteView('P10', t).pactive, 4000);
-    m.injectConstraint('P10', { source: 'DEIE', value_kw: 2500 }, t);
+    m.injectConstraint('P10', readConstraint({ source: 'DEIE', value_kw: 2500 }), t);
     assert.equal(m.siteView('P10', t).pactive, 2500);
-    m.injectConstraint('P10', { source: 'DEIE', value_kw: 2500, end_time: new Date(t).toISOString() }, t - 1);
+    m.injectConstraint('P10', readConstraint({ source: 'DEIE', value_kw: 2500, end_time: new Date(t).toISOString() }), t - 1);
     assert.equal(m.siteView('P10', t).pactive, 4000, 'an expired constraint no longer limits');
   });
 
@@ -157,8 +158,8 @@ describe('pavailable and pactive', () => {
 
   it('gives the same numbers on a frozen clock', () => {
     const m = newMk6();
-    m.submit({ set: 'Psetpoint', site: 'P5', psetpoint: 4000 }, NOW);
-    m.injectConstraint('P8', { source: 'DEIE', value_kw: 1500 }, NOW);
+    m.submit(readSubmit({ set: 'Psetpoint', site: 'P5', psetpoint: 4000 }), NOW);
+    m.injectConstraint('P8', readConstraint({ source: 'DEIE', value_kw: 1500 }), NOW);
     assert.deepEqual(m.siteViews(NOW), m.siteViews(NOW));
     assert.notDeepEqual(
       Object.values(m.siteViews(NOW)).map((v) => v.pavailable),
@@ -184,8 +185,8 @@ describe('provisioning', () => {
 
   it('replaces the sites and clears the planning, but the request counter goes on', () => {
     const m = newMk6();
-    m.submit({ set: 'stop', site: 'P10' }, NOW);
-    m.provision([site('S1', 'thissite')]);
+    m.submit(readSubmit({ set: 'stop', site: 'P10' }), NOW);
+    m.provision(validateSites([site('S1', 'thissite')]));
     assert.deepEqual(m.monitoring().state, { S1: 2 });
     assert.deepEqual(m.planning(NOW), []);
     assert.equal(m.nextRequestId, 'REQ-002');

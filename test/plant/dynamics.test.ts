@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
+import { readConstraint, readSubmit } from '../../src/contract/commands.js';
 import type { SiteConfig } from '../../src/domain/sites.js';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
@@ -23,7 +24,7 @@ function site(dynamics: SiteConfig['dynamics'], profile: SiteConfig['profile'] =
 const mk6 = (s: SiteConfig) => new Mk6(emptyMk6Data('ROU2', [s]), 20260301);
 const pactive = (m: Mk6, t: number) => m.siteView('PDL10', t).pactive;
 const setpoint = (m: Mk6, kw: number, at: number, start = at, end?: number) =>
-  m.submit({ set: 'Psetpoint', site: 'PDL10', psetpoint: kw, start_time: new Date(start).toISOString(), ...(end ? { end_time: new Date(end).toISOString() } : {}) }, at);
+  m.submit(readSubmit({ set: 'Psetpoint', site: 'PDL10', psetpoint: kw, start_time: new Date(start).toISOString(), ...(end ? { end_time: new Date(end).toISOString() } : {}) }), at);
 
 describe('the acceptance scenario: ROU2 PDL10, 1000 kW/min, 30 s dead time, 8340 → 2000 kW', () => {
   const m = mk6(site({ ramp_kw_per_min: 1000, dead_time_s: 30 }));
@@ -72,7 +73,7 @@ describe('the acceptance scenario: ROU2 PDL10, 1000 kW/min, 30 s dead time, 8340
 
   it('a stop ramps down at the down rate; a fault drops to 0 at once and restarts after the dead time', () => {
     const s = mk6(site({ ramp_kw_per_min: 1000, ramp_down_kw_per_min: 4000, dead_time_s: 30 }));
-    s.submit({ set: 'stop', site: 'PDL10', start_time: new Date(T0).toISOString() }, T0);
+    s.submit(readSubmit({ set: 'stop', site: 'PDL10', start_time: new Date(T0).toISOString() }), T0);
     assert.equal(pactive(s, T0 + 30_000), PMAX);
     assert.equal(pactive(s, T0 + 30_000 + MIN), PMAX - 4000);
     assert.equal(pactive(s, T0 + 30_000 + 3 * MIN), 0);
@@ -139,14 +140,14 @@ function play(dynamics: SiteConfig['dynamics'], ops: Op[]): { m: Mk6; changes: n
         body.end_time = iso(t + op.len);
         changes.push(t + op.len);
       }
-      m.submit(body, t);
+      m.submit(readSubmit(body), t);
     } else if (op.kind === 'delete') {
       const live = m.planning(t).filter((r) => r.state === 'active');
       if (live.length === 0) continue;
       m.deleteRequest(live[live.length - 1].id, t);
     } else if (op.kind === 'constraint') {
       if (op.kw === null) m.clearConstraint('PDL10', t);
-      else m.injectConstraint('PDL10', { source: 'DEIE', value_kw: op.kw }, t);
+      else m.injectConstraint('PDL10', readConstraint({ source: 'DEIE', value_kw: op.kw }), t);
     } else {
       m.setFault('PDL10', op.on, t);
       faulted = op.on;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { replay } from '../helpers/fuzz.js';
 import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
+import { readPatch, readSubmit } from '../../src/contract/commands.js';
 
 describe('request history stays bounded', () => {
   it('holds a steady number of requests over 20 000 short setpoints', () => {
@@ -16,7 +17,7 @@ describe('request history stays bounded', () => {
     for (let i = 0; i < 20_000; i++) {
       const start = new Date(now).toISOString();
       const end = new Date(now + 1000).toISOString();
-      assert.equal(mk6.submit({ set: 'Psetpoint', site: 'S1', psetpoint: i % 1000, start_time: start, end_time: end }, now).status, 201);
+      assert.equal(mk6.submit(readSubmit({ set: 'Psetpoint', site: 'S1', psetpoint: i % 1000, start_time: start, end_time: end }), now).outcome, 'created');
       now += 2000; // the previous one has expired
       most = Math.max(most, mk6.toData().requests.length);
     }
@@ -58,7 +59,7 @@ describe('request history stays bounded, whatever made it history', () => {
           if (o.kind === 'submit') {
             for (let i = 0; i < o.count; i++) {
               const body = { set: 'Psetpoint', site: 'S1', psetpoint: 500, start_time: at(o.startMin), ...(o.lengthMin === null ? {} : { end_time: at(o.startMin + o.lengthMin) }) };
-              mk6.submit(body, now);
+              mk6.submit(readSubmit(body), now);
             }
           } else if (o.kind === 'clock') {
             now += o.minutes * 60_000;
@@ -66,13 +67,13 @@ describe('request history stays bounded, whatever made it history', () => {
             live().filter((_, i) => i % o.every === 0).forEach((r) => mk6.deleteRequest(r.id, now));
           } else if (o.kind === 'shorten') {
             // Only a scheduled request can be changed: its window moves to a short one ahead.
-            live().filter((r, i) => i % o.every === 0 && now < r.start).forEach((r) => mk6.patchRequest(r.id, { end_time: new Date(r.start + o.lengthMin * 60_000).toISOString() }, now));
+            live().filter((r, i) => i % o.every === 0 && now < r.start).forEach((r) => mk6.patchRequest(r.id, readPatch({ end_time: new Date(r.start + o.lengthMin * 60_000).toISOString() }), now));
           } else {
-            mk6.submit({ set: 'main_reset', confirm: true }, now);
+            mk6.submit(readSubmit({ set: 'main_reset', confirm: true }), now);
           }
         }
         // Then the gateway goes on with requests that stay live: the history scan they make due must find all of it.
-        for (let i = 0; i < SCAN_DUE; i++) mk6.submit({ set: 'Psetpoint', site: 'S1', psetpoint: 500, start_time: at(60) }, now);
+        for (let i = 0; i < SCAN_DUE; i++) mk6.submit(readSubmit({ set: 'Psetpoint', site: 'S1', psetpoint: 500, start_time: at(60) }), now);
         const history = mk6.toData().requests.length - live().length;
         assert.ok(history <= HISTORY_KEPT, `${history} requests of history kept after ${SCAN_DUE} new ones`);
       }),

@@ -119,7 +119,7 @@ const E = {
   unreachable: errors.mk6Unreachable(ROU2, 'stopped'),
   timeout: errors.mk6Timeout(ROU2, 10_000),
   starting: errors.fleetStarting(30_000, 5),
-  headers: new Mk6Error(431, 'HEADERS_TOO_LARGE', 'En-têtes trop gros (max 16 KiB)'),
+  headers: errors.headersTooLarge(),
   requestNotFound: errors.requestNotFound('REQ-999'),
   locked: errors.requestLocked('REQ-001', 'active'),
   timeRange: errors.invalidTimeRange('2026-03-01T18:00:00Z', '2026-03-01T14:00:00Z'),
@@ -363,7 +363,7 @@ export const ROUTES: Route[] = [
     }, {
       400: ['A query value that is not an integer', errors.badRequest('interval_ms doit être un entier >= 0', { field: 'interval_ms' })],
       441: ['interval_ms out of 100..60000, an unknown type', E.invalid('interval_ms hors plage [100, 60000]: 5', { field: 'interval_ms', min: 100, max: 60_000 })],
-      503: ['64 clients already', new Mk6Error(503, 'STREAM_FULL', 'Trop de clients du flux (max 64)', { max: 64, retry_after_s: 5 })],
+      503: ['64 clients already', errors.streamFull(64, 5)],
     }),
     query: [
       { name: 'interval_ms', in: 'query', required: false, description: 'how often the stream looks (100..60000, default 1000)', schema: { type: 'integer', minimum: 100, maximum: 60_000 }, example: 100 },

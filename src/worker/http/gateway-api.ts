@@ -3,6 +3,8 @@
  * answer. The Koa router registers it (routes.ts) and the worker's fast lane matches it
  * (fast-lane.ts), so both ways in give the same answer from the same code.
  */
+import { readPatch, readSubmit } from '../../contract/commands.js';
+import type { SubmitResult } from '../../domain/mk6.js';
 import type { WorkerRuntime } from '../runtime.js';
 
 export interface GatewayAnswer {
@@ -31,13 +33,18 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   route('GET', '/monitoring/sites', (rt) => ({ sites: rt.mk6.siteViews(rt.now()) })),
   route('GET', '/monitoring/sites/:sycode', (rt, p) => rt.mk6.siteView(p.sycode, rt.now())),
   route('GET', '/monitoring/planning', (rt) => ({ sites: rt.mk6.planningBySite(rt.now()) })),
-  // submit gives its own status: 201 (created) or 200 (an identical request already stands)
-  { method: 'POST', path: '/requests', answer: (rt, _p, body) => rt.mk6.submit(body, rt.now()) },
+  // the edge picks the status of what submit did: 201 a request created, 200 a main_reset
+  { method: 'POST', path: '/requests', answer: (rt, _p, body) => submitAnswer(rt.mk6.submit(readSubmit(body), rt.now())) },
   route('GET', '/planning', (rt) => ({ mk6_id: rt.config.id, planning: rt.mk6.planning(rt.now()) })),
   route('GET', '/planning/:req', (rt, p) => rt.mk6.getRequest(p.req, rt.now())),
-  route('PATCH', '/planning/:req', (rt, p, body) => rt.mk6.patchRequest(p.req, body, rt.now())),
+  route('PATCH', '/planning/:req', (rt, p, body) => rt.mk6.patchRequest(p.req, readPatch(body), rt.now())),
   route('DELETE', '/planning/:req', (rt, p) => rt.mk6.deleteRequest(p.req, rt.now())),
 ];
+
+/** The status of what a submit did: 201 for a request created, 200 for a main_reset's count. */
+export function submitAnswer(result: SubmitResult): GatewayAnswer {
+  return result.outcome === 'created' ? { status: 201, body: result.request } : { status: 200, body: result.result };
+}
 
 /** Runs a route. A write is committed whatever happened, and answers once it is durable; a read answers at once. */
 export function runGatewayRoute(rt: WorkerRuntime, route: GatewayRoute, params: Record<string, string>, body: unknown): GatewayAnswer | Promise<GatewayAnswer> {

@@ -9,6 +9,8 @@ import { SYSTEM_CLOCK, isFleetClock } from '../../domain/clock.js';
 import { errors } from '../../contract/errors.js';
 import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../../contract/fleet-controls.js';
 import { asBody } from '../../contract/schema/validate.js';
+import { readAuth, readConstraint, readPlant, readSiteState } from '../../contract/commands.js';
+import { validateSites } from '../../domain/sites.js';
 import { effectiveState, type SiteRecord } from '../../domain/mk6.js';
 import type { WorkerRuntime } from '../runtime.js';
 import { parseSinceId, type Journal, type JournalSink } from '../../journal/journal.js';
@@ -79,7 +81,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   r.get('/supervision/api/inventory', inventory);
   r.post(`${MOCK}/provision`, (ctx) =>
     change(ctx, () => {
-      const sites = rt.mk6.provision(asBody(body(ctx)).sites);
+      const sites = rt.mk6.provision(validateSites(asBody(body(ctx)).sites));
       return {
         mk6_id: rt.config.id,
         sites: sites.length,
@@ -93,7 +95,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   r.get(`${MOCK}/state`, (ctx) => {
     answerJson(ctx, stateView(rt));
   });
-  r.post(`${MOCK}/site-state/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setSiteState(ctx.params.sycode, body(ctx), rt.now()))));
+  r.post(`${MOCK}/site-state/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setSiteState(ctx.params.sycode, readSiteState(body(ctx)), rt.now()))));
   r.post(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, true, rt.now()))));
   r.delete(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, false, rt.now()))));
   for (const [action, offline] of [['offline', true], ['online', false]] as const) {
@@ -104,11 +106,11 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
       }),
     );
   }
-  r.post(`${MOCK}/auth`, (ctx) => change(ctx, () => ({ mk6_id: rt.config.id, auth: rt.mk6.setAuth(body(ctx)) })));
+  r.post(`${MOCK}/auth`, (ctx) => change(ctx, () => ({ mk6_id: rt.config.id, auth: rt.mk6.setAuth(readAuth(body(ctx))) })));
   r.post(`${MOCK}/sites/:sycode/inject_external`, (ctx) =>
     change(ctx, () => {
       const now = rt.now();
-      const site = rt.mk6.injectConstraint(ctx.params.sycode, body(ctx), now);
+      const site = rt.mk6.injectConstraint(ctx.params.sycode, readConstraint(body(ctx)), now);
       return {
         sycode: site.sycode,
         external_constraint: rt.mk6.viewConstraint(site, now, true),
@@ -127,7 +129,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   r.post(`${MOCK}/sites/:sycode/plant`, (ctx) =>
     change(ctx, () => {
       const now = rt.now();
-      rt.mk6.setPlant(ctx.params.sycode, body(ctx), now);
+      rt.mk6.setPlant(ctx.params.sycode, readPlant(body(ctx)), now);
       return { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, now) };
     }),
   );

@@ -1,5 +1,5 @@
 /** `error`: the MK6 is not asked; the answer is `status` (default 500) with the contract's error body. */
-import { Mk6Error } from '../../../contract/errors.js';
+import { errors } from '../../../contract/errors.js';
 import { NetworkCondition } from '../../../contract/schema/index.js';
 import { optional } from '../../../contract/schema/validate.js';
 import type { Behaviour } from '../behaviour.js';
@@ -17,5 +17,5 @@ export const error: Behaviour = {
     };
   },
   phase: () => 'answer',
-  answer: (p, ex) => ex.fail(new Mk6Error(p.status as number, p.code as string, p.message as string, { injected: true })),
+  answer: (p, ex) => ex.fail(errors.injected(p.status as number, p.code as string, p.message as string)),
 };
