@@ -74,6 +74,12 @@ function batchedStdout(): DestinationStream {
   };
 }
 
+let processWide: Logger | null = null;
+/** The process's logger for code that was handed none (made on first use): no line bypasses pino. */
+export function processLogger(): Logger {
+  return (processWide ??= createLogger());
+}
+
 const BATCH = 4096;
 const FLUSH_MS = 250;
 
