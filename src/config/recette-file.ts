@@ -7,6 +7,7 @@ import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { LineCounter, parseDocument } from 'yaml';
 import { parseIsoTime } from '../domain/time.js';
 import { CHECK_KINDS, CHECKS, Duration, Recette, type CheckDef, type CheckKind } from '../contract/schema/recette.js';
+import { durationProblem } from '../contract/duration.js';
 import { Type } from '../contract/schema/kit.js';
 import '../contract/schema/validate.js'; // registers the date-time format the schemas use
 
@@ -25,14 +26,8 @@ export class RecetteError extends Error {
 
 type Path = (string | number)[];
 
-/** A duration as the file writes it (`1h30m`) in milliseconds, or null. */
-export function parseDuration(text: unknown): number | null {
-  if (typeof text !== 'string') return null;
-  const m = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(text);
-  if (!m) return null;
-  const [, d, h, min, s, ms] = m.map((x) => Number(x ?? 0));
-  return (((d * 24 + h) * 60 + min) * 60 + s) * 1000 + ms;
-}
+/** A duration as the file writes it (`1h30m`) in milliseconds, or null: the one grammar (src/contract/duration.ts), no bare number. */
+export { parseDuration } from '../contract/duration.js';
 
 /** YAML or JSON text: faults as `file:line path: fault`. `knownMk6`: the fleet's ids, to name an unknown MK6. */
 export function parseRecetteText(text: string, file = 'recette', knownMk6?: ReadonlySet<string>): RecetteDef {
@@ -102,7 +97,7 @@ function report(e: ValueError, base: Path, fault: (path: Path, message: string) 
   if (e.type === ValueErrorType.ObjectRequiredProperty) return fault(path, 'champ obligatoire');
   if (e.type === ValueErrorType.ObjectAdditionalProperties) return fault(path, 'champ inconnu');
   if (e.value === undefined) return; // said once, as `champ obligatoire`
-  if (e.schema === Duration) return fault(path, `durée invalide: ${JSON.stringify(e.value)?.slice(0, 40)} (ex. 30s, 5m, 1h, 1h30m)`);
+  if (e.schema === Duration) return fault(path, durationProblem(e.value));
   if (e.schema.format === 'date-time') return fault(path, `heure ISO 8601 invalide: ${JSON.stringify(e.value)?.slice(0, 60)}`);
   // A union (an enum of methods, a SafeId) reports once per branch: say it once.
   if (e.type === ValueErrorType.Union && Array.isArray(e.schema.anyOf)) {

@@ -1,37 +1,65 @@
-/** JSON over loopback HTTP with a keep-alive agent and a hard timeout: the supervisor's calls to workers. */
+/**
+ * The product's one HTTP client, on node:http (global fetch would load undici into every
+ * worker: start-up time and memory): a hard timeout on the whole call, JSON both ways, the
+ * fleet's internal secret on the calls between supervisor and workers, and Server-Sent Events
+ * for the CLI's `--follow`. Used by the supervisor (calls to workers), the workers (journal,
+ * fleet clock) and the `mk6-fleet` CLI. A socket error or a timeout rejects with an
+ * HttpUnreachable (ECONNREFUSED, `timeout`, …); any HTTP status resolves.
+ */
 import http from 'node:http';
 import { SECRET_HEADER } from './internal.js';
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-let secretHeader: Record<string, string> = {};
-
-/** Every call of the supervisor carries the fleet's internal secret (src/http/internal.ts). */
-export function useInternalSecret(secret: string): void {
-  secretHeader = { [SECRET_HEADER]: secret };
+export interface CallOptions {
+  method?: string;
+  /** A string is sent as is (with `contentType`), anything else as JSON. */
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** The whole call, connection to last byte (default 2000 ms). */
+  timeoutMs?: number;
+  /** Default: a fresh connection per call (a CLI exits right after). */
+  agent?: http.Agent;
 }
 
-export interface JsonAnswer {
+export interface Answer {
   status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  /** The text as JSON, or the text itself when it is not JSON (null when empty). */
   body: unknown;
 }
 
-export function requestJson(
-  url: string,
-  options: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
-): Promise<JsonAnswer> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+/** No answer: the socket's error (its message, its code such as ECONNREFUSED), or `timeout`. */
+export class HttpUnreachable extends Error {
+  readonly code: string | undefined;
+  constructor(cause: NodeJS.ErrnoException, readonly url: string) {
+    super(cause.message);
+    this.name = 'HttpUnreachable';
+    this.code = cause.code;
+  }
+
+  /** What to tell a person: the code when there is one. */
+  get reason(): string {
+    return this.code ?? this.message;
+  }
+}
+
+/** A call answered (any status) or rejected with HttpUnreachable. */
+export async function httpCall(url: string, options: CallOptions = {}): Promise<Answer> {
+  const payload = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const type = options.contentType ?? (typeof options.body === 'string' ? undefined : 'application/json');
+  const headers: Record<string, string> = {
+    ...(payload !== undefined ? { 'content-length': String(Buffer.byteLength(payload)), ...(type ? { 'content-type': type } : {}) } : {}),
+    ...options.headers,
+  };
+  const target = new URL(url);
+  const transport = target.protocol === 'https:' ? ((await import('node:https')).default as unknown as typeof http) : http; // the replay may target any MK6 API
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: options.method ?? 'GET',
-      agent,
-      headers: {
-        'x-mk6-internal': 'supervisor',
-        ...secretHeader,
-        ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
-        ...options.headers,
-      },
-    });
+    const req = transport.request(target, { method: options.method ?? 'GET', agent: options.agent, headers });
+    const fail = (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new HttpUnreachable(err, url));
+    };
     const timer = setTimeout(() => req.destroy(new Error('timeout')), options.timeoutMs ?? 2000);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -39,27 +67,122 @@ export function requestJson(
       res.on('end', () => {
         clearTimeout(timer);
         const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : null;
-        } catch {
-          /* not JSON: keep the text */
-        }
-        resolve({ status: res.statusCode ?? 0, body });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body: parseJsonOr(text) });
       });
-      res.on('error', (err) => {
-        clearTimeout(timer);
-        reject(err);
-      });
+      res.on('error', fail);
     });
-    req.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
+    req.on('error', fail);
     req.end(payload);
   });
 }
 
+function parseJsonOr(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The headers every internal call carries: who calls (left out of the journal) and the fleet's secret. */
+export function internalHeaders(caller: string, secret: string | null): Record<string, string> {
+  return { 'x-mk6-internal': caller, ...(secret ? { [SECRET_HEADER]: secret } : {}) };
+}
+
+// ── the supervisor's calls to its workers: keep-alive, the fleet's secret ──
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+let supervisorSecret: string | null = null;
+
+/** Every call of the supervisor carries the fleet's internal secret (src/shared/internal.ts). */
+export function useInternalSecret(secret: string): void {
+  supervisorSecret = secret;
+}
+
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** The supervisor's JSON call to a worker: its keep-alive agent and secret. */
+export async function requestJson(
+  url: string,
+  options: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<JsonAnswer> {
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body); // a string too: always JSON
+  const res = await httpCall(url, { ...options, body, contentType: 'application/json', agent, headers: { ...internalHeaders('supervisor', supervisorSecret), ...options.headers } });
+  return { status: res.status, body: res.body };
+}
+
 export function closeClientAgent(): void {
   agent.destroy();
+}
+
+// ── Server-Sent Events ──
+
+export interface StreamEvent {
+  event: string;
+  id: string | null;
+  data: unknown;
+}
+
+/**
+ * Opens `url` as an event stream and calls `onEvent` for each event until the server ends it
+ * (resolve) or `close()` is called. Rejects with HttpUnreachable when nothing answers and
+ * with an Error `HTTP <status>` when the answer is not 200.
+ */
+export function openEventStream(url: string, onEvent: (e: StreamEvent) => void, onOpen: () => void = () => {}): { done: Promise<void>; close: () => void } {
+  let close = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    const req = http.get(url, { headers: { accept: 'text/event-stream' } }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        return reject(new Error(`HTTP ${res.statusCode}`));
+      }
+      onOpen();
+      let buf = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buf += chunk;
+        let at: number;
+        while ((at = buf.indexOf('\n\n')) >= 0) {
+          const e = parseEventBlock(buf.slice(0, at));
+          buf = buf.slice(at + 2);
+          if (e) onEvent(e);
+        }
+      });
+      res.on('end', resolve);
+      res.on('error', () => resolve());
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => reject(new HttpUnreachable(err, url)));
+    close = () => {
+      req.destroy();
+      resolve();
+    };
+  });
+  return { done, close: () => close() };
+}
+
+/** One SSE block (`event:`, `id:`, `data:` lines); comments and retry-only blocks give null. */
+export function parseEventBlock(block: string): StreamEvent | null {
+  let event = 'message';
+  let id: string | null = null;
+  const data: string[] = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') event = value;
+    else if (field === 'id') id = value;
+    else if (field === 'data') data.push(value);
+  }
+  if (data.length === 0) return null;
+  const text = data.join('\n');
+  try {
+    return { event, id, data: JSON.parse(text) };
+  } catch {
+    return { event, id, data: text };
+  }
 }

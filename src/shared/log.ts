@@ -29,72 +29,55 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? logLevel();
   const base = { pid: process.pid, ...options.base };
-  if (options.destination) {
-    const logger = pino({ level, base }, options.destination);
-    const dest = options.destination;
-    requestLines.set(logger, { bindings: bindingsOf(base), write: (line) => dest.write(line) });
-    return logger;
-  }
+  if (options.destination) return pino({ level, base }, options.destination);
   if (process.stdout.isTTY && hasPretty()) {
     return pino({ level, base, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } });
   }
-  // Lines are batched (one write per 4 KiB, not one per request: on 2 cores the writes' own
-  // thread took CPU from the requests) and flushed at most 250 ms after the first unwritten line,
-  // so `pm2 logs` stays live. No timer runs while nothing is logged: an idle worker does not wake
-  // up (a flush with nothing buffered still costs a write through libuv's thread pool, and 250
-  // idle workers flushing 4 times a second took a fifth of a core).
-  const dest = pino.destination({ dest: 1, sync: false, minLength: BATCH });
-  // Access lines wait here (see logRequestLine); any other line takes them along, in order.
+  return pino({ level, base }, batchedStdout());
+}
+
+/**
+ * Stdout, batched: pino's lines are gathered here and handed to its destination 4 KiB at a
+ * time (on 2 cores one write per request took CPU from the requests; a write into pino's
+ * destination per line cost ~1 µs more than a string append), and flushed at most 250 ms after
+ * the first unwritten line, so `pm2 logs` stays live. No timer runs while nothing is logged:
+ * an idle worker does not wake up (250 idle workers flushing 4 times a second took a fifth of a core).
+ */
+function batchedStdout(): DestinationStream {
+  const dest = pino.destination({ dest: 1, sync: false });
   let lines = '';
-  const take = (): string => {
-    const out = lines;
-    lines = '';
-    return out;
-  };
   let pending: NodeJS.Timeout | null = null;
-  const flushSoon = (): void => {
-    if (pending !== null) return;
-    pending = setTimeout(() => {
-      pending = null;
-      if (lines !== '') dest.write(take());
-      try {
-        dest.flush();
-      } catch {
-        /* a write in flight: it ends with what was buffered, or the next line schedules a flush */
-      }
-    }, FLUSH_MS);
-    pending.unref();
+  const hand = (): void => {
+    if (lines === '') return;
+    dest.write(lines);
+    lines = '';
   };
   process.once('exit', () => {
     try {
-      if (lines !== '') dest.write(take());
+      hand();
       dest.flushSync();
     } catch {
       /* nothing left to write, or stdout is gone */
     }
   });
-  const logger = pino(
-    {
-      level,
-      base,
-      hooks: {
-        streamWrite: (line) => {
-          flushSoon();
-          return lines === '' ? line : take() + line;
-        },
-      },
-    },
-    dest,
-  );
-  requestLines.set(logger, {
-    bindings: bindingsOf(base),
-    write: (line) => {
+  return {
+    write(line: string): void {
       lines += line;
-      if (lines.length >= BATCH) dest.write(take());
-      else flushSoon();
+      if (lines.length >= BATCH) return hand();
+      if (pending !== null) return;
+      pending = setTimeout(() => {
+        pending = null;
+        hand();
+      }, FLUSH_MS);
+      pending.unref();
     },
-  });
-  return logger;
+  };
+}
+
+let processWide: Logger | null = null;
+/** The process's logger for code that was handed none (made on first use): no line bypasses pino. */
+export function processLogger(): Logger {
+  return (processWide ??= createLogger());
 }
 
 const BATCH = 4096;
@@ -110,19 +93,6 @@ function hasPretty(): boolean {
   }
 }
 
-/**
- * The access log's lines, written by hand in pino's own format: on a worker's hottest path
- * pino's per-call work (serialising the object, one write into sonic-boom per line) cost more
- * than the rest of the answer (bench: 4.4 µs per line, 2.1 µs batched here).
- * Only for loggers made by createLogger that write JSON; pino-pretty gets pino's line.
- */
-const requestLines = new WeakMap<Logger, { bindings: string; write: (line: string) => void }>();
-
-/** pino's `"pid":…,"mk6_id":…` after the time. */
-function bindingsOf(base: Record<string, unknown>): string {
-  return JSON.stringify(base).slice(1, -1);
-}
-
 export interface RequestFields {
   req_id: string;
   method: string;
@@ -131,14 +101,9 @@ export interface RequestFields {
   duration_ms: number;
 }
 
-/** The line `logger[level](fields, 'request')` writes; the same bytes (but the time) at info. */
+/** The access log's line: `request` at the level the caller picks (debug for probes, error for a 5xx). */
 export function logRequestLine(logger: Logger, level: 'debug' | 'info' | 'error', fields: RequestFields): void {
-  const fast = level === 'info' ? requestLines.get(logger) : undefined;
-  if (fast === undefined) return void logger[level](fields, 'request');
-  fast.write(
-    `{"level":${logger.levels.values.info},"time":${Date.now()}${fast.bindings === '' ? '' : ','}${fast.bindings},"req_id":${JSON.stringify(fields.req_id)},` +
-      `"method":${JSON.stringify(fields.method)},"path":${JSON.stringify(fields.path)},"status":${fields.status},"duration_ms":${fields.duration_ms},"msg":"request"}\n`,
-  );
+  logger[level](fields, 'request');
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type { NewEntry } from '../journal/journal.js';
-import { SECRET_HEADER } from '../shared/internal.js';
+import { httpCall, internalHeaders } from '../shared/http-client.js';
 
 const MAX_BATCH = 1000;
 
@@ -14,10 +14,10 @@ export class JournalForwarder {
   private queue: NewEntry[] = [];
   private inFlight: Promise<void> | null = null;
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  private readonly url: URL;
+  private readonly url: string;
 
   constructor(supervisorUrl: string, private readonly mk6Id: string, private readonly secret: string | null = null) {
-    this.url = new URL('/_fleet/journal', supervisorUrl);
+    this.url = new URL('/_fleet/journal', supervisorUrl).href;
   }
 
   push = (entry: NewEntry): void => {
@@ -45,22 +45,10 @@ export class JournalForwarder {
   }
 
   private send(entries: NewEntry[]): Promise<void> {
-    const payload = JSON.stringify({ mk6_id: this.mk6Id, entries });
-    return new Promise((resolve) => {
-      const req = http.request(this.url, {
-        method: 'POST',
-        agent: this.agent,
-        timeout: 2000,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-mk6-internal': 'journal', ...(this.secret ? { [SECRET_HEADER]: this.secret } : {}) },
-      });
-      req.on('response', (res) => {
-        res.resume();
-        res.on('end', resolve);
-        res.on('error', () => resolve());
-      });
-      req.on('error', () => resolve());
-      req.on('timeout', () => req.destroy());
-      req.end(payload);
-    });
+    // Dropped when the supervisor is away or slow: the worker's own journal still has them.
+    return httpCall(this.url, { method: 'POST', body: { mk6_id: this.mk6Id, entries }, agent: this.agent, timeoutMs: 2000, headers: internalHeaders('journal', this.secret) }).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 }

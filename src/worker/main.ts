@@ -21,7 +21,8 @@ import { CorruptStateError } from '../persist/state-file.js';
 import { WorkerRuntime, type WorkerConfig } from './runtime.js';
 import { checkedSites, readSitesFile } from '../config/sites-file.js';
 import { parseConditionList } from './network/state.js';
-import { SECRET_ENV, SECRET_HEADER } from '../shared/internal.js';
+import { SECRET_ENV } from '../shared/internal.js';
+import { httpCall, internalHeaders } from '../shared/http-client.js';
 
 export const EXIT_USAGE = 64;
 /** pm2 is told not to restart on this code: a corrupt state file needs a person. */
@@ -92,7 +93,7 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
  * listening is in the second answer; the generation keeps an older answer from undoing it.
  */
 async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string, secret: string | null): Promise<void> {
-  const fleet = await getJson(new URL('/_fleet/clock', supervisorUrl), { 'x-mk6-internal': 'clock', ...(secret ? { [SECRET_HEADER]: secret } : {}) }, 1500);
+  const fleet = await getJson(new URL('/_fleet/clock', supervisorUrl), internalHeaders('clock', secret), 1500);
   // No supervisor (standalone, or it is restarting): the persisted clock stands.
   if (!fleet || !isFleetClock(fleet.clock) || (fleet.mode !== 'production' && fleet.mode !== 'mock')) return;
   rt.applyFleet({ clock: fleet.clock, mode: fleet.mode, gen: Number.isSafeInteger(fleet.gen) ? (fleet.gen as number) : 0 });
@@ -100,25 +101,10 @@ async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string, secret:
   await rt.commit();
 }
 
-/** A small JSON GET with node:http (global fetch would load undici into every worker: time and memory). */
-function getJson(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<Record<string, unknown> | null> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { headers, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', () => resolve(null));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return resolve(null);
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
-        } catch {
-          resolve(null);
-        }
-      });
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(null));
-  });
+/** A JSON GET answered 200 with an object, else null (no supervisor, or it is restarting). */
+async function getJson(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<Record<string, unknown> | null> {
+  const res = await httpCall(url.href, { headers, timeoutMs }).catch(() => null);
+  return res?.status === 200 && res.body !== null && typeof res.body === 'object' ? (res.body as Record<string, unknown>) : null;
 }
 
 async function main(): Promise<void> {

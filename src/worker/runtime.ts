@@ -12,6 +12,7 @@ import type { SiteConfig } from '../domain/sites.js';
 import { CorruptStateError, StateFile, lockStateFile } from '../persist/state-file.js';
 import type { ConditionView } from './network/condition.js';
 import { NetworkState } from './network/state.js';
+import { powerCutFileName, stateFileName } from '../domain/mk6-names.js';
 
 import type { FleetMode } from '../contract/fleet-controls.js';
 
@@ -218,12 +219,12 @@ export class WorkerRuntime {
 const PERSIST_BEHIND_MS = 1000;
 
 export function stateFilePath(stateDir: string, id: string): string {
-  return join(stateDir, `mk6-${id}.jsonl`);
+  return join(stateDir, stateFileName(id));
 }
 
 /** Left by the supervisor before a cold restart: the worker starts with its planning lost, then removes it. */
 export function powerCutMarker(stateDir: string, id: string): string {
-  return join(stateDir, `mk6-${id}.power-cut`);
+  return join(stateDir, powerCutFileName(id));
 }
 
 function freshData(config: WorkerConfig): Mk6Data {

@@ -8,6 +8,7 @@
  * caller's `--ignore` are left out, at any depth.
  */
 import type { HarEntryValue } from '../../src/contract/schema/har.js';
+import { httpCall, HttpUnreachable } from '../../src/shared/http-client.js';
 
 /**
  * Fields that may differ between two runs of the same session: `created_at` and a
@@ -176,17 +177,19 @@ interface Answer {
 }
 
 async function send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
-  let res: Response;
+  const withBody = method !== 'GET' && method !== 'HEAD' && body !== undefined;
+  // A body sent without its recorded type goes as text, as a browser's fetch sends it.
+  const sent = withBody && !headers['content-type'] ? { ...headers, 'content-type': 'text/plain;charset=UTF-8' } : headers;
+  let res: Awaited<ReturnType<typeof httpCall>>;
   try {
-    res = await fetch(base + path, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body, signal: AbortSignal.timeout(timeoutMs) });
+    res = await httpCall(base + path, { method, headers: sent, body: withBody ? body : undefined, contentType: sent['content-type'], timeoutMs });
   } catch (err) {
-    const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+    const code = err instanceof HttpUnreachable ? err.reason : (err as Error).message;
     // Nothing listens there: the target is unreachable. A call reset or timed out mid-way is a difference.
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH') throw new ReplayUnreachable(`${base}: ${code}`);
     throw new Error(code);
   }
-  const text = await res.text();
-  return { status: res.status, text, json: parseJson(text) };
+  return { status: res.status, text: res.text, json: parseJson(res.text) };
 }
 
 function parseJson(text: string): unknown {

@@ -17,6 +17,7 @@ import { powerCutMarker, stateFilePath, type FleetSettings } from '../../src/wor
 import { broadcast, type BroadcastReport } from './broadcast.js';
 import type { Fleet, Mk6Spec } from '../../src/config/fleet-file.js';
 import { requestJson, useInternalSecret } from '../../src/shared/http-client.js';
+import { namesOf, pm2AppName, pm2AppPrefix } from '../../src/domain/mk6-names.js';
 import { WorkerLauncher } from './launcher.js';
 import { LifecycleQueue } from './lifecycle-queue.js';
 import { newMember, stopOrphans, type Member, type OutageKind, type RestartKind } from './member.js';
@@ -91,7 +92,7 @@ export class FleetSupervisor {
   }
 
   get prefix(): string {
-    return `mk6-${this.fleet.name}-`;
+    return pm2AppPrefix(this.fleet.name);
   }
 
   settings(): FleetSettings {
@@ -375,15 +376,15 @@ export class FleetSupervisor {
   }
 
   private register(spec: Mk6Spec, added: boolean): Member {
-    const member = newMember(spec, added, `${this.prefix}${spec.id}`);
+    const member = newMember(spec, added, pm2AppName(this.fleet.name, spec.id));
     this.members.set(spec.id, member);
-    for (const name of [spec.id, ...spec.aliases]) this.names.set(name, member);
+    for (const name of namesOf(spec)) this.names.set(name, member);
     return member;
   }
 
   private unregister(member: Member): void {
     this.members.delete(member.spec.id);
-    for (const name of [member.spec.id, ...member.spec.aliases]) this.names.delete(name);
+    for (const name of namesOf(member.spec)) this.names.delete(name);
   }
 
   /** This fleet's pm2 apps (same name prefix and state dir): another fleet's apps on the same PM2_HOME are left alone. */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, type Answer } from '../helpers/fleet.js';
+import { send } from '../helpers/http.js';
 
 export const iso = (day: string, hhmm: string) => `2026-03-${day}T${hhmm}:00Z`;
 export const ISO_Z = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -40,7 +41,7 @@ export async function inventory(front: string): Promise<Record<string, any>> {
 
 /** A connection to this URL is refused: nothing listens on that port any more. */
 export async function assertRefused(url: string): Promise<void> {
-  await assert.rejects(fetch(url), (err: any) => {
+  await assert.rejects(send(url, 'GET', ''), (err: any) => {
     assert.equal(err.cause?.code, 'ECONNREFUSED', String(err.cause ?? err));
     return true;
   });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { call, jsonOrText, send, type Answer } from './http.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SUPERVISOR = join(ROOT, 'dist/supervisor/main.js');
@@ -130,7 +131,7 @@ export async function startFleet(
     const gone = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`supervisor exited with ${code}:\n${log}`))));
     gone.catch(() => {});
     await Promise.race([gone, untilAnswers(url + probe, options.timeoutMs ?? 60_000, () => log, done)]);
-    const inventory = await fetch(`${url}/supervision/api/inventory`).then((r) => r.json() as Promise<{ mk6: { mk6_id: string; network: { port: number } }[] }>);
+    const inventory = (await call(url, 'GET', '/supervision/api/inventory')).body as { mk6: { mk6_id: string; network: { port: number } }[] };
     ports = Object.fromEntries(inventory.mk6.map((m) => [m.mk6_id, m.network.port]));
   };
   const exited = () => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
@@ -227,16 +228,9 @@ export async function untilAnswers(
   let last = 'no answer';
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      const text = await res.text();
-      let body: unknown = null;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        /* not JSON */
-      }
-      if (done(res.status, body)) return;
-      last = `${res.status} ${text.slice(0, 500)}`;
+      const res = await send(url, 'GET', '', { timeoutMs: 2000 });
+      if (done(res.status, jsonOrText(res.text))) return;
+      last = `${res.status} ${res.text.slice(0, 500)}`;
     } catch (err) {
       last = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
     }
@@ -257,28 +251,7 @@ function killDaemon(home: string): void {
   }
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
-/** A JSON call; `path` is appended to `base`. */
-export async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(base + path, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
-}
+export { call, type Answer };
 
 /** Polls `check` until it returns a value (not undefined) or the time is up. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5000, what = 'condition'): Promise<T> {

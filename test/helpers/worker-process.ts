@@ -1,6 +1,6 @@
 /**
  * Runs one real MK6 worker process for a test: `node dist/worker.cjs --port 0` (the bundle pm2 runs), waits
- * for its "listening" JSON line on stdout (no sleeps), and talks to it over HTTP with fetch.
+ * for its "listening" JSON line on stdout (no sleeps), and talks to it over HTTP (./http.ts).
  * Processes are only ever signalled by their own pid; a safety net kills any worker still
  * alive when the test process exits.
  */
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { request, type HttpResponse } from './http.js';
 
 /** dist/test/helpers/worker-process.js → dist/worker.cjs: the bundle pm2 runs, not the compiled sources. */
 export const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../worker.cjs');
@@ -35,13 +36,7 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
-export interface HttpResponse {
-  status: number;
-  headers: Record<string, string>;
-  /** Parsed JSON, or the raw text when the answer is not JSON. */
-  body: any;
-  text: string;
-}
+export { request, type HttpResponse };
 
 export interface WorkerHandle {
   readonly id: string;
@@ -174,31 +169,6 @@ export async function startWorker(opts: StartOptions): Promise<WorkerHandle> {
     },
   };
   return handle;
-}
-
-export async function request(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<HttpResponse> {
-  const init: RequestInit = { method, headers: { ...headers } };
-  if (body !== undefined) {
-    init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-  }
-  const res = await fetch(base + path, init);
-  const text = await res.text();
-  let parsed: unknown = text;
-  if ((res.headers.get('content-type') ?? '').includes('json')) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      /* keep the text */
-    }
-  }
-  return { status: res.status, headers: Object.fromEntries(res.headers), body: parsed, text };
 }
 
 /** Provisions a worker's MK6 through its own mock API and checks the answer. */

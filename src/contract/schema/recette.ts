@@ -4,9 +4,10 @@
  */
 import type { TProperties } from '@sinclair/typebox';
 import { Nullable, ref, SafeId, StringEnum, Time, Type, type Static } from './kit.js';
+import { DURATION_PATTERN } from '../duration.js';
 
-/** `30s`, `5m`, `1h`, `1h30m`, `1d`, `500ms`: measured on the fleet clock. */
-export const DURATION_PATTERN = '^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?$';
+export { DURATION_PATTERN };
+/** `30s`, `5m`, `1h`, `1h30m`, `1d`, `500ms` (src/contract/duration.ts, no bare number): measured on the fleet clock. */
 export const Duration = Type.String({ pattern: DURATION_PATTERN, description: 'a duration on the fleet clock: 30s, 5m, 1h, 1h30m' });
 
 export const RECETTE_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;

@@ -5,6 +5,7 @@ import type { Journal, JournalSink } from '../../journal/journal.js';
 import { errorBodies, journaling, mk6Guard, productionGuard } from './middleware.js';
 import { workerRoutes } from './routes.js';
 import { createLogger, type Logger } from '../../shared/log.js';
+import { canonicalIdOf } from '../../domain/mk6-names.js';
 import { serveOpenapi } from '../../contract/openapi/serve.js';
 import { requestLog } from './request-log.js';
 import { networkConditions } from '../network/middleware.js';
@@ -38,8 +39,7 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   });
   app.use(serveOpenapi('worker', rt.config.id)); // loaded on first request, never journaled
   const router = workerRoutes(rt, journal, sink);
-  const names = new Set([rt.config.id, ...rt.config.aliases]);
-  app.use(journaling(journal, () => rt.now(), sink?.push, undefined, (name) => (names.has(name) ? rt.config.id : name)));
+  app.use(journaling(journal, () => rt.now(), sink?.push, undefined, canonicalIdOf(rt.config)));
   app.use(networkConditions(rt.network)); // inside the journal: what the gateway sent is journaled whatever it met
   app.use((ctx, next) => {
     // A liveness probe (not journaled): it meets an outage like any caller, a blackholed MK6 does not answer it.

@@ -15,6 +15,7 @@ import { Mk6Error } from '../../contract/errors.js';
 import type { WorkerRuntime } from '../runtime.js';
 import type { Logger } from '../../shared/log.js';
 import { requestIdFrom } from '../../shared/log.js';
+import { canonicalIdOf, namesOf } from '../../domain/mk6-names.js';
 import { toMk6Error } from '../../shared/error-writer.js';
 import { JSON_TYPE } from '../../shared/json-answer.js';
 import { GATEWAY_ROUTES, isWrite, runGatewayRoute, type GatewayAnswer, type GatewayRoute } from './gateway-api.js';
@@ -53,8 +54,8 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
     const parts = route.path.slice(1).split('/');
     return { route, segments: parts.map((p) => (p.startsWith(':') ? null : p)), names: parts.map((p) => (p.startsWith(':') ? p.slice(1) : null)) };
   });
-  const names = new Set([rt.config.id, ...rt.config.aliases]);
-  const canonicalId = (name: string) => (names.has(name) ? rt.config.id : name);
+  const names = new Set(namesOf(rt.config));
+  const canonicalId = canonicalIdOf(rt.config);
 
   return (req, res) => {
     const url = req.url ?? '';

@@ -9,6 +9,7 @@ import type { Mk6 } from '../../domain/mk6.js';
 import { formatIso, parseIsoTime } from '../../domain/time.js';
 import { answerJson } from '../../shared/json-answer.js';
 import { MAX_HISTORY_ROWS } from '../../contract/schema/plant.js';
+import { parseDuration } from '../../contract/duration.js';
 
 export interface HistoryQuery {
   from: number;
@@ -30,13 +31,9 @@ export interface HistoryRow {
 
 export const CSV_HEADER = 'time,sycode,state,pavailable_kw,pactive_kw,psetpoint_recu_kw,external_constraint_kw';
 
-/** `30s`, `5m`, `1h30m`, `1d`, or a number of seconds. */
+/** `30s`, `5m`, `1h30m`, `1d` (src/contract/duration.ts), or a number of seconds. */
 export function parseStep(text: string): number | null {
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-  const m = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
-  if (!m) return null;
-  const [, d, h, min, s] = m.map((x) => Number(x ?? 0));
-  return (((d * 24 + h) * 60 + min) * 60 + s) * 1000;
+  return parseDuration(text, { bare: 's' }); // a bare number is seconds, as before the one grammar
 }
 
 /** The query, checked: from and to required (ISO), to >= from, step >= 1 s, rows within the cap. */

@@ -12,6 +12,8 @@ import { BODY_CAP, capBody, type Journal, type NewEntry } from '../../journal/jo
 import { formatIso } from '../../domain/time.js';
 import { recordingFlag, withFullBodies } from './recording-flag.js';
 import { redactSecrets } from '../../journal/redact.js';
+import { processLogger } from '../../shared/log.js';
+import { namesOf } from '../../domain/mk6-names.js';
 
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -34,7 +36,7 @@ export function errorBodies(log: (msg: string, err: unknown) => void = defaultLo
 }
 
 function defaultLog(msg: string, err: unknown): void {
-  console.error(JSON.stringify({ level: 'error', msg, err: err instanceof Error ? err.stack : String(err) }));
+  processLogger().error({ err }, msg);
 }
 
 /**
@@ -174,7 +176,7 @@ export function checkProductionWrite(rt: WorkerRuntime, method: string, path: st
  * contract's order follows: offline, then bearer auth. Runs before the body is parsed.
  */
 export function mk6Guard(rt: WorkerRuntime): Middleware {
-  const names = new Set([rt.config.id, ...rt.config.aliases]);
+  const names = new Set(namesOf(rt.config));
   return (ctx: Context, next: Next) => {
     const named = parseMk6Path(ctx.path);
     if (named?.scope === 'api') checkGatewayCall(rt, names, named.id, ctx.req);

@@ -21,6 +21,7 @@ import { recordingFlag } from './recording-flag.js';
 import { answerHistory } from './history.js';
 import { formatIso } from '../../domain/time.js';
 import { answerJson } from '../../shared/json-answer.js';
+import { processLogger } from '../../shared/log.js';
 import { GATEWAY_PREFIX, GATEWAY_ROUTES, runGatewayRoute } from './gateway-api.js';
 
 const MOCK = '/mock/mk6/:id';
@@ -46,7 +47,7 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
   const fleetChange = (ctx: Context, apply: () => unknown) => {
     if (ctx.state.trusted !== true || !ctx.get(FLEET_GEN_HEADER)) return change(ctx, apply);
     answerJson(ctx, apply());
-    rt.persistBehind((err) => console.error(JSON.stringify({ level: 'error', mk6_id: rt.config.id, msg: 'persisting the fleet clock/mode', err: String(err) })));
+    rt.persistBehind((err) => processLogger().error({ mk6_id: rt.config.id, err: String(err) }, 'persisting the fleet clock/mode'));
   };
   /** Internal routes answer the supervisor only (its secret); anyone else meets an unknown route. */
   const internalOnly = (ctx: Context, next: Next) => {

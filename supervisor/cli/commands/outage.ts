@@ -1,0 +1,12 @@
+/** `offline ID` | `online ID`: the soft outage, every MK6 API call answered 503 MK6_OFFLINE. */
+import { call, mk6Path, out, type Command } from '../context.js';
+
+const outage =
+  (which: 'offline' | 'online'): Command =>
+  async ([id], o) => {
+    const res = await call(o, 'POST', `${mk6Path(which, id)}/${which}`, {});
+    out(o, res, () => `${id}: ${which}`);
+  };
+
+export const offline = outage('offline');
+export const online = outage('online');
