@@ -6,7 +6,11 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 let secretHeader: Record<string, string> = {};
 
-/** Every call of the supervisor carries the fleet's internal secret (src/http/internal.ts). */
+/**
+ * Every call of the supervisor carries the fleet's internal secret (src/shared/internal.ts): a
+ * worker knows the supervisor's calls by it alone, leaves them out of its journal and answers
+ * them through an outage.
+ */
 export function useInternalSecret(secret: string): void {
   secretHeader = { [SECRET_HEADER]: secret };
 }
@@ -18,7 +22,14 @@ export interface JsonAnswer {
 
 export function requestJson(
   url: string,
-  options: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+    /** false: a call made as any caller's (a timeline action, a forwarded provision): no secret, so journaled like one. */
+    internal?: boolean;
+  } = {},
 ): Promise<JsonAnswer> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
@@ -26,8 +37,7 @@ export function requestJson(
       method: options.method ?? 'GET',
       agent,
       headers: {
-        'x-mk6-internal': 'supervisor',
-        ...secretHeader,
+        ...(options.internal === false ? {} : secretHeader),
         ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
         ...options.headers,
       },

@@ -51,7 +51,7 @@ export class JournalForwarder {
         method: 'POST',
         agent: this.agent,
         timeout: 2000,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-mk6-internal': 'journal', ...(this.secret ? { [SECRET_HEADER]: this.secret } : {}) },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(this.secret ? { [SECRET_HEADER]: this.secret } : {}) },
       });
       req.on('response', (res) => {
         res.resume();
