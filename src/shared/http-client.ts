@@ -85,9 +85,12 @@ function parseJsonOr(text: string): unknown {
   }
 }
 
-/** The headers every internal call carries: who calls (left out of the journal) and the fleet's secret. */
-export function internalHeaders(caller: string, secret: string | null): Record<string, string> {
-  return { 'x-mk6-internal': caller, ...(secret ? { [SECRET_HEADER]: secret } : {}) };
+/**
+ * The header every internal call carries: the fleet's secret, and nothing else. A worker knows
+ * the supervisor's calls by the secret alone (no header a gateway could send hides a call).
+ */
+export function internalHeaders(secret: string | null): Record<string, string> {
+  return secret ? { [SECRET_HEADER]: secret } : {};
 }
 
 // ── the supervisor's calls to its workers: keep-alive, the fleet's secret ──
@@ -95,7 +98,10 @@ export function internalHeaders(caller: string, secret: string | null): Record<s
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 let supervisorSecret: string | null = null;
 
-/** Every call of the supervisor carries the fleet's internal secret (src/shared/internal.ts). */
+/**
+ * Every call of the supervisor carries the fleet's internal secret (src/shared/internal.ts): a
+ * worker leaves such calls out of its journal and answers them through an outage.
+ */
 export function useInternalSecret(secret: string): void {
   supervisorSecret = secret;
 }
@@ -108,10 +114,18 @@ export interface JsonAnswer {
 /** The supervisor's JSON call to a worker: its keep-alive agent and secret. */
 export async function requestJson(
   url: string,
-  options: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+    /** false: a call made as any caller's (a timeline action, a forwarded provision): no secret, so journaled like one. */
+    internal?: boolean;
+  } = {},
 ): Promise<JsonAnswer> {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body); // a string too: always JSON
-  const res = await httpCall(url, { ...options, body, contentType: 'application/json', agent, headers: { ...internalHeaders('supervisor', supervisorSecret), ...options.headers } });
+  const secret = options.internal === false ? {} : internalHeaders(supervisorSecret);
+  const res = await httpCall(url, { ...options, body, contentType: 'application/json', agent, headers: { ...secret, ...options.headers } });
   return { status: res.status, body: res.body };
 }
 

@@ -46,7 +46,7 @@ export class JournalForwarder {
 
   private send(entries: NewEntry[]): Promise<void> {
     // Dropped when the supervisor is away or slow: the worker's own journal still has them.
-    return httpCall(this.url, { method: 'POST', body: { mk6_id: this.mk6Id, entries }, agent: this.agent, timeoutMs: 2000, headers: internalHeaders('journal', this.secret) }).then(
+    return httpCall(this.url, { method: 'POST', body: { mk6_id: this.mk6Id, entries }, agent: this.agent, timeoutMs: 2000, headers: internalHeaders(this.secret) }).then(
       () => undefined,
       () => undefined,
     );

@@ -93,7 +93,7 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
  * listening is in the second answer; the generation keeps an older answer from undoing it.
  */
 async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string, secret: string | null): Promise<void> {
-  const fleet = await getJson(new URL('/_fleet/clock', supervisorUrl), internalHeaders('clock', secret), 1500);
+  const fleet = await getJson(new URL('/_fleet/clock', supervisorUrl), internalHeaders(secret), 1500);
   // No supervisor (standalone, or it is restarting): the persisted clock stands.
   if (!fleet || !isFleetClock(fleet.clock) || (fleet.mode !== 'production' && fleet.mode !== 'mock')) return;
   rt.applyFleet({ clock: fleet.clock, mode: fleet.mode, gen: Number.isSafeInteger(fleet.gen) ? (fleet.gen as number) : 0 });

@@ -27,7 +27,7 @@ export async function broadcast(
         const res = await requestJson(`${t.url}${path}`, {
           method: 'POST',
           body: body ?? {},
-          headers: { 'x-mk6-internal': 'broadcast', ...headers },
+          headers,
           timeoutMs,
         });
         if (res.status >= 400) {

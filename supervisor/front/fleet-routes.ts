@@ -94,7 +94,7 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     const res = await requestJson(`${fleet.url(added)}/mock/mk6/${encodeURIComponent(id)}/provision`, {
       method: 'POST',
       body: { sites },
-      headers: { 'x-mk6-internal': '' },
+      internal: false, // journaled by the new worker as any provision
     }).catch((err: NodeJS.ErrnoException) => {
       throw errors.mk6Unreachable(added.spec.id, err.code ?? err.message);
     });

@@ -12,7 +12,8 @@ import { parseMk6Path, type Mk6Path } from '../../src/journal/mk6-path.js';
 import { writeError } from '../../src/shared/error-writer.js';
 import { authorizationCount } from '../../src/worker/http/auth.js';
 import type { NewEntry } from '../../src/journal/journal.js';
-import { errorBodies, journaling } from '../../src/worker/http/middleware.js';
+import { errorBodies } from '../../src/worker/http/error-bodies.js';
+import { journaling } from '../../src/worker/http/journaling.js';
 import { simulatedNow } from '../../src/domain/clock.js';
 import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
 import { SECRET_HEADER, secretMatches } from '../../src/shared/internal.js';
@@ -22,6 +23,7 @@ import { FleetMetrics } from './metrics.js';
 import { observability } from './observability.js';
 import { journalFrontAnswer, markFrontAnswer } from '../session/front-journal.js';
 import { recordEntry } from '../session/recording.js';
+import { asSupervisorRead } from './page-reads.js';
 
 /** Control calls: made while the fleet starts, they wait for it (the MK6 API and reads of the fleet's state do not). */
 const CONTROL = /^\/(mock\/|supervision\/mode(?:[/?#]|$)|api\/v1\/debug\/)/;
@@ -44,7 +46,7 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   const router = fleetRoutes(fleet);
   // Reads are the page's polling; a new MK6's provision is journaled by its worker.
   const isWrite = (ctx: Koa.Context) => ctx.method !== 'GET' && ctx.method !== 'HEAD' && !ctx.path.endsWith('/provision');
-  app.use(journaling(fleet.journal, () => simulatedNow(fleet.clock, Date.now()), undefined, isWrite));
+  app.use(journaling({ journal: fleet.journal, simNow: () => simulatedNow(fleet.clock, Date.now()), worth: isWrite }));
   const metrics = options.metrics ?? new FleetMetrics(fleet);
   const logger = options.logger ?? createLogger({ base: { component: 'front' } });
   app.use(errorBodies((msg, err) => logger.error({ err }, msg))); // an unexpected 500: logged, its message hidden
@@ -98,9 +100,11 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === '/_fleet/journal' && req.method === 'POST') return ingestJournal(fleet, req, res, metrics);
+    const path = url.split('?')[0];
+    asSupervisorRead(req, fleet.secret); // the page's read of an MK6, made by the supervisor: not journaled (page-reads.ts)
     const m = mk6PathOf(req);
-    accessLog(req, res, logger, metrics, m ? m.id : null);
-    if (m?.scope === 'api') journalFrontAnswer(fleet, req, res, m); // 502/504 the front answers itself
+    accessLog(req, res, logger, metrics, m ? m.id : null, path);
+    if (m?.scope === 'api') journalFrontAnswer(fleet, req, res); // 502/504 the front answers itself
     if (fleet.phase === 'running') return route(req, res, m); // the hot path: no start-up check
     const isControl = CONTROL.test(url) && !(url.startsWith('/api/v1/debug/') && (req.method === 'GET' || req.method === 'HEAD'));
     if (!isControl) return route(req, res, m);
@@ -116,7 +120,7 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
  * One log line and one metric per request the front answers. The request id (the caller's
  * x-request-id, or a new one) goes on to the worker and back in the answer.
  */
-function accessLog(req: http.IncomingMessage, res: http.ServerResponse, logger: Logger, metrics: FleetMetrics, mk6Id: string | null): void {
+function accessLog(req: http.IncomingMessage, res: http.ServerResponse, logger: Logger, metrics: FleetMetrics, mk6Id: string | null, path: string): void {
   const started = performance.now();
   const reqId = requestIdFrom(req.headers['x-request-id']);
   req.headers['x-request-id'] = reqId;
@@ -125,7 +129,6 @@ function accessLog(req: http.IncomingMessage, res: http.ServerResponse, logger: 
     const seconds = (performance.now() - started) / 1000;
     const route = mk6Id !== null ? 'proxy' : 'fleet';
     metrics.observeFront(route, mk6Id, res.statusCode, seconds);
-    const path = (req.url ?? '/').split('?')[0];
     const level = res.statusCode >= 500 && res.statusCode !== 502 && res.statusCode !== 503 ? 'error' : path.startsWith('/_') || path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
     if (!logger.isLevelEnabled(level)) return;
     logger[level](

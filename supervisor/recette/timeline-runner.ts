@@ -177,7 +177,8 @@ export class TimelineRunner {
       const res = await requestJson(`${this.fleet.frontUrl}${call.path}`, {
         method: call.method,
         body: call.body,
-        headers: { 'x-mk6-internal': '', [TIMELINE_HEADER]: String(ev.index) },
+        headers: { [TIMELINE_HEADER]: String(ev.index) },
+        internal: false, // a timeline action is journaled as the tester's own would be
         timeoutMs: ACTION_TIMEOUT_MS,
       });
       firing.status = res.status;

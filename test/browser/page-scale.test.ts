@@ -115,7 +115,7 @@ describe(`the page on a fleet of ${N} MK6`, () => {
     await eventually(async () => (requests.filter((p) => p === '/supervision/api/inventory').length >= 2 ? true : undefined), 20_000, 'two inventory polls');
     const seconds = (Date.now() - t0) / 1000;
     const inventory = requests.filter((p) => p === '/supervision/api/inventory').length;
-    const perMk6 = requests.filter((p) => /^\/mock\/mk6\/[^/]+\/(state|history)$/.test(p));
+    const perMk6 = requests.filter((p) => /^\/supervision\/api\/mk6\/[^/]+\/(state|history)$/.test(p));
     assert.deepEqual(perMk6, [], 'no per-MK6 call for a closed card');
     const byPath = Object.entries(requests.reduce((n: Record<string, number>, p) => ((n[p] = (n[p] ?? 0) + 1), n), {}));
     console.log(`# ${N} MK6: ${requests.length} calls in ${seconds.toFixed(1)} s: ${byPath.map(([p, n]) => `${p} ×${n}`).join(', ')}`);
@@ -129,7 +129,7 @@ describe(`the page on a fleet of ${N} MK6`, () => {
     await page.locator(`[data-testid=mk6-card][data-mk6="${OPENED}"][data-expanded="true"]`).waitFor();
     await page.locator(`[data-testid=site][data-mk6="${OPENED}"] [data-testid=site-chart][data-points]`).waitFor({ state: 'attached' });
     await page.screenshot({ path: join(SHOTS, `31-fleet-${N}-card.png`) });
-    const opened = requests.filter((p) => /^\/mock\/mk6\/[^/]+\/(state|history)$/.test(p));
-    assert.ok(opened.length > 0 && opened.every((p) => p.startsWith(`/mock/mk6/${OPENED}/`)), `only the opened card is read: ${opened.join(', ')}`);
+    const opened = requests.filter((p) => /^\/supervision\/api\/mk6\/[^/]+\/(state|history)$/.test(p));
+    assert.ok(opened.length > 0 && opened.every((p) => p.startsWith(`/supervision/api/mk6/${OPENED}/`)), `only the opened card is read: ${opened.join(', ')}`);
   });
 });

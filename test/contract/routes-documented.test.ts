@@ -9,13 +9,17 @@ import type { WorkerRuntime } from '../../src/worker/runtime.js';
 import { workerRoutes } from '../../src/worker/http/routes.js';
 import { Journal } from '../../src/journal/journal.js';
 import { openapiDocument } from '../../src/contract/openapi/document.js';
+import { PAGE_READS } from '../../src/contract/openapi/routes.js';
 import type { FleetSupervisor } from '../../supervisor/fleet/fleet-supervisor.js';
 import { fleetRoutes } from '../../supervisor/front/fleet-routes.js';
 
 type Obj = Record<string, any>;
 const VERBS = ['get', 'put', 'post', 'patch', 'delete'];
-/** Served outside the route tables: the document itself, a worker's liveness probe (it meets outages), and the front's own pages. */
-const OUTSIDE_TABLES = { worker: ['GET /openapi.json', 'GET /healthz'], front: ['GET /openapi.json', 'GET /docs', 'GET /metrics', 'GET /supervision'] };
+/** Served outside the route tables: the document itself, a worker's liveness probe (it meets outages), the front's own pages and the page's reads of an MK6 (proxied with the secret). */
+const OUTSIDE_TABLES = {
+  worker: ['GET /openapi.json', 'GET /healthz'],
+  front: ['GET /openapi.json', 'GET /docs', 'GET /metrics', 'GET /supervision', ...PAGE_READS.map((view) => `GET /supervision/api/mk6/{}/${view}`)],
+};
 
 const norm = (path: string) => path.replace(/:[A-Za-z_]+|\{[^}]+\}/g, '{}');
 /** "METHOD /path/{}" of a router's public routes (HEAD goes with GET). */

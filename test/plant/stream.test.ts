@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Koa from 'koa';
 import { SYSTEM_CLOCK } from '../../src/domain/clock.js';
-import { errorBodies } from '../../src/worker/http/middleware.js';
+import { errorBodies } from '../../src/worker/http/error-bodies.js';
 import { EventLog } from '../../supervisor/session/events.js';
 import { FleetStream, STREAM_MAX_CLIENTS } from '../../supervisor/session/stream.js';
 import type { FleetSupervisor } from '../../supervisor/fleet/fleet-supervisor.js';
@@ -79,7 +79,7 @@ describe('the stream in process: bounds', () => {
   let base = '';
   before(async () => {
     const app = new Koa();
-    app.use(errorBodies());
+    app.use(errorBodies((msg, err) => console.error(msg, err)));
     app.use((ctx) => stream.attach(ctx));
     server = http.createServer(app.callback());
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

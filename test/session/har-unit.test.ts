@@ -1,7 +1,7 @@
 /** The pure parts of sessions: headers kept by the journal, HAR of an entry, the replay's comparison. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { journaledHeaders } from '../../src/worker/http/middleware.js';
+import { journaledHeaders } from '../../src/journal/entry.js';
 import { harEntry } from '../../src/journal/har.js';
 import { CUT_MARK } from '../../src/journal/journal.js';
 import { compare, DEFAULT_IGNORED, diffJson, gatewayCalls, showPath } from '../../supervisor/cli/replay.js';

@@ -540,3 +540,15 @@ export const ROUTES: Route[] = [
   }),
   fleetOp('get', '/supervision', 'getSupervisionPage', TAGS.fleet, 'The supervision web page', { 200: { description: 'HTML page', type: 'text/html' } }),
 ];
+
+/**
+ * The supervision page's reads of one MK6: the front makes them with the fleet's secret, so
+ * they are not journaled and read an MK6 in an outage too (supervisor/front/page-reads.ts).
+ * Each answers as its `/mock/mk6/{mk6_id}/…` twin.
+ */
+export const PAGE_READS = ['state', 'history', 'network'] as const;
+for (const view of PAGE_READS) {
+  const twin = ROUTES.find((r) => r.method === 'get' && r.path === `${MOCK}/${view}`)!;
+  ROUTES.push({ ...twin, path: `/supervision/api/mk6/{mk6_id}/${view}`, id: `${twin.id}ForPage`, tag: TAGS.fleet, summary: `${twin.summary}, as the supervision page reads it: not journaled, answered through an outage` });
+}
+

@@ -20,10 +20,13 @@ import { toMk6Error } from '../../shared/error-writer.js';
 import { JSON_TYPE } from '../../shared/json-answer.js';
 import { GATEWAY_ROUTES, isWrite, runGatewayRoute, type GatewayAnswer, type GatewayRoute } from './gateway-api.js';
 import type { Journal, NewEntry } from '../../journal/journal.js';
-import { checkGatewayCall, checkProductionWrite, isInternalCall, journalCall } from './middleware.js';
+import { checkProductionWrite } from './production-guard.js';
+import { checkGatewayCall } from './mk6-guard.js';
+import { journalCall } from './journaling.js';
+import { claimsSecret } from './supervisor-call.js';
 import { decodeSegment } from '../../journal/mk6-path.js';
 import { logRequest } from './request-log.js';
-import { hasBody } from './app.js';
+import { hasBody } from './has-body.js';
 import { readJsonBody } from '../../shared/json-body.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -61,7 +64,7 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
     const url = req.url ?? '';
     const method = req.method ?? '';
     const net = rt.network;
-    if (!url.startsWith(API_PREFIX) || rt.stopping || net.outage !== null || net.size !== 0 || NOT_A_PLAIN_PATH.test(url) || isInternalCall(req.headers)) return koa(req, res);
+    if (!url.startsWith(API_PREFIX) || rt.stopping || net.outage !== null || net.size !== 0 || NOT_A_PLAIN_PATH.test(url) || claimsSecret(req.headers)) return koa(req, res);
     const idEnd = url.indexOf('/', API_PREFIX.length);
     if (idEnd <= API_PREFIX.length) return koa(req, res);
     const parts = url.slice(idEnd + 1).split('/');

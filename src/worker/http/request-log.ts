@@ -1,7 +1,7 @@
 /** The worker's access log: one line per request, with the request id the proxy carried. */
 import type { Context, Middleware, Next } from 'koa';
 import { logRequestLine, requestIdFrom, type Logger } from '../../shared/log.js';
-import { isInternalCall } from './middleware.js';
+import { isSupervisorCall } from './supervisor-call.js';
 
 export function requestLog(logger: Logger): Middleware {
   return async (ctx: Context, next: Next) => {
@@ -12,7 +12,7 @@ export function requestLog(logger: Logger): Middleware {
       await next();
     } finally {
       // The supervisor's own calls (broadcasts, health, journal flushes) and probes only at debug.
-      const internal = ctx.path.startsWith('/_') || ctx.path === '/healthz' || isInternalCall(ctx.req.headers);
+      const internal = ctx.path.startsWith('/_') || ctx.path === '/healthz' || isSupervisorCall(ctx);
       logRequest(logger, reqId, ctx.method, ctx.path, ctx.status, started, internal);
     }
   };

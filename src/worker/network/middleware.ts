@@ -10,14 +10,14 @@ import { BEHAVIOURS } from './registry.js';
 import type { NetworkState } from './state.js';
 import { answerWithError } from '../../shared/error-writer.js';
 import { parseMk6Path } from '../../journal/mk6-path.js';
-import { isInternalCall } from '../http/middleware.js';
+import { isSupervisorCall } from '../http/supervisor-call.js';
 
 /** nginx's "connection closed without response": the journal's status when nothing was answered. */
 export const NO_ANSWER = 444;
 
 export function networkConditions(net: NetworkState): Middleware {
   return async (ctx: Context, next: Next) => {
-    const internal = ctx.path.startsWith('/_worker/') || isInternalCall(ctx.req.headers);
+    const internal = isSupervisorCall(ctx);
     if (net.outage && !internal) {
       const ex = exchange(ctx, net);
       if (net.outage === 'blackhole') ex.hold();

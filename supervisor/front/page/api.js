@@ -1,11 +1,12 @@
 // The page's only way to the fleet: documented endpoints on the same origin.
-// Reads carry `x-mk6-internal: supervision-page` so a worker keeps the page's own polling
-// out of the request journal (the journal is for what the gateway and the tester sent);
-// writes are journaled like any tester action.
+// The page's reads of an MK6 go to /supervision/api/mk6/{id}/… : the supervisor makes them
+// with the fleet's secret, so they stay out of the request journal (the journal is for what
+// the gateway and the tester sent; no header keeps a call out of it); writes are journaled
+// like any tester action.
 
 import { h } from './util.js';
 
-const READ_HEADERS = { accept: 'application/json', 'x-mk6-internal': 'supervision-page' };
+const READ_HEADERS = { accept: 'application/json' };
 const READ_TIMEOUT_MS = 4000;
 const WRITE_TIMEOUT_MS = 15000;
 

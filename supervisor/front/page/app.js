@@ -147,7 +147,7 @@ async function pollState(card) {
   card.stateDue = false;
   card.stateAt = Date.now();
   try {
-    card.updateState(await getJson(`/mock/mk6/${enc(card.id)}/state`));
+    card.updateState(await getJson(`/supervision/api/mk6/${enc(card.id)}/state`));
   } catch (err) {
     card.showUnreachable(`MK6 injoignable : ${err.status ? err.message : 'pas de réponse'}.`);
   }

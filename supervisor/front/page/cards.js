@@ -192,7 +192,7 @@ export class Mk6Card {
     try {
       let step = 60;
       while ((Math.floor(DAY_S / step) + 1) * Math.max(1, this.sites.size) > MAX_HISTORY_ROWS) step *= 2;
-      const body = await getJson(`/mock/mk6/${enc(this.id)}/history?from=${isoSeconds(d0)}&to=${isoSeconds(d0 + DAY_S * 1000)}&step=${step}s`);
+      const body = await getJson(`/supervision/api/mk6/${enc(this.id)}/history?from=${isoSeconds(d0)}&to=${isoSeconds(d0 + DAY_S * 1000)}&step=${step}s`);
       const bySite = new Map();
       for (const row of body.rows ?? []) {
         if (!bySite.has(row.sycode)) bySite.set(row.sycode, []);

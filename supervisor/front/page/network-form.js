@@ -55,7 +55,7 @@ function showTypeFields() {
 async function refresh() {
   const list = document.getElementById('network-list');
   try {
-    const body = await getJson(`/mock/mk6/${enc(mk6Id)}/network`);
+    const body = await getJson(`/supervision/api/mk6/${enc(mk6Id)}/network`);
     const rows = body.conditions.map((c) => {
       const params = Object.entries(c).filter(([k]) => !['name', 'type', 'matched', 'applied'].includes(k)).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`).join(' ');
       return h('tr', { 'data-testid': 'network-condition', 'data-name': c.name, 'data-type': c.type },

@@ -1,0 +1,11 @@
+/** A liveness probe (not journaled): it meets an outage like any caller, a blackholed MK6 does not answer it. */
+import type { Context, Middleware, Next } from 'koa';
+import { answerJson } from '../../shared/json-answer.js';
+import type { WorkerRuntime } from '../runtime.js';
+
+export function healthz(rt: WorkerRuntime): Middleware {
+  return (ctx: Context, next: Next) => {
+    if (ctx.path !== '/healthz' || ctx.method !== 'GET') return next();
+    answerJson(ctx, { status: 'ok', mk6_id: rt.config.id, pid: process.pid });
+  };
+}
