@@ -74,6 +74,15 @@ function batchedStdout(): DestinationStream {
   };
 }
 
+/**
+ * Lines someone waits on: a worker's `listening` (its bound port, for whoever started it with
+ * `--port 0`) and a fatal start-up fault. Written at once, not batched, whatever LOG_LEVEL says;
+ * `fd` 2 for faults, so they land where pm2 keeps errors.
+ */
+export function immediateLogger(base: Record<string, unknown> = {}, fd: 1 | 2 = 1): Logger {
+  return pino({ level: 'info', base: { pid: process.pid, ...base } }, pino.destination({ dest: fd, sync: true }));
+}
+
 let processWide: Logger | null = null;
 /** The process's logger for code that was handed none (made on first use): no line bypasses pino. */
 export function processLogger(): Logger {

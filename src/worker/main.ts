@@ -13,7 +13,7 @@ import type { SiteConfig } from '../domain/sites.js';
 import { answerClientErrors } from '../shared/client-errors.js';
 import { createWorkerApp } from './http/app.js';
 import { fastLane } from './http/fast-lane.js';
-import { createLogger } from '../shared/log.js';
+import { createLogger, immediateLogger } from '../shared/log.js';
 import { Journal } from '../journal/journal.js';
 import { JournalForwarder } from './journal-forwarder.js';
 import { recordingFlag } from './http/recording-flag.js';
@@ -29,7 +29,7 @@ export const EXIT_USAGE = 64;
 export const EXIT_CORRUPT_STATE = 78;
 
 function fail(code: number, message: string): never {
-  console.error(message);
+  immediateLogger({}, 2).fatal(message);
   process.exit(code);
 }
 
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
     rt.config.port = port; // --port 0: provision answers and the inventory give the bound port
-    console.log(JSON.stringify({ level: 'info', msg: 'listening', mk6_id: config.id, host: config.host, port, pid: process.pid }));
+    immediateLogger({ mk6_id: config.id }).info({ host: config.host, port }, 'listening');
     process.send?.('ready');
     if (config.supervisorUrl) void fetchFleetClock(rt, config.supervisorUrl, config.internalSecret);
   });
