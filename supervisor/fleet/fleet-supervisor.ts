@@ -4,7 +4,7 @@
  * every fleet-wide change (start, reset, clock, mode) through the queue's barrier, so no
  * interleaving of calls can leave two apps for one MK6 or a worker that missed a broadcast.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { SYSTEM_CLOCK, type FleetClock } from '../../src/domain/clock.js';
 import { errors } from '../../src/contract/errors.js';
@@ -12,15 +12,19 @@ import type { FleetMode } from '../../src/contract/fleet-controls.js';
 import type { SiteConfig } from '../../src/domain/sites.js';
 import { FLEET_GEN_HEADER } from '../../src/shared/internal.js';
 import { OrderedJournal } from '../../src/journal/journal.js';
-import { CorruptStateError, StateFile } from '../../src/persist/state-file.js';
-import { powerCutMarker, stateFilePath, type FleetSettings } from '../../src/worker/runtime.js';
+import type { FleetSettings } from '../../src/worker/runtime.js';
 import { broadcast, type BroadcastReport } from './broadcast.js';
-import type { Fleet, Mk6Spec } from '../../src/config/fleet-file.js';
-import { requestJson, useInternalSecret } from '../../src/shared/http-client.js';
-import { namesOf, pm2AppName, pm2AppPrefix } from '../../src/domain/mk6-names.js';
+import type { Fleet } from '../../src/config/fleet-file.js';
+import { useInternalSecret } from '../../src/shared/http-client.js';
+import { pm2AppPrefix } from '../../src/domain/mk6-names.js';
 import { WorkerLauncher } from './launcher.js';
 import { LifecycleQueue } from './lifecycle-queue.js';
-import { newMember, stopOrphans, type Member, type OutageKind, type RestartKind } from './member.js';
+import { stopOrphans, type Member, type OutageKind, type RestartKind } from './member.js';
+import { Roster } from './roster.js';
+import { readPm2View } from './pm2-view.js';
+import { killWorker, restartWorker } from './outages.js';
+import { FleetApps, groupByName, inBatches } from './fleet-apps.js';
+import { discardStateFile } from './state-files.js';
 import { PortBook } from './ports.js';
 import type { AppStatus, ProcessManager } from './process-manager.js';
 import { internalSecret, loadSupervisorState, saveSupervisorState, type SupervisorState } from './supervisor-state.js';
@@ -38,8 +42,8 @@ const START_CONCURRENCY = Number(process.env.MK6_START_CONCURRENCY) > 0 ? Number
 const DRAIN_TIMEOUT_MS = 10_000;
 
 export class FleetSupervisor {
-  readonly members = new Map<string, Member>();
-  private readonly names = new Map<string, Member>();
+  private readonly roster: Roster;
+  readonly apps: FleetApps;
   readonly journal = new OrderedJournal();
   clock: FleetClock = SYSTEM_CLOCK;
   mode: FleetMode = 'mock';
@@ -51,7 +55,7 @@ export class FleetSupervisor {
   private daemonOwner = false;
   private readonly saved: SupervisorState | null;
   private readonly queue = new LifecycleQueue();
-  private readonly launcher: WorkerLauncher;
+  readonly launcher: WorkerLauncher;
   private readonly ports: PortBook;
   private markStarted!: () => void;
   private readonly started = new Promise<void>((r) => (this.markStarted = r));
@@ -67,10 +71,12 @@ export class FleetSupervisor {
     readonly stateDir: string,
   ) {
     mkdirSync(stateDir, { recursive: true });
+    this.roster = new Roster(fleet.name);
+    this.apps = new FleetApps(pm, pm2AppPrefix(fleet.name), stateDir);
     this.secret = internalSecret(stateDir);
     useInternalSecret(this.secret);
     this.saved = loadSupervisorState(stateDir);
-    this.ports = new PortBook(fleet.workers, () => [...this.members.values()].map((m) => ({ host: m.spec.host, port: m.spec.port })));
+    this.ports = new PortBook(fleet.workers, () => this.roster.all().map((m) => ({ host: m.spec.host, port: m.spec.port })));
     this.clock = this.saved?.clock ?? SYSTEM_CLOCK;
     this.mode = this.saved?.mode ?? 'mock';
     this.gen = this.saved?.gen ?? 0;
@@ -85,14 +91,19 @@ export class FleetSupervisor {
       raiseGen: (above) => (this.gen = Math.max(this.gen, above + 1)),
     });
     // Every MK6 of the fleet file (and those added in an earlier run) is known, with its port, before anything starts.
-    for (const spec of fleet.mk6) this.register(spec, false);
+    for (const spec of fleet.mk6) this.roster.add(spec, false);
     for (const a of this.saved?.added ?? []) {
-      if (!this.names.has(a.id)) this.register({ id: a.id, aliases: [], host: a.host ?? fleet.workers.host, port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
+      if (!this.roster.byName(a.id)) this.roster.add({ id: a.id, aliases: [], host: a.host ?? fleet.workers.host, port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
     }
   }
 
+  /** Every MK6 of the fleet, by id. */
+  get members(): ReadonlyMap<string, Member> {
+    return this.roster.members;
+  }
+
   get prefix(): string {
-    return pm2AppPrefix(this.fleet.name);
+    return this.apps.prefix;
   }
 
   settings(): FleetSettings {
@@ -108,13 +119,13 @@ export class FleetSupervisor {
         if (this.mode === 'production' && this.clock.source !== 'system') this.changeSettings(SYSTEM_CLOCK, this.mode);
         await this.pm.connect();
         this.daemonOwner = this.pm.startedDaemon || (this.saved?.daemonOwner ?? false);
-        const byApp = groupByName(await this.ourApps());
+        const byApp = groupByName(await this.apps.all());
         for (const name of byApp.keys()) {
-          if (![...this.members.values()].some((m) => m.app === name)) await this.pm.delete(name).catch(() => {});
+          if (!this.roster.all().some((m) => m.app === name)) await this.pm.delete(name).catch(() => {});
         }
-        await this.ports.assign([...this.members.values()].map((m) => ({ spec: m.spec, adopted: byApp.get(m.app)?.[0] })));
+        await this.ports.assign(this.roster.all().map((m) => ({ spec: m.spec, adopted: byApp.get(m.app)?.[0] })));
         // A start rate matched to the cores: all at once only makes 250 node processes fight for 2 cores and queue in pm2.
-        const results = await inBatches([...this.members.values()], START_CONCURRENCY, (m) => this.launcher.bringUp(m, byApp.get(m.app) ?? []));
+        const results = await inBatches(this.roster.all(), START_CONCURRENCY, (m) => this.launcher.bringUp(m, byApp.get(m.app) ?? []));
         this.saveState();
         return { failed: results.filter((r): r is string => r !== null) };
       });
@@ -137,7 +148,7 @@ export class FleetSupervisor {
   }
 
   resolve(idOrAlias: string): Member | undefined {
-    return this.names.get(idOrAlias);
+    return this.roster.byName(idOrAlias);
   }
 
   url(member: Member): string {
@@ -148,13 +159,13 @@ export class FleetSupervisor {
   provisionNew(id: string, sites: SiteConfig[]): Promise<Member> {
     return this.queue.forMk6(id, async () => {
       this.assertServing();
-      const existing = this.names.get(id);
+      const existing = this.roster.byName(id);
       if (existing) return existing;
       const at = await this.ports.reserve();
       try {
-        const member = this.register({ id, aliases: [], host: at.host, port: at.port, sites, tokenEnv: null, line: 0 }, true);
-        this.removeStateFile(id); // an added MK6 starts blank, whatever an earlier run left
-        const problem = await this.launcher.bringUp(member, await this.appsOf(member));
+        const member = this.roster.add({ id, aliases: [], host: at.host, port: at.port, sites, tokenEnv: null, line: 0 }, true);
+        discardStateFile(this.stateDir, id); // an added MK6 starts blank, whatever an earlier run left
+        const problem = await this.launcher.bringUp(member, await this.apps.named(member.app));
         this.saveState();
         if (problem) throw errors.mk6Unreachable(id, problem);
         return member;
@@ -164,49 +175,14 @@ export class FleetSupervisor {
     });
   }
 
-  /**
-   * `refused`: the process is stopped (its port refuses connections). `blackhole` / `reset`:
-   * the process stays, and answers nothing / resets every connection, until a restart.
-   */
+  /** A hard outage (supervisor/fleet/outages.ts): `refused` stops the process; `blackhole` / `reset` keep it, silent. */
   kill(member: Member, kind: OutageKind = 'refused'): Promise<void> {
-    return this.onMember(member, async () => {
-      if (kind === 'refused') {
-        await this.pm.stop(member.app);
-        member.status = 'stopped';
-        member.pid = null;
-      } else {
-        if (member.status !== 'online') throw errors.mk6Unreachable(member.spec.id, member.status);
-        const res = await requestJson(`${this.url(member)}/_worker/outage`, { method: 'POST', body: { kind } });
-        if (res.status !== 200) throw errors.mk6Unreachable(member.spec.id, `outage: ${res.status}`);
-      }
-      member.outage = kind;
-      this.events.record('kill', member.spec.id, { kind });
-    });
+    return this.onMember(member, () => killWorker(this, member, kind));
   }
 
   /** `warm`: the MK6 comes back as it was. `cold`: its planning is lost, as after a power cut (sites, identity, counter kept). */
   restart(member: Member, kind: RestartKind = 'warm'): Promise<void> {
-    return this.onMember(member, async () => {
-      member.status = 'starting';
-      const marker = powerCutMarker(this.stateDir, member.spec.id);
-      if (kind === 'cold') writeFileSync(marker, new Date().toISOString() + '\n');
-      const apps = await this.appsOf(member);
-      let problem: string | null;
-      try {
-        if (apps.length === 1) {
-          await this.pm.restart(member.app);
-          problem = await this.launcher.waitReady(member);
-        } else {
-          problem = await this.launcher.bringUp(member, apps); // no app (deleted from outside), or a ghost beside it
-        }
-      } catch (err) {
-        if (kind === 'cold') rmSync(marker, { force: true }); // not restarted: no power cut for a later start
-        throw err;
-      }
-      member.outage = null;
-      this.events.record('restart', member.spec.id, { kind, problem });
-      if (problem) throw errors.mk6Unreachable(member.spec.id, problem);
-    });
+    return this.onMember(member, () => restartWorker(this, member, kind));
   }
 
   /**
@@ -246,18 +222,18 @@ export class FleetSupervisor {
   reset(): Promise<{ removed: string[]; restarted: string[]; workers: BroadcastReport }> {
     return this.fleetOp(async () => {
       const removed: string[] = [];
-      for (const member of [...this.members.values()].filter((m) => m.added)) {
+      for (const member of this.roster.all().filter((m) => m.added)) {
         await this.pm.delete(member.app).catch(() => {});
-        this.unregister(member);
-        this.removeStateFile(member.spec.id);
+        this.roster.remove(member);
+        discardStateFile(this.stateDir, member.spec.id);
         removed.push(member.spec.id);
       }
-      const down = [...this.members.values()].filter((m) => m.status !== 'online');
+      const down = this.roster.all().filter((m) => m.status !== 'online');
       await Promise.all(
         down.map(async (m) => {
-          const apps = await this.appsOf(m);
+          const apps = await this.apps.named(m.app);
           if (apps.length) await this.pm.delete(m.app).catch(() => {});
-          this.removeStateFile(m.spec.id);
+          discardStateFile(this.stateDir, m.spec.id);
           m.problem = null;
           await this.launcher.bringUp(m, []);
         }),
@@ -273,26 +249,17 @@ export class FleetSupervisor {
 
   /** pm2's view of every member, keyed by app name; a worker pm2 rebooted behind our back is given the fleet's clock. */
   async processes(): Promise<Map<string, AppStatus>> {
-    const list = (await this.pm.listRecent(this.prefix)).filter((p) => !p.env.MK6_STATE_DIR || p.env.MK6_STATE_DIR === this.stateDir);
+    const list = await this.apps.recent();
     const byApp = new Map(list.map((p) => [p.name, p]));
-    for (const m of this.members.values()) {
-      if (this.queue.busy(m.spec.id)) continue; // an operation in progress owns its status
-      const p = byApp.get(m.app);
-      if (!p) m.status = m.status === 'errored' ? 'errored' : 'stopped';
-      else if (p.status === 'online') {
-        if (m.status === 'online' && m.pid !== null && p.pid !== null && p.pid !== m.pid) {
-          this.events.respawned(m.spec.id, m.pid, p.pid);
-          void this.resync(m);
-        }
-        m.status = 'online';
-      } else if (p.status === 'stopped' || p.status === 'stopping') m.status = m.problem ? 'errored' : 'stopped';
-      else if (p.status === 'errored') m.status = 'errored';
-    }
+    readPm2View(this.roster.all(), byApp, (m) => this.queue.busy(m.spec.id), (m, oldPid, newPid) => {
+      this.events.respawned(m.spec.id, oldPid, newPid);
+      void this.resync(m);
+    });
     return byApp;
   }
 
   onlineMembers(): Member[] {
-    return [...this.members.values()].filter((m) => m.status === 'online');
+    return this.roster.online();
   }
 
   /** Whether an operation on this MK6 is queued or running. */
@@ -312,14 +279,7 @@ export class FleetSupervisor {
   shutdown(): Promise<void> {
     this.stopped ??= (async () => {
       this.phase = 'stopping';
-      for (let round = 0; round < 3; round++) {
-        const drained = await this.queue.drained(DRAIN_TIMEOUT_MS);
-        if (!this.pm.daemonAlive()) break; // nobody left to ask: its workers are ended below, by pid
-        const apps = new Set([...this.members.values()].map((m) => m.app));
-        for (const p of await this.ourApps().catch(() => [])) apps.add(p.name);
-        await Promise.all([...apps].map((name) => this.pm.delete(name).catch(() => {})));
-        if (drained && (await this.ourApps().catch(() => [])).length === 0) break;
-      }
+      await this.apps.deleteAll(this.roster.all().map((m) => m.app), () => this.queue.drained(DRAIN_TIMEOUT_MS));
       if (this.pm.daemonAlive()) {
         const others = await this.pm.list('').catch(() => []);
         if (this.daemonOwner && others.length === 0) await this.pm.killDaemon().catch(() => {});
@@ -362,7 +322,7 @@ export class FleetSupervisor {
 
   private broadcast(path: string, body: unknown, headers: Record<string, string> = {}): Promise<BroadcastReport> {
     const online = this.onlineMembers();
-    const down = [...this.members.values()].filter((m) => m.status !== 'online').map((m) => ({ id: m.spec.id, status: m.status }));
+    const down = this.roster.all().filter((m) => m.status !== 'online').map((m) => ({ id: m.spec.id, status: m.status }));
     const targets = online.map((m) => ({ id: m.spec.id, url: this.url(m) }));
     return broadcast(targets, down, path, body, { ...headers, [FLEET_GEN_HEADER]: String(this.gen) });
   }
@@ -375,68 +335,14 @@ export class FleetSupervisor {
     await this.launcher.sync(member, health);
   }
 
-  private register(spec: Mk6Spec, added: boolean): Member {
-    const member = newMember(spec, added, pm2AppName(this.fleet.name, spec.id));
-    this.members.set(spec.id, member);
-    for (const name of namesOf(spec)) this.names.set(name, member);
-    return member;
-  }
-
-  private unregister(member: Member): void {
-    this.members.delete(member.spec.id);
-    for (const name of namesOf(member.spec)) this.names.delete(name);
-  }
-
-  /** This fleet's pm2 apps (same name prefix and state dir): another fleet's apps on the same PM2_HOME are left alone. */
-  private async ourApps(): Promise<AppStatus[]> {
-    return (await this.pm.list(this.prefix)).filter((p) => !p.env.MK6_STATE_DIR || p.env.MK6_STATE_DIR === this.stateDir);
-  }
-
-  private async appsOf(member: Member): Promise<AppStatus[]> {
-    return (await this.pm.list(member.app)).filter((p) => p.name === member.app);
-  }
-
-  /** A state file that would not load is evidence: it is set aside, never deleted. */
-  private removeStateFile(id: string): void {
-    const path = stateFilePath(this.stateDir, id);
-    if (!existsSync(path)) return;
-    try {
-      StateFile.load(path);
-      unlinkSync(path);
-    } catch (err) {
-      if (!(err instanceof CorruptStateError)) throw err;
-      renameSync(path, `${path}.corrupt-${Date.now()}`);
-    }
-  }
-
   private saveState(): void {
     saveSupervisorState(this.stateDir, {
       version: 1,
       clock: this.clock,
       mode: this.mode,
       gen: this.gen,
-      added: [...this.members.values()].filter((m) => m.added).map((m) => ({ id: m.spec.id, host: m.spec.host, port: m.spec.port, sites: m.spec.sites })),
+      added: this.roster.all().filter((m) => m.added).map((m) => ({ id: m.spec.id, host: m.spec.host, port: m.spec.port, sites: m.spec.sites })),
       daemonOwner: this.daemonOwner,
     });
   }
-}
-
-/** `run` over every item, at most `limit` at a time; results in item order. */
-async function inBatches<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await run(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
-}
-
-function groupByName(apps: AppStatus[]): Map<string, AppStatus[]> {
-  const out = new Map<string, AppStatus[]>();
-  for (const p of apps) out.set(p.name, [...(out.get(p.name) ?? []), p]);
-  return out;
 }
