@@ -1,4 +1,4 @@
-/** The worker's Koa app: middleware in the contract's order, then the route table. */
+/** The worker's Koa app: middleware in the contract's order, then the router built from the route declarations. */
 import Koa from 'koa';
 import type { WorkerRuntime } from '../runtime.js';
 import type { Journal, JournalSink } from '../../journal/journal.js';
@@ -14,6 +14,7 @@ import { answerJson } from '../../shared/json-answer.js';
 import { jsonBody } from '../../shared/json-body.js';
 import { errors } from '../../contract/errors.js';
 import { routesByPrefix } from './prefix-routes.js';
+import { routeById } from '../../contract/routes/index.js';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: JournalSink, logger?: Logger): Koa {
@@ -41,9 +42,10 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   const names = new Set([rt.config.id, ...rt.config.aliases]);
   app.use(journaling(journal, () => rt.now(), sink?.push, undefined, (name) => (names.has(name) ? rt.config.id : name)));
   app.use(networkConditions(rt.network)); // inside the journal: what the gateway sent is journaled whatever it met
+  const health = routeById('getHealth').path;
   app.use((ctx, next) => {
     // A liveness probe (not journaled): it meets an outage like any caller, a blackholed MK6 does not answer it.
-    if (ctx.path !== '/healthz' || ctx.method !== 'GET') return next();
+    if (ctx.path !== health || ctx.method !== 'GET') return next();
     answerJson(ctx, { status: 'ok', mk6_id: rt.config.id, pid: process.pid });
   });
   app.use(errorBodies((msg, err) => log.error({ err }, msg))); // an unexpected 500: logged, its message hidden
