@@ -121,9 +121,10 @@ export const NETWORK_ROUTES: RouteDecl[] = [
     { 441: ['Unknown type, or a value out of range', E.invalid(`type invalide: "x" (${S.CONDITION_TYPES.join('|')})`, { field: 'type', allowed: [...S.CONDITION_TYPES] })], 442: ['name or type is absent', E.missing('name')] },
     {
       schema: S.NetworkCondition,
+      // `slow-gw` first: a generator that replays only an operation's first example removes it next.
       examples: {
-        error: { value: { name: 'flaky', type: 'error', status: 503, probability: 0.2, methods: ['POST'] } },
         latency: { value: { name: 'slow-gw', type: 'latency', latency_ms: 800, jitter_ms: 200 } },
+        error: { value: { name: 'flaky', type: 'error', status: 503, probability: 0.2, methods: ['POST'] } },
       },
     },
   ),
