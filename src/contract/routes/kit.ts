@@ -2,9 +2,9 @@
  * What a route declaration is (fastify's route object, for this fleet): method, path,
  * who serves it, its body, query and answers (schemas of ../schema/), the contract's errors
  * it may answer, summary and examples. The handler is named by the declaration's `id`: the
- * worker's and the front's handler tables are typed `Record<id, handler>` over these
- * declarations, so a declared route without a handler (or the reverse) does not compile.
- * Data only: no handler code, nothing heavy, safe in the worker's bundle.
+ * worker's and the front's handler tables are keyed by it, and building a router from them
+ * fails on a declared route without a handler, or a handler no route declares
+ * (./build-router.ts). Data only: no handler code, nothing heavy, safe in the worker's bundle.
  */
 import type { Mk6Error } from '../errors.js';
 import type { TSchema } from '../schema/kit.js';
