@@ -6,14 +6,8 @@
  * success status) and a body that matches that status's schema. The examples name instants
  * relative to when the document is built, so this holds on any real date.
  *
- * Our own replay + ajv rather than Portman + Newman. They install from npm here (311 packages
- * and a missing `tslib` added by hand, about a minute) and run offline, but the collection
- * Portman generates holds one request per operation, from its first body example, and checks
- * every answer against the operation's first 2xx response (200 before 201 whatever the
- * document's order): it cannot replay an operation's other examples, nor check an example
- * against its own status without a Portman config written per operation; and `GET /mock/stream`
- * without its optional `limit` never ends, so the run hangs there unless optional parameters
- * are enabled.
+ * Portman + Newman (portman-contract.test.ts) replay only each operation's first body
+ * example and check it against one response; this replays them all, each against its own status.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
