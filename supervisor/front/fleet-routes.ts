@@ -3,8 +3,7 @@
  * answers itself (src/contract/routes/), with these handlers by route id. MK6 paths never
  * reach here but for fleet actions (provision of a new MK6, kill, restart).
  */
-import type Router from '@koa/router';
-import type { RouterContext } from '@koa/router';
+import type { default as Router, RouterContext } from '@koa/router';
 import type { Context, Next } from 'koa';
 import { errors } from '../../src/contract/errors.js';
 import { clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../../src/contract/fleet-controls.js';
