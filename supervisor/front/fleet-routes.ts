@@ -1,5 +1,9 @@
-/** The fleet's own routes on the front, in one table. MK6 paths never reach here but for fleet actions. */
-import Router from '@koa/router';
+/**
+ * The fleet's own routes on the front: the router is built from the declarations the front
+ * answers itself (src/contract/routes/), with these handlers by route id. MK6 paths never
+ * reach here but for fleet actions (provision of a new MK6, kill, restart).
+ */
+import type { default as Router, RouterContext } from '@koa/router';
 import type { Context, Next } from 'koa';
 import { errors } from '../../src/contract/errors.js';
 import { clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../../src/contract/fleet-controls.js';
@@ -13,151 +17,159 @@ import { OUTAGE_KINDS, RESTART_KINDS, type FleetSupervisor, type Member } from '
 import { requestJson } from '../../src/shared/http-client.js';
 import { parseTimeline, parseTimelineText, TimelineError, type TimelineEvent } from '../../src/config/timeline-file.js';
 import { TIMELINE_HEADER } from '../recette/timeline-runner.js';
-import { recetteRoutes } from '../recette/recette-routes.js';
+import { recetteHandlers } from '../recette/recette-routes.js';
 import { journalBody, journalFormat } from '../../src/journal/har.js';
-import { recorderOf, recordingRoutes } from '../session/recording.js';
+import { recorderOf, recordingHandlers } from '../session/recording.js';
+import { buildRouter, type Handlers } from '../../src/contract/routes/build-router.js';
+import { routerRoutes } from '../../src/contract/routes/index.js';
 import { fleetStream } from '../session/stream.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
-  const r = new Router();
-  const body = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
-  /** The fleet's own writes obey production mode like every worker does. */
+  /** The fleet's own writes obey production mode like every worker does: each route that declares a 403 meets it. */
   const writable = (_ctx: Context, next: Next) => {
     if (fleet.mode === 'production') throw errors.productionWrite();
     return next();
   };
-  const member = (ctx: Context): Member => {
-    const m = fleet.resolve(ctx.params.id);
-    if (!m) throw errors.mk6NotFound(String(ctx.params.id).slice(0, 128));
+  const flush = () => flushWorkerJournals(fleet);
+  const handlers: Handlers = {
+    ...fleetHandlers(fleet),
+    ...recetteHandlers(fleet, flush), // the event log and the verdicts (supervisor/recette/recette-routes.ts)
+    ...recordingHandlers(fleet, flush), // the gateway's session as HAR (supervisor/session/recording.ts)
+  };
+  return buildRouter('front', routerRoutes('front'), handlers, (route) => (route.fails[403] ? [writable] : []));
+}
+
+function fleetHandlers(fleet: FleetSupervisor): Handlers {
+  const body = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
+  const member = (ctx: RouterContext): Member => {
+    const m = fleet.resolve(ctx.params.mk6_id);
+    if (!m) throw errors.mk6NotFound(String(ctx.params.mk6_id).slice(0, 128));
     return m;
   };
-
-  // ── clock, mode, reset: broadcast to every worker, in order with every process change ──
-  r.get('/supervision/api/time', (ctx) => {
-    ctx.body = clockView(fleet.clock);
-  });
-  r.post('/mock/time', writable, async (ctx) => {
-    clockFromRequest(body(ctx), fleet.clock, Date.now()); // a bad body is refused at once, without waiting in the queue
-    let echo: unknown;
-    const workers = await fleet.setClock((current, anchor) => {
-      const next = clockFromRequest(body(ctx), current, anchor);
-      echo = next.echo;
-      // Whole milliseconds: the workers read the instant from the ISO text, so all hold the very same clock.
-      const clock = next.clock.source === 'mock' ? { ...next.clock, anchorSim: Math.floor(next.clock.anchorSim) } : next.clock;
-      const exact = { now: new Date(clock.source === 'mock' ? clock.anchorSim : anchor).toISOString(), speed: clock.source === 'mock' ? clock.speed : 0 };
-      return { clock, exact };
-    });
-    ctx.body = { ...(echo as object), workers };
-    // The timeline's events up to the new time fire before the answer (not when the timeline itself moves the clock).
-    if (!ctx.get(TIMELINE_HEADER)) await fleet.timeline.advance();
-  });
-  r.post('/mock/time/release', writable, async (ctx) => {
-    ctx.body = { ...RELEASE_ANSWER, workers: await fleet.releaseClock() };
-    await fleet.timeline.advance(); // on the system clock no event fires; the timer stops
-  });
-  r.get('/supervision/api/mode', (ctx) => {
-    ctx.body = { mode: fleet.mode };
-  });
-  r.post('/supervision/mode', async (ctx) => {
-    const mode = modeFromRequest(body(ctx));
-    ctx.body = { ...modeAnswer(mode), workers: await fleet.setMode(mode) };
-  });
-  r.post('/mock/reset', writable, async (ctx) => {
-    const { removed, restarted, workers } = await fleet.reset();
-    fleet.timeline.rearm(); // the same timeline replays with the same clock moves
-    ctx.body = { message: 'Mock réinitialisé', removed, restarted, workers };
-  });
-
-  // ── probes: is the front serving, is every MK6 that should be up serving ──
-  r.get('/healthz', (ctx) => {
-    ctx.body = { status: 'ok' };
-  });
-  r.get('/readyz', async (ctx) => {
-    const state = await readiness(fleet);
-    ctx.status = state.ready ? 200 : 503;
-    if (!state.ready) ctx.set('Retry-After', '1');
-    ctx.body = state;
-  });
-
-  // ── fleet control ──
   const inventory = async (ctx: Context) => {
     ctx.body = await fleetInventory(fleet);
   };
-  r.get('/mock/mk6', inventory);
-  r.get('/supervision/api/inventory', inventory);
-  r.post('/mock/mk6/:id/provision', writable, async (ctx) => {
-    const id = ctx.params.id;
-    if (!isSafeId(id)) throw errors.badRequest("id invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'id' });
-    const sites = validateSites(asBody(body(ctx)).sites);
-    const added = await fleet.provisionNew(id, sites);
-    // The new worker answers the provision itself, so its journal and answer are the usual ones.
-    const res = await requestJson(`${fleet.url(added)}/mock/mk6/${encodeURIComponent(id)}/provision`, {
-      method: 'POST',
-      body: { sites },
-      internal: false, // journaled by the new worker as any provision
-    }).catch((err: NodeJS.ErrnoException) => {
-      throw errors.mk6Unreachable(added.spec.id, err.code ?? err.message);
-    });
-    ctx.status = res.status;
-    ctx.body = { ...(res.body as object), spawned: true };
-  });
-  r.post('/mock/mk6/:id/kill', writable, async (ctx) => {
-    const m = member(ctx);
-    const kind = kindOf(body(ctx), OUTAGE_KINDS, 'refused');
-    await fleet.kill(m, kind);
-    if (kind === 'refused') return void (ctx.body = { mk6_id: m.spec.id, status: 'stopped', pid: null });
-    ctx.body = { mk6_id: m.spec.id, kind, status: m.status, outage: kind, pid: (await fleet.processes()).get(m.app)?.pid ?? null };
-  });
-  r.post('/mock/mk6/:id/restart', writable, async (ctx) => {
-    const m = member(ctx);
-    const kind = kindOf(body(ctx), RESTART_KINDS, 'warm');
-    await fleet.restart(m, kind);
-    const pid = (await fleet.processes()).get(m.app)?.pid ?? null;
-    ctx.body = { mk6_id: m.spec.id, kind, status: m.status, pid, url: fleet.url(m) };
-  });
 
-  // ── the fleet live: Server-Sent Events (./stream.ts) ──
-  r.get('/mock/stream', (ctx) => fleetStream(fleet).attach(ctx));
+  return {
+    // ── clock, mode, reset: broadcast to every worker, in order with every process change ──
+    getTime: (ctx) => {
+      ctx.body = clockView(fleet.clock);
+    },
+    setTime: async (ctx) => {
+      clockFromRequest(body(ctx), fleet.clock, Date.now()); // a bad body is refused at once, without waiting in the queue
+      let echo: unknown;
+      const workers = await fleet.setClock((current, anchor) => {
+        const next = clockFromRequest(body(ctx), current, anchor);
+        echo = next.echo;
+        // Whole milliseconds: the workers read the instant from the ISO text, so all hold the very same clock.
+        const clock = next.clock.source === 'mock' ? { ...next.clock, anchorSim: Math.floor(next.clock.anchorSim) } : next.clock;
+        const exact = { now: new Date(clock.source === 'mock' ? clock.anchorSim : anchor).toISOString(), speed: clock.source === 'mock' ? clock.speed : 0 };
+        return { clock, exact };
+      });
+      ctx.body = { ...(echo as object), workers };
+      // The timeline's events up to the new time fire before the answer (not when the timeline itself moves the clock).
+      if (!ctx.get(TIMELINE_HEADER)) await fleet.timeline.advance();
+    },
+    releaseTime: async (ctx) => {
+      ctx.body = { ...RELEASE_ANSWER, workers: await fleet.releaseClock() };
+      await fleet.timeline.advance(); // on the system clock no event fires; the timer stops
+    },
+    getMode: (ctx) => {
+      ctx.body = { mode: fleet.mode };
+    },
+    setMode: async (ctx) => {
+      const mode = modeFromRequest(body(ctx));
+      ctx.body = { ...modeAnswer(mode), workers: await fleet.setMode(mode) };
+    },
+    reset: async (ctx) => {
+      const { removed, restarted, workers } = await fleet.reset();
+      fleet.timeline.rearm(); // the same timeline replays with the same clock moves
+      ctx.body = { message: 'Mock réinitialisé', removed, restarted, workers };
+    },
 
-  // ── the timeline of events on the fleet clock ──
-  r.get('/mock/timeline', (ctx) => {
-    ctx.body = fleet.timeline.view();
-  });
-  r.post('/mock/timeline', writable, async (ctx) => {
-    let events: TimelineEvent[];
-    try {
-      events = ctx.request.is('json') ? parseTimeline(body(ctx)) : parseTimelineText(await rawText(ctx), 'timeline');
-    } catch (err) {
-      throw err instanceof TimelineError ? err.toMk6Error() : err;
-    }
-    await fleet.timeline.load(events, 'POST /mock/timeline');
-    ctx.body = fleet.timeline.view();
-  });
-  r.delete('/mock/timeline', writable, (ctx) => {
-    fleet.timeline.clear();
-    ctx.body = fleet.timeline.view();
-  });
+    // ── probes: is the front serving, is every MK6 that should be up serving ──
+    getHealth: (ctx) => {
+      ctx.body = { status: 'ok' };
+    },
+    getReadiness: async (ctx) => {
+      const state = await readiness(fleet);
+      ctx.status = state.ready ? 200 : 503;
+      if (!state.ready) ctx.set('Retry-After', '1');
+      ctx.body = state;
+    },
 
-  // ── the fleet journal, and what workers ask of the supervisor ──
-  r.get('/api/v1/debug/requests', async (ctx) => {
-    const since = parseSinceId(ctx.query.since_id);
-    if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
-    const format = journalFormat(ctx.query.format);
-    await flushWorkerJournals(fleet);
-    ctx.body = journalBody(fleet.journal.since(since), format, `${ctx.protocol}://${ctx.host}`);
-  });
-  r.delete('/api/v1/debug/requests', writable, async (ctx) => {
-    await flushWorkerJournals(fleet);
-    fleet.journal.clear();
-    ctx.body = { message: 'Log vidé', count: 0 };
-  });
-  r.get('/_fleet/clock', (ctx) => {
-    if (!secretMatches(ctx.get(SECRET_HEADER) || undefined, fleet.secret)) throw errors.notFound();
-    ctx.body = { ...fleet.settings(), recording: recorderOf(fleet).on }; // a (re)started worker learns the recording too
-  });
-  recetteRoutes(r, fleet, () => flushWorkerJournals(fleet)); // the event log and the verdicts (supervisor/recette-routes.ts)
-  recordingRoutes(r, fleet, writable, () => flushWorkerJournals(fleet)); // the gateway's session as HAR (supervisor/recording.ts)
-  return r;
+    // ── fleet control ──
+    getInventory: inventory,
+    getSupervisionInventory: inventory,
+    provision: async (ctx) => {
+      const id = ctx.params.mk6_id;
+      if (!isSafeId(id)) throw errors.badRequest("id invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'id' });
+      const sites = validateSites(asBody(body(ctx)).sites);
+      const added = await fleet.provisionNew(id, sites);
+      // The new worker answers the provision itself, so its journal and answer are the usual ones.
+      const res = await requestJson(`${fleet.url(added)}/mock/mk6/${encodeURIComponent(id)}/provision`, {
+        method: 'POST',
+        body: { sites },
+        internal: false, // journaled by the new worker as any provision
+      }).catch((err: NodeJS.ErrnoException) => {
+        throw errors.mk6Unreachable(added.spec.id, err.code ?? err.message);
+      });
+      ctx.status = res.status;
+      ctx.body = { ...(res.body as object), spawned: true };
+    },
+    killMk6: async (ctx) => {
+      const m = member(ctx);
+      const kind = kindOf(body(ctx), OUTAGE_KINDS, 'refused');
+      await fleet.kill(m, kind);
+      if (kind === 'refused') return void (ctx.body = { mk6_id: m.spec.id, status: 'stopped', pid: null });
+      ctx.body = { mk6_id: m.spec.id, kind, status: m.status, outage: kind, pid: (await fleet.processes()).get(m.app)?.pid ?? null };
+    },
+    restartMk6: async (ctx) => {
+      const m = member(ctx);
+      const kind = kindOf(body(ctx), RESTART_KINDS, 'warm');
+      await fleet.restart(m, kind);
+      const pid = (await fleet.processes()).get(m.app)?.pid ?? null;
+      ctx.body = { mk6_id: m.spec.id, kind, status: m.status, pid, url: fleet.url(m) };
+    },
+
+    // ── the fleet live: Server-Sent Events (supervisor/session/stream.ts) ──
+    getStream: (ctx) => fleetStream(fleet).attach(ctx),
+
+    // ── the timeline of events on the fleet clock ──
+    getTimeline: (ctx) => {
+      ctx.body = fleet.timeline.view();
+    },
+    loadTimeline: async (ctx) => {
+      let events: TimelineEvent[];
+      try {
+        events = ctx.request.is('json') ? parseTimeline(body(ctx)) : parseTimelineText(await rawText(ctx), 'timeline');
+      } catch (err) {
+        throw err instanceof TimelineError ? err.toMk6Error() : err;
+      }
+      await fleet.timeline.load(events, 'POST /mock/timeline');
+      ctx.body = fleet.timeline.view();
+    },
+    clearTimeline: (ctx) => {
+      fleet.timeline.clear();
+      ctx.body = fleet.timeline.view();
+    },
+
+    // ── the fleet journal (since_id is checked by the declaration's query validator), and what workers ask of the supervisor ──
+    getJournal: async (ctx) => {
+      const format = journalFormat(ctx.query.format);
+      await flushWorkerJournals(fleet);
+      ctx.body = journalBody(fleet.journal.since(parseSinceId(ctx.query.since_id)), format, `${ctx.protocol}://${ctx.host}`);
+    },
+    clearJournal: async (ctx) => {
+      await flushWorkerJournals(fleet);
+      fleet.journal.clear();
+      ctx.body = { message: 'Log vidé', count: 0 };
+    },
+    fleetSettings: (ctx) => {
+      if (!secretMatches(ctx.get(SECRET_HEADER) || undefined, fleet.secret)) throw errors.notFound();
+      ctx.body = { ...fleet.settings(), recording: recorderOf(fleet).on }; // a (re)started worker learns the recording too
+    },
+  };
 }
 
 /** A YAML timeline posted as text (the body parser only reads JSON), up to 256 KiB. */

@@ -1,13 +1,17 @@
 /**
- * The front's contract and observability routes: GET /openapi.json (the whole document),
- * GET /docs (Swagger UI from the swagger-ui-dist package, no CDN, "try it out" against this
- * origin), GET /metrics (Prometheus text). Anything else goes on to the next middleware.
+ * The front's contract and observability routes, served before its journal and body parser:
+ * GET /openapi.json (the whole document), GET /docs (Swagger UI from the swagger-ui-dist
+ * package, no CDN, "try it out" against this origin) and its assets, GET /metrics
+ * (Prometheus text). A router built from their declarations (src/contract/routes/observe.ts);
+ * anything else goes on to the next middleware.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Context, Middleware, Next } from 'koa';
-import { serveOpenapi } from '../../src/contract/openapi/serve.js';
+import { openapiHandler } from '../../src/contract/openapi/serve.js';
+import { buildRouter } from '../../src/contract/routes/build-router.js';
+import { routeById } from '../../src/contract/routes/index.js';
 import type { FleetMetrics } from './metrics.js';
 
 const DOCS_ASSETS = '/docs/assets/';
@@ -47,26 +51,30 @@ const DOCS_PAGE = `<!doctype html>
 </html>
 `;
 
+/** The declarations this middleware answers. */
+export const OBSERVABILITY_ROUTES = ['getOpenapi', 'getDocs', 'getMetrics'].map(routeById);
+
 export function observability(metrics: FleetMetrics): Middleware {
-  const openapi = serveOpenapi('front');
   let assetsDir: string | null = null;
   const asset = async (name: string): Promise<Buffer> => {
     assetsDir ??= path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
     return readFile(path.join(assetsDir, name));
   };
+  const router = buildRouter('front observability', OBSERVABILITY_ROUTES, {
+    getOpenapi: openapiHandler('front'),
+    getDocs: (ctx) => {
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = DOCS_PAGE;
+    },
+    getMetrics: async (ctx) => {
+      ctx.type = metrics.registry.contentType;
+      ctx.body = await metrics.registry.metrics();
+    },
+  });
+  const routes = router.routes() as unknown as Middleware;
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const p = ctx.path;
-    if (p === '/metrics') {
-      ctx.type = metrics.registry.contentType;
-      ctx.body = await metrics.registry.metrics();
-      return;
-    }
-    if (p === '/docs' || p === '/docs/') {
-      ctx.type = 'text/html; charset=utf-8';
-      ctx.body = DOCS_PAGE;
-      return;
-    }
     if (p.startsWith(DOCS_ASSETS)) {
       const name = p.slice(DOCS_ASSETS.length);
       const type = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
@@ -76,6 +84,6 @@ export function observability(metrics: FleetMetrics): Middleware {
       ctx.body = await asset(name);
       return;
     }
-    return openapi(ctx, next);
+    return routes(ctx, next);
   };
 }

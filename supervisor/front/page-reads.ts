@@ -9,7 +9,7 @@
  * and a header would again decide what the default view shows.)
  */
 import type http from 'node:http';
-import { PAGE_READS } from '../../src/contract/openapi/routes.js';
+import { PAGE_READS } from '../../src/contract/routes/page-reads.js';
 import { SECRET_HEADER } from '../../src/shared/internal.js';
 
 const PREFIX = '/supervision/api/mk6/';

@@ -1,8 +1,8 @@
 /** The recette's routes on the front: the fleet's event log, and the verdict over it and the journal. */
-import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { simulatedNow } from '../../src/domain/clock.js';
 import { errors } from '../../src/contract/errors.js';
+import type { Handlers } from '../../src/contract/routes/build-router.js';
 import { parseSinceId } from '../../src/journal/journal.js';
 import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
 import { evaluate, type Mk6Topology } from './verdicts/index.js';
@@ -10,17 +10,22 @@ import { parseRecette, parseRecetteText, RecetteError, type RecetteDef } from '.
 
 const MAX_TEXT = 256 * 1024;
 
-/** `flush`: fetches the journal entries still on their way from the workers (routes.ts). */
-export function recetteRoutes(r: Router, fleet: FleetSupervisor, flush: () => Promise<void>): void {
-  r.get('/mock/events', async (ctx) => {
-    const since = parseSinceId(ctx.query.since_id);
-    if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
-    await flush(); // actions a worker answered reach the log with its journal
-    ctx.body = fleet.events.since(since);
-  });
+/**
+ * The handlers of getEvents and postVerdicts (declared in src/contract/routes/recette.ts).
+ * `flush`: fetches the journal entries still on their way from the workers (fleet-routes.ts).
+ */
+export function recetteHandlers(fleet: FleetSupervisor, flush: () => Promise<void>): Handlers {
+  return {
+    getEvents: async (ctx) => {
+      const since = parseSinceId(ctx.query.since_id); // checked by the declaration's query validator
+      await flush(); // actions a worker answered reach the log with its journal
+      ctx.body = fleet.events.since(since);
+    },
+    // Reads the journal and the events, changes nothing: allowed in production mode too.
+    postVerdicts,
+  };
 
-  // Reads the journal and the events, changes nothing: allowed in production mode too.
-  r.post('/mock/verdicts', async (ctx) => {
+  async function postVerdicts(ctx: Context): Promise<void> {
     const known = new Set(fleet.members.keys());
     let recette: RecetteDef;
     try {
@@ -38,7 +43,7 @@ export function recetteRoutes(r: Router, fleet: FleetSupervisor, flush: () => Pr
       topology: topologyOf(fleet),
       now: { sim: simulatedNow(fleet.clock, wall), wall },
     });
-  });
+  }
 }
 
 /** Each MK6's sites as its worker last showed them (else its fleet file), and whether the file turns auth on. */

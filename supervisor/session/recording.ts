@@ -13,8 +13,7 @@
  */
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, appendFileSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type Router from '@koa/router';
-import type { Context, Next } from 'koa';
+import type { Handlers } from '../../src/contract/routes/build-router.js';
 import { errors } from '../../src/contract/errors.js';
 import { harEntry, HAR_CREATOR, type RecordableEntry } from '../../src/journal/har.js';
 import { writeFileAtomic } from '../../src/persist/atomic.js';
@@ -219,17 +218,21 @@ async function tellWorkers(fleet: FleetSupervisor, on: boolean): Promise<void> {
   await Promise.all(fleet.onlineMembers().map((m) => requestJson(`${fleet.url(m)}/_worker/recording`, { method: 'POST', body: { on }, timeoutMs: 1000 }).catch(() => null)));
 }
 
-/** `flush`: fetches the journal entries still on their way from the workers. */
-export function recordingRoutes(r: Router, fleet: FleetSupervisor, writable: (ctx: Context, next: Next) => unknown, flush: () => Promise<void>): void {
+/**
+ * The handlers of getRecording, setRecording and getRecordingFile (declared in src/contract/routes/recette.ts).
+ * `flush`: fetches the journal entries still on their way from the workers.
+ */
+export function recordingHandlers(fleet: FleetSupervisor, flush: () => Promise<void>): Handlers {
   const settled = async () => {
     await flush();
     recorderOf(fleet).write(true);
   };
-  r.get('/mock/recording', async (ctx) => {
+  const handlers: Handlers = {};
+  handlers.getRecording = async (ctx) => {
     await settled();
     ctx.body = recorderOf(fleet).view();
-  });
-  r.post('/mock/recording', writable, async (ctx) => {
+  };
+  handlers.setRecording = async (ctx) => {
     const b = asBody((ctx.request as { body?: unknown }).body);
     const on = required(RecordingBody, b, 'on');
     const name = optional(RecordingBody, b, 'name');
@@ -245,8 +248,8 @@ export function recordingRoutes(r: Router, fleet: FleetSupervisor, writable: (ct
       await tellWorkers(fleet, false);
     }
     ctx.body = rec.view();
-  });
-  r.get('/mock/recordings/:recording', async (ctx) => {
+  };
+  handlers.getRecordingFile = async (ctx) => {
     const name = String(ctx.params.recording).replace(/\.har$/, '');
     if (!isSafeId(name)) throw errors.badRequest("name invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'name' });
     await settled();
@@ -255,5 +258,6 @@ export function recordingRoutes(r: Router, fleet: FleetSupervisor, writable: (ct
     ctx.type = 'application/json; charset=utf-8';
     ctx.set('content-disposition', `attachment; filename="${name}.har"`);
     ctx.body = text;
-  });
+  };
+  return handlers;
 }

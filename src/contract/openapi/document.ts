@@ -1,15 +1,21 @@
 /**
- * The OpenAPI 3.1 document of everything the fleet serves, built from the schemas of
- * src/schema/ and the route table of ./routes.ts: nothing here is retyped. The front serves
- * it whole; a worker serves the operations it answers itself (every tag but FRONT_ONLY_TAGS),
- * without the front's 502/504. Built on demand (the worker loads this module lazily).
+ * The OpenAPI 3.1 document of everything the fleet serves, built from the route
+ * declarations of src/contract/routes/ (the very list the routers are built from) and the
+ * schemas of src/contract/schema/: nothing here is retyped. The front serves it whole; a
+ * worker serves the operations it answers itself, without the front's 502/504. Built on
+ * demand (the worker loads this module lazily); the examples' instants are relative to `now`.
  */
 import type { Mk6Error } from '../errors.js';
 import { COMPONENTS } from '../schema/index.js';
 import type { TSchema } from '../schema/kit.js';
-import { FRONT_ONLY_TAGS, ROUTES, STARTING_DESCRIPTION, TAGS, type Fails, type Route } from './routes.js';
+import { resolve, ROUTES, STARTING_DESCRIPTION, TAGS, type Answer, type BodyExample, type ExampleClock, type Examples, type Fails, type Lazy, type RouteDecl } from '../routes/index.js';
+import { exampleClock } from '../routes/fixtures.js';
 
-export { FRONT_ONLY_TAGS, TAGS } from './routes.js';
+export { TAGS } from '../routes/index.js';
+/** Operations only the supervisor's front answers (a worker's document leaves them out). */
+export const FRONT_ONLY_TAGS: ReadonlySet<string> = new Set([TAGS.fleet]);
+/** Whether a worker answers a route (in its router or a middleware). */
+const workerServes = (route: RouteDecl) => route.serve.worker !== undefined;
 
 type Obj = Record<string, any>;
 export type Audience = 'front' | 'worker';
@@ -37,8 +43,19 @@ export function jsonSchema(schema: TSchema): Obj {
   });
 }
 const schemaOf = (schema: TSchema): Obj => (schema.$id ? { $ref: `#/components/schemas/${schema.$id}` } : jsonSchema(schema));
-const examplesOf = (examples?: Record<string, unknown>) =>
-  examples ? { examples: Object.fromEntries(Object.entries(examples).map(([k, v]) => [k, { value: v }])) } : {};
+const examplesOf = (t: ExampleClock, examples?: Lazy<Examples>) =>
+  examples ? { examples: Object.fromEntries(Object.entries(resolve(examples, t)).map(([k, v]) => [k, { value: v }])) } : {};
+/**
+ * A request example with the status its replay answers: `x-status` for a replaying test, and
+ * the summary for a reader (a generator that pairs request and response examples by name
+ * finds the answer's example under that status).
+ */
+const bodyExamplesOf = (t: ExampleClock, ok: RouteDecl['ok'], examples?: Lazy<Examples<BodyExample>>) => {
+  if (!examples) return {};
+  const success = Math.min(...Object.keys(ok).map(Number));
+  const entries = Object.entries(resolve(examples, t)).map(([k, ex]) => [k, { summary: `answers ${ex.status ?? success}`, value: ex.value, 'x-status': ex.status ?? success }]);
+  return { examples: Object.fromEntries(entries) };
+};
 
 /** Headers an error may carry (Mk6Error.headers), described once. */
 const ERROR_HEADERS: Record<string, Obj> = {
@@ -54,10 +71,10 @@ function errorResponse(status: string, description: string, cases: Mk6Error[]): 
   return { description, ...(headers ? { headers } : {}), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, examples } } };
 }
 
-function operation(route: Route, audience: Audience): Obj {
+function operation(route: RouteDecl, audience: Audience, t: ExampleClock): Obj {
   const responses: Obj = {};
-  for (const [status, ok] of Object.entries(route.ok)) {
-    const content = ok.type ? { [ok.type]: { schema: { type: 'string' } } } : { 'application/json': { schema: schemaOf(ok.schema as TSchema), ...examplesOf(ok.examples) } };
+  for (const [status, ok] of Object.entries(route.ok) as [string, Answer][]) {
+    const content = ok.type ? { [ok.type]: { schema: { type: 'string' } } } : { 'application/json': { schema: schemaOf(ok.schema as TSchema), ...examplesOf(t, ok.examples) } };
     const headers = ok.headers ? Object.fromEntries(Object.entries(ok.headers).map(([h, d]) => [h, { ...(ERROR_HEADERS[h] ?? { schema: { type: 'string' } }), description: d }])) : undefined;
     responses[status] = { description: ok.description, ...(headers ? { headers } : {}), content };
   }
@@ -85,13 +102,13 @@ function operation(route: Route, audience: Audience): Obj {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     security: route.tag === TAGS.mk6 ? [{}, { bearer: [] }] : [],
-    ...(params.length || route.query ? { parameters: [...params, ...(route.query ?? [])] } : {}),
+    ...(params.length || route.query ? { parameters: [...params, ...(route.query ?? []).map((q) => queryParameter(q, t))] } : {}),
     ...(body
       ? {
           requestBody: {
             required: body.required ?? true,
             content: {
-              'application/json': { schema: schemaOf(body.schema), ...examplesOf(body.examples) },
+              'application/json': { schema: schemaOf(body.schema), ...bodyExamplesOf(t, route.ok, body.examples) },
               ...(body.yaml ? { 'application/yaml': { schema: { type: 'string', description: 'the same, as YAML text' } } } : {}),
             },
           },
@@ -101,12 +118,21 @@ function operation(route: Route, audience: Audience): Obj {
   };
 }
 
-/** The whole document, or a worker's part of it. A new object each call. */
-export function openapiDocument(audience: Audience = 'front', mk6Id?: string): Obj {
+const queryParameter = (q: NonNullable<RouteDecl['query']>[number], t: ExampleClock): Obj => {
+  const { example, name, ...rest } = q;
+  return { name, in: 'query', ...rest, ...(example === undefined ? {} : { example: resolve(example, t) }) };
+};
+
+/**
+ * The whole document, or a worker's part of it; its examples name instants relative to `now`
+ * (they hold on any real date). A new object each call.
+ */
+export function openapiDocument(audience: Audience = 'front', mk6Id?: string, now = Date.now()): Obj {
+  const t = exampleClock(now);
   const paths: Obj = {};
   for (const route of ROUTES) {
-    if (audience === 'worker' && FRONT_ONLY_TAGS.has(route.tag)) continue;
-    (paths[route.path] ??= {})[route.method] = operation(route, audience);
+    if (route.internal || (audience === 'worker' && !workerServes(route))) continue;
+    (paths[route.path] ??= {})[route.method] = operation(route, audience, t);
   }
   const info = {
     title: audience === 'front' ? 'MK6 fleet simulator' : `MK6 simulator — worker${mk6Id ? ` ${mk6Id}` : ''}`,

@@ -1,23 +1,41 @@
 /**
  * GET /openapi.json as Koa middleware. The document module is imported and serialised on
- * the first request only, then the text is kept: a worker's start-up does not pay for it.
+ * the first request only, then the text is kept a while: a worker's start-up does not pay
+ * for it, and the examples' instants (relative to when it is built) stay ahead of the clock.
  */
 import type { Context, Middleware, Next } from 'koa';
 import type { Audience } from './document.js';
+import { routeById } from '../routes/index.js';
 
-export const OPENAPI_PATH = '/openapi.json';
+export const OPENAPI_PATH = routeById('getOpenapi').path;
+
+/** How long a built document is served before it is built again (its examples start at the next whole hour). */
+const FRESH_MS = 10 * 60_000;
 
 export function openapiText(audience: Audience, mk6Id?: string): () => Promise<string> {
   let text: Promise<string> | null = null;
-  return () => (text ??= import('./document.js').then((m) => JSON.stringify(m.openapiDocument(audience, mk6Id))));
+  let builtAt = 0;
+  return () => {
+    if (text === null || Date.now() - builtAt > FRESH_MS) {
+      builtAt = Date.now();
+      text = import('./document.js').then((m) => JSON.stringify(m.openapiDocument(audience, mk6Id)));
+    }
+    return text;
+  };
 }
 
-export function serveOpenapi(audience: Audience, mk6Id?: string): Middleware {
+/** The handler of getOpenapi. */
+export function openapiHandler(audience: Audience, mk6Id?: string): (ctx: Context) => Promise<void> {
   const load = openapiText(audience, mk6Id);
-  return async (ctx: Context, next: Next) => {
-    if (ctx.path !== OPENAPI_PATH || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+  return async (ctx: Context) => {
     ctx.type = 'application/json; charset=utf-8';
     ctx.set('Access-Control-Allow-Origin', '*');
     ctx.body = await load();
   };
+}
+
+/** The worker's: GET (and HEAD) of the declared path, before anything else; any other call goes on. */
+export function serveOpenapi(audience: Audience, mk6Id?: string): Middleware {
+  const answer = openapiHandler(audience, mk6Id);
+  return (ctx: Context, next: Next) => (ctx.path !== OPENAPI_PATH || (ctx.method !== 'GET' && ctx.method !== 'HEAD') ? next() : answer(ctx));
 }

@@ -1,4 +1,4 @@
-/** The worker's Koa app: middleware in the contract's order, one concern each, then the route table. */
+/** The worker's Koa app: middleware in the contract's order, one concern each, then the router built from the route declarations. */
 import Koa from 'koa';
 import type { WorkerRuntime } from '../runtime.js';
 import type { Journal, JournalSink } from '../../journal/journal.js';

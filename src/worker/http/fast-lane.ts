@@ -2,7 +2,7 @@
  * The worker's fast lane: the gateway's plain calls answered on node's own request, without
  * Koa's context, the router and a dozen middleware layers. They were most of a worker's CPU
  * per call (bench: 59 µs for a GET where bare Koa takes 23). The lane runs the same code as
- * the Koa app for what it answers: the route table (gateway-api.ts), the guards' checks, the
+ * the Koa app for what it answers: the route declarations (src/contract/routes/) and their handlers (gateway-api.ts), the guards' checks, the
  * body parser (json-body.ts), the journal entry, the access log
  * line and the error writer. Anything that is not plain goes to the Koa app untouched, before a
  * byte of its body is read: a network condition or an outage, a stopping worker, the
@@ -18,7 +18,7 @@ import { requestIdFrom } from '../../shared/log.js';
 import { canonicalIdOf, namesOf } from '../../domain/mk6-names.js';
 import { toMk6Error } from '../../shared/error-writer.js';
 import { JSON_TYPE } from '../../shared/json-answer.js';
-import { GATEWAY_ROUTES, isWrite, runGatewayRoute, type GatewayAnswer, type GatewayRoute } from './gateway-api.js';
+import { GATEWAY_TABLE, isWrite, runGatewayRoute, type GatewayAnswer, type GatewayRoute } from './gateway-api.js';
 import type { Journal, NewEntry } from '../../journal/journal.js';
 import { checkProductionWrite } from './production-guard.js';
 import { checkGatewayCall } from './mk6-guard.js';
@@ -53,9 +53,10 @@ export interface FastLaneOptions {
 
 export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): Handler {
   if (process.env.MK6_FAST_LANE === 'off') return koa;
-  const table: Compiled[] = GATEWAY_ROUTES.map((route) => {
+  const table: Compiled[] = GATEWAY_TABLE.map((route) => {
     const parts = route.path.slice(1).split('/');
-    return { route, segments: parts.map((p) => (p.startsWith(':') ? null : p)), names: parts.map((p) => (p.startsWith(':') ? p.slice(1) : null)) };
+    const param = (p: string) => (p.startsWith('{') && p.endsWith('}') ? p.slice(1, -1) : null);
+    return { route, segments: parts.map((p) => (param(p) === null ? p : null)), names: parts.map(param) };
   });
   const names = new Set(namesOf(rt.config));
   const canonicalId = canonicalIdOf(rt.config);

@@ -1,11 +1,13 @@
 /**
- * The MK6 gateway API in one table: each route's method, path under `/api/v1/mk6/:id` and
- * answer. The Koa router registers it (routes.ts) and the worker's fast lane matches it
- * (fast-lane.ts), so both ways in give the same answer from the same code.
+ * The MK6 gateway API's handlers, by route id (the routes are declared in
+ * src/contract/routes/mk6-api.ts). The Koa router runs them (routes.ts) and the worker's
+ * fast lane matches the same declarations (fast-lane.ts), so both ways in give the same
+ * answer from the same code.
  */
 import { readPatch, readSubmit } from '../../contract/commands.js';
 import type { SubmitResult } from '../../domain/mk6.js';
 import type { WorkerRuntime } from '../runtime.js';
+import { GATEWAY_PREFIX, GATEWAY_ROUTES, type RouteDecl } from '../../contract/routes/index.js';
 
 export interface GatewayAnswer {
   status: number;
@@ -14,32 +16,39 @@ export interface GatewayAnswer {
 
 export interface GatewayRoute {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Under `/api/v1/mk6/:id`, in @koa/router's syntax (`:name` is one segment). */
+  /** Under `/api/v1/mk6/{mk6_id}`, as declared (`{name}` is one segment). */
   path: string;
+  declaration: RouteDecl;
   answer: (rt: WorkerRuntime, params: Record<string, string>, body: unknown) => GatewayAnswer;
 }
 
-export const GATEWAY_PREFIX = '/api/v1/mk6/:id';
-
 type Answer = (rt: WorkerRuntime, params: Record<string, string>, body: unknown) => unknown;
 const ok = (answer: Answer): GatewayRoute['answer'] => (rt, params, body) => ({ status: 200, body: answer(rt, params, body) });
-const route = (method: GatewayRoute['method'], path: string, answer: Answer): GatewayRoute => ({ method, path, answer: ok(answer) });
 
 /** A write (every method but GET) ends with a commit, which resolves once the change is on disk. */
 export const isWrite = (route: GatewayRoute): boolean => route.method !== 'GET';
 
-export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
-  route('GET', '/monitoring', (rt) => rt.mk6.monitoring()),
-  route('GET', '/monitoring/sites', (rt) => ({ sites: rt.mk6.siteViews(rt.now()) })),
-  route('GET', '/monitoring/sites/:sycode', (rt, p) => rt.mk6.siteView(p.sycode, rt.now())),
-  route('GET', '/monitoring/planning', (rt) => ({ sites: rt.mk6.planningBySite(rt.now()) })),
+const ANSWERS: Record<string, GatewayRoute['answer']> = {
+  getMonitoring: ok((rt) => rt.mk6.monitoring()),
+  getSites: ok((rt) => ({ sites: rt.mk6.siteViews(rt.now()) })),
+  getSite: ok((rt, p) => rt.mk6.siteView(p.sycode, rt.now())),
+  getPlanningBySite: ok((rt) => ({ sites: rt.mk6.planningBySite(rt.now()) })),
   // the edge picks the status of what submit did: 201 a request created, 200 a main_reset
-  { method: 'POST', path: '/requests', answer: (rt, _p, body) => submitAnswer(rt.mk6.submit(readSubmit(body), rt.now())) },
-  route('GET', '/planning', (rt) => ({ mk6_id: rt.config.id, planning: rt.mk6.planning(rt.now()) })),
-  route('GET', '/planning/:req', (rt, p) => rt.mk6.getRequest(p.req, rt.now())),
-  route('PATCH', '/planning/:req', (rt, p, body) => rt.mk6.patchRequest(p.req, readPatch(body), rt.now())),
-  route('DELETE', '/planning/:req', (rt, p) => rt.mk6.deleteRequest(p.req, rt.now())),
-];
+  postRequest: (rt, _p, body) => submitAnswer(rt.mk6.submit(readSubmit(body), rt.now())),
+  getPlanning: ok((rt) => ({ mk6_id: rt.config.id, planning: rt.mk6.planning(rt.now()) })),
+  getRequest: ok((rt, p) => rt.mk6.getRequest(p.request_id, rt.now())),
+  patchRequest: ok((rt, p, body) => rt.mk6.patchRequest(p.request_id, readPatch(body), rt.now())),
+  deleteRequest: ok((rt, p) => rt.mk6.deleteRequest(p.request_id, rt.now())),
+};
+
+/** The declared gateway routes with their answers (a declaration without one, or the reverse, stops the worker at start). */
+const stray = Object.keys(ANSWERS).filter((id) => !GATEWAY_ROUTES.some((d) => d.id === id));
+if (stray.length) throw new Error(`gateway handlers no route declares: ${stray.join(', ')}`);
+export const GATEWAY_TABLE: readonly GatewayRoute[] = GATEWAY_ROUTES.map((declaration) => {
+  const answer = ANSWERS[declaration.id];
+  if (!answer) throw new Error(`gateway route ${declaration.id} has no handler`);
+  return { method: declaration.method.toUpperCase() as GatewayRoute['method'], path: declaration.path.slice(GATEWAY_PREFIX.length), declaration, answer };
+});
 
 /** The status of what a submit did: 201 for a request created, 200 for a main_reset's count. */
 export function submitAnswer(result: SubmitResult): GatewayAnswer {

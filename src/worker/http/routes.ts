@@ -1,9 +1,10 @@
 /**
- * Every route a worker serves, in one table: the MK6 gateway API, the mock control of its
- * own MK6, the fleet-wide controls it obeys when the supervisor broadcasts them (clock,
- * mode, reset), and its journal. Handlers read top to bottom; a change ends with commit.
+ * The worker's handlers, by route id (the routes are declared once in src/contract/routes/):
+ * the MK6 gateway API (gateway-api.ts), the mock control of its own MK6, the fleet-wide
+ * controls it obeys when the supervisor broadcasts them (clock, mode, reset), its journal and
+ * the supervisor's internal calls. Handlers read top to bottom; a change ends with commit.
  */
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { SYSTEM_CLOCK, isFleetClock } from '../../domain/clock.js';
 import { errors } from '../../contract/errors.js';
@@ -22,12 +23,16 @@ import { answerHistory } from './history.js';
 import { formatIso } from '../../domain/time.js';
 import { answerJson } from '../../shared/json-answer.js';
 import { processLogger } from '../../shared/log.js';
-import { GATEWAY_PREFIX, GATEWAY_ROUTES, runGatewayRoute } from './gateway-api.js';
+import { GATEWAY_TABLE, runGatewayRoute } from './gateway-api.js';
+import { buildRouter, type Handlers } from '../../contract/routes/build-router.js';
+import { routerRoutes } from '../../contract/routes/index.js';
 
-const MOCK = '/mock/mk6/:id';
-
+/** The worker's router, built from the declarations the worker serves. */
 export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: JournalSink): Router {
-  const r = new Router();
+  return buildRouter('worker', routerRoutes('worker'), workerHandlers(rt, journal, sink));
+}
+
+export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: JournalSink): Handlers {
   const body = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
   /** Runs a change, persists it (whatever happened), answers its result. */
   const change = async (ctx: Context, apply: () => unknown, status = 200) => {
@@ -66,180 +71,170 @@ export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: Journal
     fault: site.fault,
   });
 
-  // ── MK6 gateway API (gateway-api.ts; the worker's fast lane answers the same table) ──
-  for (const route of GATEWAY_ROUTES) {
-    r.register(`${GATEWAY_PREFIX}${route.path}`, [route.method], async (ctx) => {
-      const out = await runGatewayRoute(rt, route, ctx.params, body(ctx));
-      answerJson(ctx, out.body, out.status);
-    });
-  }
-
-  // ── mock control of this MK6 ──
+  const gateway = Object.fromEntries(GATEWAY_TABLE.map((route) => [route.declaration.id, async (ctx: Context) => {
+    const out = await runGatewayRoute(rt, route, ctx.params, body(ctx));
+    answerJson(ctx, out.body, out.status);
+  }]));
   const inventory = (ctx: Context) => {
     answerJson(ctx, { count: 1, mk6: [inventoryEntry(rt)] });
   };
-  r.get('/mock/mk6', inventory);
-  r.get('/supervision/api/inventory', inventory);
-  r.post(`${MOCK}/provision`, (ctx) =>
-    change(ctx, () => {
-      const sites = rt.mk6.provision(validateSites(asBody(body(ctx)).sites));
-      return {
-        mk6_id: rt.config.id,
-        sites: sites.length,
-        thissite: sites.find((s) => s.role === 'thissite')?.sycode,
-        nearsite: sites.filter((s) => s.role === 'nearsite').map((s) => s.sycode),
-        port: rt.config.port,
-        url: workerUrl(rt.config.host, rt.config.port),
-      };
-    }),
-  );
-  r.get(`${MOCK}/state`, (ctx) => {
-    answerJson(ctx, stateView(rt));
-  });
-  r.post(`${MOCK}/site-state/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setSiteState(ctx.params.sycode, readSiteState(body(ctx)), rt.now()))));
-  r.post(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, true, rt.now()))));
-  r.delete(`${MOCK}/fault/:sycode`, (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, false, rt.now()))));
-  for (const [action, offline] of [['offline', true], ['online', false]] as const) {
-    r.post(`${MOCK}/${action}`, (ctx) =>
-      change(ctx, () => {
-        rt.mk6.setOffline(offline);
-        return { mk6_id: rt.config.id, online: !offline };
-      }),
-    );
-  }
-  r.post(`${MOCK}/auth`, (ctx) => change(ctx, () => ({ mk6_id: rt.config.id, auth: rt.mk6.setAuth(readAuth(body(ctx))) })));
-  r.post(`${MOCK}/sites/:sycode/inject_external`, (ctx) =>
-    change(ctx, () => {
-      const now = rt.now();
-      const site = rt.mk6.injectConstraint(ctx.params.sycode, readConstraint(body(ctx)), now);
-      return {
-        sycode: site.sycode,
-        external_constraint: rt.mk6.viewConstraint(site, now, true),
-        active: rt.mk6.viewConstraint(site, now) !== null,
-      };
-    }),
-  );
-  r.delete(`${MOCK}/sites/:sycode/inject_external`, (ctx) =>
-    change(ctx, () => ({ sycode: rt.mk6.clearConstraint(ctx.params.sycode, rt.now()).sycode, external_constraint: null })),
-  );
-
-  // ── the plant behind each site (src/domain/plant.ts, profiles.ts) and the history export ──
-  r.get(`${MOCK}/sites/:sycode/plant`, (ctx) => {
-    answerJson(ctx, { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, rt.now()) });
-  });
-  r.post(`${MOCK}/sites/:sycode/plant`, (ctx) =>
-    change(ctx, () => {
-      const now = rt.now();
-      rt.mk6.setPlant(ctx.params.sycode, readPlant(body(ctx)), now);
-      return { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, now) };
-    }),
-  );
-  r.get(`${MOCK}/history`, (ctx) => answerHistory(ctx, rt.mk6, rt.config.id));
-
-  // ── network conditions of this MK6 (src/network/) ──
   const networkChange = (ctx: Context, apply: () => unknown, status = 200) =>
     change(ctx, () => {
       const out = apply();
       rt.networkChanged();
       return out;
     }, status);
-  r.get(`${MOCK}/network`, (ctx) => {
-    answerJson(ctx, { mk6_id: rt.config.id, conditions: rt.network.report(), outage: rt.network.outage });
-  });
-  r.post(`${MOCK}/network`, (ctx) => networkChange(ctx, () => ({ mk6_id: rt.config.id, condition: rt.network.add(body(ctx)) }), 201));
-  r.delete(`${MOCK}/network/:name`, (ctx) => networkChange(ctx, () => ({ mk6_id: rt.config.id, removed: rt.network.remove(ctx.params.name) })));
-  r.delete(`${MOCK}/network`, (ctx) =>
-    networkChange(ctx, () => {
-      const removed = rt.network.list();
-      rt.network.replaceAll([]);
-      return { mk6_id: rt.config.id, removed };
-    }),
-  );
-
-  // ── fleet-wide controls (broadcast by the supervisor, or sent here directly) ──
-  r.get('/supervision/api/time', (ctx) => {
-    answerJson(ctx, clockView(rt.clock));
-  });
-  r.post('/mock/time', (ctx) =>
-    fleetChange(ctx, () => {
-      const { clock, echo } = clockFromRequest(body(ctx), rt.clock, anchorFromHeader(ctx.get('x-mk6-clock-anchor'), Date.now()));
-      rt.setClock(clock);
-      noteGen(ctx);
-      return echo;
-    }),
-  );
-  r.post('/mock/time/release', (ctx) =>
-    fleetChange(ctx, () => {
-      rt.setClock(SYSTEM_CLOCK);
-      noteGen(ctx);
-      return RELEASE_ANSWER;
-    }),
-  );
-  r.get('/supervision/api/mode', (ctx) => {
-    answerJson(ctx, { mode: rt.mode });
-  });
-  r.post('/supervision/mode', (ctx) =>
-    fleetChange(ctx, () => {
-      const mode = modeFromRequest(body(ctx));
-      rt.setMode(mode);
-      noteGen(ctx);
-      return modeAnswer(mode);
-    }),
-  );
-  r.post('/mock/reset', (ctx) =>
+  /** A soft outage of this MK6 (offline), or its end. */
+  const soft = (ctx: Context, offline: boolean) =>
     change(ctx, () => {
-      rt.reset();
-      noteGen(ctx);
+      rt.mk6.setOffline(offline);
+      return { mk6_id: rt.config.id, online: !offline };
+    });
+
+  return {
+    ...gateway, // the MK6 gateway API (gateway-api.ts; the worker's fast lane answers the same declarations)
+
+    // ── mock control of this MK6 ──
+    getInventory: inventory,
+    getSupervisionInventory: inventory,
+    provision: (ctx) =>
+      change(ctx, () => {
+        const sites = rt.mk6.provision(validateSites(asBody(body(ctx)).sites));
+        return {
+          mk6_id: rt.config.id,
+          sites: sites.length,
+          thissite: sites.find((s) => s.role === 'thissite')?.sycode,
+          nearsite: sites.filter((s) => s.role === 'nearsite').map((s) => s.sycode),
+          port: rt.config.port,
+          url: workerUrl(rt.config.host, rt.config.port),
+        };
+      }),
+    getState: (ctx) => {
+      answerJson(ctx, stateView(rt));
+    },
+    setSiteState: (ctx) => change(ctx, () => siteAnswer(rt.mk6.setSiteState(ctx.params.sycode, readSiteState(body(ctx)), rt.now()))),
+    setFault: (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, true, rt.now()))),
+    clearFault: (ctx) => change(ctx, () => siteAnswer(rt.mk6.setFault(ctx.params.sycode, false, rt.now()))),
+    setOffline: (ctx) => soft(ctx, true),
+    setOnline: (ctx) => soft(ctx, false),
+    setAuth: (ctx) => change(ctx, () => ({ mk6_id: rt.config.id, auth: rt.mk6.setAuth(readAuth(body(ctx))) })),
+    injectExternal: (ctx) =>
+      change(ctx, () => {
+        const now = rt.now();
+        const site = rt.mk6.injectConstraint(ctx.params.sycode, readConstraint(body(ctx)), now);
+        return {
+          sycode: site.sycode,
+          external_constraint: rt.mk6.viewConstraint(site, now, true),
+          active: rt.mk6.viewConstraint(site, now) !== null,
+        };
+      }),
+    clearExternal: (ctx) =>
+      change(ctx, () => ({ sycode: rt.mk6.clearConstraint(ctx.params.sycode, rt.now()).sycode, external_constraint: null })),
+
+    // ── the plant behind each site (src/domain/plant.ts, profiles.ts) and the history export ──
+    getPlant: (ctx) => {
+      answerJson(ctx, { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, rt.now()) });
+    },
+    setPlant: (ctx) =>
+      change(ctx, () => {
+        const now = rt.now();
+        rt.mk6.setPlant(ctx.params.sycode, readPlant(body(ctx)), now);
+        return { mk6_id: rt.config.id, ...rt.mk6.plantView(ctx.params.sycode, now) };
+      }),
+    getHistory: (ctx) => answerHistory(ctx, rt.mk6, rt.config.id),
+
+    // ── network conditions of this MK6 (src/network/) ──
+    getNetwork: (ctx) => {
+      answerJson(ctx, { mk6_id: rt.config.id, conditions: rt.network.report(), outage: rt.network.outage });
+    },
+    addNetworkCondition: (ctx) => networkChange(ctx, () => ({ mk6_id: rt.config.id, condition: rt.network.add(body(ctx)) }), 201),
+    removeNetworkCondition: (ctx) => networkChange(ctx, () => ({ mk6_id: rt.config.id, removed: rt.network.remove(ctx.params.name) })),
+    clearNetwork: (ctx) =>
+      networkChange(ctx, () => {
+        const removed = rt.network.list();
+        rt.network.replaceAll([]);
+        return { mk6_id: rt.config.id, removed };
+      }),
+
+    // ── fleet-wide controls (broadcast by the supervisor, or sent here directly) ──
+    getTime: (ctx) => {
+      answerJson(ctx, clockView(rt.clock));
+    },
+    setTime: (ctx) =>
+      fleetChange(ctx, () => {
+        const { clock, echo } = clockFromRequest(body(ctx), rt.clock, anchorFromHeader(ctx.get('x-mk6-clock-anchor'), Date.now()));
+        rt.setClock(clock);
+        noteGen(ctx);
+        return echo;
+      }),
+    releaseTime: (ctx) =>
+      fleetChange(ctx, () => {
+        rt.setClock(SYSTEM_CLOCK);
+        noteGen(ctx);
+        return RELEASE_ANSWER;
+      }),
+    getMode: (ctx) => {
+      answerJson(ctx, { mode: rt.mode });
+    },
+    setMode: (ctx) =>
+      fleetChange(ctx, () => {
+        const mode = modeFromRequest(body(ctx));
+        rt.setMode(mode);
+        noteGen(ctx);
+        return modeAnswer(mode);
+      }),
+    reset: (ctx) =>
+      change(ctx, () => {
+        rt.reset();
+        noteGen(ctx);
+        journal.clear();
+        return { message: 'Mock réinitialisé', mk6_id: rt.config.id };
+      }),
+
+    // ── journal (since_id is checked by the declaration's query validator) ──
+    getJournal: (ctx) => {
+      answerJson(ctx, journalBody(journal.since(parseSinceId(ctx.query.since_id)), journalFormat(ctx.query.format), `${ctx.protocol}://${ctx.host}`));
+    },
+    clearJournal: (ctx) => {
       journal.clear();
-      return { message: 'Mock réinitialisé', mk6_id: rt.config.id };
-    }),
-  );
+      answerJson(ctx, { message: 'Log vidé', count: 0 });
+    },
 
-  // ── journal and readiness ──
-  r.get('/api/v1/debug/requests', (ctx) => {
-    const since = parseSinceId(ctx.query.since_id);
-    if (Number.isNaN(since)) throw errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' });
-    answerJson(ctx, journalBody(journal.since(since), journalFormat(ctx.query.format), `${ctx.protocol}://${ctx.host}`));
-  });
-  r.delete('/api/v1/debug/requests', (ctx) => {
-    journal.clear();
-    answerJson(ctx, { message: 'Log vidé', count: 0 });
-  });
-  /** The fleet records the gateway's calls: forward the bodies the journal cuts, uncut (supervisor/recording.ts). */
-  r.post('/_worker/recording', internalOnly, (ctx) => {
-    recordingFlag.on = asBody(body(ctx)).on === true;
-    answerJson(ctx, { mk6_id: rt.config.id, recording: recordingFlag.on });
-  });
-  r.post('/_worker/journal/flush', internalOnly, async (ctx) => {
-    await sink?.flush();
-    answerJson(ctx, { flushed: true });
-  });
-  /** The supervisor's kill {kind: blackhole|reset} (and `none` to lift it): in memory, gone with the process. */
-  r.post('/_worker/outage', internalOnly, (ctx) => {
-    const outage = rt.network.setOutage(body(ctx));
-    if (outage === null) rt.network.releaseHeld();
-    answerJson(ctx, { mk6_id: rt.config.id, outage });
-  });
-  /** Each site's values for the front's live stream (GET /mock/stream): not journaled, like every internal call. */
-  r.get('/_worker/telemetry', internalOnly, (ctx) => {
-    const now = rt.now();
-    const sites: Record<string, { pavailable: number; pactive: number; consigne: number; state: number }> = {};
-    for (const [sycode, v] of Object.entries(rt.mk6.siteViews(now))) sites[sycode] = { pavailable: v.pavailable, pactive: v.pactive, consigne: v.psetpoint_recu, state: v.state };
-    answerJson(ctx, { mk6_id: rt.config.id, sim_time: formatIso(now), sites });
-  });
-  r.get('/_worker/health', internalOnly, (ctx) => {
-    answerJson(ctx, { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
-  });
-  /** The fleet's clock and mode pushed to one MK6 that missed a broadcast (it was starting). */
-  r.post('/_worker/fleet', internalOnly, (ctx) =>
-    change(ctx, () => {
-      const b = asBody(body(ctx));
-      const gen = Number(b.gen);
-      if (!isFleetClock(b.clock) || (b.mode !== 'mock' && b.mode !== 'production') || !Number.isSafeInteger(gen)) {
-        throw errors.badRequest('réglages de flotte invalides');
-      }
-      return { mk6_id: rt.config.id, applied: rt.applyFleet({ clock: b.clock, mode: b.mode, gen }), fleet_gen: rt.fleetGen };
-    }),
-  );
-  return r;
+    // ── the supervisor's internal calls ──
+    /** The fleet records the gateway's calls: forward the bodies the journal cuts, uncut (supervisor/recording.ts). */
+    workerRecording: [internalOnly, (ctx) => {
+      recordingFlag.on = asBody(body(ctx)).on === true;
+      answerJson(ctx, { mk6_id: rt.config.id, recording: recordingFlag.on });
+    }],
+    workerFlushJournal: [internalOnly, async (ctx) => {
+      await sink?.flush();
+      answerJson(ctx, { flushed: true });
+    }],
+    /** The supervisor's kill {kind: blackhole|reset} (and `none` to lift it): in memory, gone with the process. */
+    workerOutage: [internalOnly, (ctx) => {
+      const outage = rt.network.setOutage(body(ctx));
+      if (outage === null) rt.network.releaseHeld();
+      answerJson(ctx, { mk6_id: rt.config.id, outage });
+    }],
+    /** Each site's values for the front's live stream (GET /mock/stream): not journaled, like every internal call. */
+    workerTelemetry: [internalOnly, (ctx) => {
+      const now = rt.now();
+      const sites: Record<string, { pavailable: number; pactive: number; consigne: number; state: number }> = {};
+      for (const [sycode, v] of Object.entries(rt.mk6.siteViews(now))) sites[sycode] = { pavailable: v.pavailable, pactive: v.pactive, consigne: v.psetpoint_recu, state: v.state };
+      answerJson(ctx, { mk6_id: rt.config.id, sim_time: formatIso(now), sites });
+    }],
+    workerHealth: [internalOnly, (ctx) => {
+      answerJson(ctx, { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
+    }],
+    /** The fleet's clock and mode pushed to one MK6 that missed a broadcast (it was starting). */
+    workerFleet: [internalOnly, (ctx) =>
+      change(ctx, () => {
+        const b = asBody(body(ctx));
+        const gen = Number(b.gen);
+        if (!isFleetClock(b.clock) || (b.mode !== 'mock' && b.mode !== 'production') || !Number.isSafeInteger(gen)) {
+          throw errors.badRequest('réglages de flotte invalides');
+        }
+        return { mk6_id: rt.config.id, applied: rt.applyFleet({ clock: b.clock, mode: b.mode, gen }), fleet_gen: rt.fleetGen };
+      })],
+  };
 }

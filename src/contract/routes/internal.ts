@@ -1,0 +1,32 @@
+/**
+ * The internal routes: the supervisor's own calls to a worker, and a worker's to the front.
+ * They answer the internal secret only (anyone else meets 404, an unknown route) and are
+ * never documented; declared here so every route served comes from a declaration.
+ */
+import { Type } from '../schema/kit.js';
+import type { RouteDecl, Serve, Verb } from './kit.js';
+
+const internal = (serve: Serve, method: Verb, path: string, id: string, summary: string): RouteDecl => ({
+  id,
+  method,
+  path,
+  serve,
+  tag: 'internal',
+  summary,
+  ok: { 200: { description: summary, schema: Type.Object({}) } },
+  fails: {},
+  internal: true,
+});
+const WORKER: Serve = { worker: 'router' };
+
+export const INTERNAL_ROUTES: RouteDecl[] = [
+  internal(WORKER, 'post', '/_worker/recording', 'workerRecording', 'Forward the bodies the journal cuts, uncut (the fleet records)'),
+  internal(WORKER, 'post', '/_worker/journal/flush', 'workerFlushJournal', 'Hand in the journal entries still on their way'),
+  internal(WORKER, 'post', '/_worker/outage', 'workerOutage', "The supervisor's kill {kind: blackhole|reset}, or none"),
+  internal(WORKER, 'get', '/_worker/telemetry', 'workerTelemetry', "Each site's values for the live stream"),
+  internal(WORKER, 'get', '/_worker/health', 'workerHealth', 'The worker as the supervisor checks it'),
+  internal(WORKER, 'post', '/_worker/fleet', 'workerFleet', "The fleet's clock and mode, to an MK6 that missed a broadcast"),
+  internal({ front: 'own' }, 'get', '/_fleet/clock', 'fleetSettings', "The fleet's clock, mode and recording, for a (re)started worker"),
+];
+// Workers hand in their journal entries on the front's raw server, before its Koa app (front.ts).
+INTERNAL_ROUTES.push(internal({ front: 'middleware' }, 'post', '/_fleet/journal', 'fleetJournalIntake', 'Journal entries from a worker, numbered in the fleet sequence'));
