@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFleet, type Answer, type RunningFleet } from '../helpers/fleet.js';
+import { startFleet, type Answer, type RunningFleet } from '../helpers/fleet-app.js';
 import { checkAgainstContract } from '../helpers/contract.js';
 import * as seed from '../fleet/seed-scenarios.js';
 import { SeedClient } from '../fleet/seed-client.js';

@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, startFleet, ROUVAI, type RunningFleet } from '../helpers/fleet.js';
+import { call, startFleet, ROUVAI, type RunningFleet } from '../helpers/fleet-app.js';
 import { assertError, iso, ok, pick } from './util.js';
 
 let fleet: RunningFleet;

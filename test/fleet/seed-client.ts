@@ -5,7 +5,7 @@
  * still go through the front, which alone does them, unless the client is pinned to one port.
  */
 import assert from 'node:assert/strict';
-import { call, ROUVAI, type Answer, type RunningFleet } from '../helpers/fleet.js';
+import { call, ROUVAI, type Answer } from '../helpers/fleet.js';
 
 const MK6_PATH = /^\/(?:api\/v1\/mk6|mock\/mk6)\/([^/]+)/;
 
@@ -15,7 +15,7 @@ export class SeedClient {
   private readonly aliases = new Map(ROUVAI.flatMap((m) => (m.aliases ?? []).map((a) => [a, m.id] as const)));
 
   /** `pinned`: every call, fleet-wide ones too, to that one BASE (a worker's own port). */
-  constructor(readonly fleet: RunningFleet, readonly direct: boolean, readonly pinned?: string) {}
+  constructor(readonly fleet: { url: string; ports: Record<string, number>; worker(id: string): string }, readonly direct: boolean, readonly pinned?: string) {}
 
   /** The BASE a seed call goes to. */
   base(path: string): string {

@@ -6,7 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, startFleet, ROUVAI, type RunningFleet } from '../helpers/fleet.js';
+import { call, startFleet, ROUVAI, type RunningFleet } from '../helpers/fleet-app.js';
 import * as seed from './seed-scenarios.js';
 import { SeedClient } from './seed-client.js';
 import { assertError, iso, pick } from './util.js';

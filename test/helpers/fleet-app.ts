@@ -15,15 +15,12 @@ import { loadFleetFile } from '../../src/config/fleet-file.js';
 import { parseTimelineText } from '../../src/config/timeline-file.js';
 import type { FleetMode } from '../../src/contract/fleet-controls.js';
 import { answerClientErrors } from '../../src/shared/client-errors.js';
-import { FleetSupervisor } from '../../supervisor/fleet/fleet-supervisor.js';
-import { createFront } from '../../supervisor/front/front.js';
-import { flushWorkerJournals } from '../../supervisor/front/fleet-routes.js';
-import { supervisionPage } from '../../supervisor/front/page.js';
+import type { FleetSupervisor } from '../../supervisor/fleet/fleet-supervisor.js';
 import { ROUVAI, type FleetDef } from './fleet.js';
 import { MemoryProcesses } from './memory-processes.js';
 import { quietLogger } from './worker-app.js';
 
-export { call, eventually, ROUVAI, scaleFleet, type Answer, type FleetDef, type FleetMk6Def, type FleetSiteDef } from './fleet.js';
+export { call, eventually, freePort, freePorts, lostSetpoints, ROUVAI, scaleFleet, type Answer, type FleetDef, type FleetMk6Def, type FleetSiteDef } from './fleet.js';
 
 export interface FleetInProcess {
   readonly url: string;
@@ -41,14 +38,45 @@ export interface FleetInProcess {
   stop(): Promise<void>;
 }
 
+/** The name the real fleet's tests use for their handle. */
+export type RunningFleet = FleetInProcess;
+
 export interface InProcessOptions {
   /** `--mode`, `--timeline` as the supervisor's command line takes them. */
   args?: string[];
+  /**
+   * Set in this process's environment before the supervisor's modules load: some are read
+   * once at load (MK6_BLACKHOLE_TIMEOUT_MS, MK6_RECORDING_MAX_BYTES), so every fleet of a
+   * test file must give the same values.
+   */
+  env?: Record<string, string>;
+  /** Taken for the real fleet's options; nothing here waits on processes. */
+  timeoutMs?: number;
+  stopTimeoutMs?: number;
   /** `ready` (default): once the first start settled; `front`: as soon as the front listens. */
   waitFor?: 'ready' | 'front';
 }
 
+let loadedWith: Record<string, string> | null = null;
+
+/** The supervisor's modules, loaded once the environment they read at load is set. */
+async function supervisorModules(env: Record<string, string>) {
+  for (const [k, v] of Object.entries(env)) {
+    if (loadedWith && loadedWith[k] !== v && process.env[k] !== v) throw new Error(`${k}=${v}: the supervisor's modules were loaded with ${process.env[k]}`);
+    process.env[k] = v;
+  }
+  loadedWith ??= { ...env };
+  const [{ FleetSupervisor }, { createFront }, { flushWorkerJournals }, { supervisionPage }] = await Promise.all([
+    import('../../supervisor/fleet/fleet-supervisor.js'),
+    import('../../supervisor/front/front.js'),
+    import('../../supervisor/front/fleet-routes.js'),
+    import('../../supervisor/front/page.js'),
+  ]);
+  return { FleetSupervisor, createFront, flushWorkerJournals, supervisionPage };
+}
+
 export async function startFleet(def: FleetDef = { mk6: ROUVAI }, options: InProcessOptions = {}): Promise<FleetInProcess> {
+  const { FleetSupervisor, createFront, flushWorkerJournals, supervisionPage } = await supervisorModules(options.env ?? {});
   const base = mkdtempSync(join(tmpdir(), 'mk6-fleet-app-'));
   const stateDir = join(base, 'state');
   const fleetFile = join(base, 'fleet.yaml');

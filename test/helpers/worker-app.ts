@@ -45,12 +45,31 @@ export function configFromEnv(env: Record<string, string | undefined>): WorkerSe
   };
 }
 
+/** Read by the worker from its own process environment (not its configuration). */
+const PROCESS_ENV_KEYS = ['MK6_FAST_LANE'];
+let booting: Promise<unknown> = Promise.resolve();
+
+/** Starts run one at a time while `env`'s process-wide keys are set, so two workers never see each other's. */
+function withProcessEnv<T>(env: Record<string, string>, start: () => Promise<T>): Promise<T> {
+  const run = booting.then(async () => {
+    const saved = PROCESS_ENV_KEYS.map((k) => [k, process.env[k]] as const);
+    for (const k of PROCESS_ENV_KEYS) if (env[k] === undefined) delete process.env[k]; else process.env[k] = env[k];
+    try {
+      return await start();
+    } finally {
+      for (const [k, v] of saved) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+  });
+  booting = run.catch(() => {});
+  return run;
+}
+
 /** Starts the worker in process; `opts.env` is read as the worker process reads its environment. */
 export async function startWorker(opts: StartOptions): Promise<WorkerHandle & { readonly server: WorkerServer }> {
   const ownsDir = opts.stateDir === undefined;
   const stateDir = opts.stateDir ?? mkdtempSync(join(tmpdir(), `mk6-app-${opts.id}-`));
-  const env = { MK6_ID: opts.id, MK6_STATE_DIR: stateDir, ...(opts.aliases?.length ? { MK6_ALIASES: opts.aliases.join(',') } : {}), ...(opts.sites ? { MK6_SITES_JSON: JSON.stringify(opts.sites) } : {}), ...opts.env };
-  const boot = () => startWorkerServer(configFromEnv(env), quietLogger({ mk6_id: opts.id }));
+  const env: Record<string, string> = { MK6_ID: opts.id, MK6_STATE_DIR: stateDir, ...(opts.aliases?.length ? { MK6_ALIASES: opts.aliases.join(',') } : {}), ...(opts.sites ? { MK6_SITES_JSON: JSON.stringify(opts.sites) } : {}), ...opts.env };
+  const boot = () => withProcessEnv(env, () => startWorkerServer(configFromEnv(env), quietLogger({ mk6_id: opts.id })));
   let running: WorkerServer | null = null;
   try {
     running = await boot();

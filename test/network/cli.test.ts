@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../supervisor/cli/main.js');
 const site = (sycode: string) => [{ sycode, name: `Site ${sycode}`, role: 'thissite' as const, pmax_kw: 10000 }];

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 import { rawGet } from './client.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

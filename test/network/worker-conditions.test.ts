@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { api, assertError, mock, provision, startFor, type WorkerHandle } from '../helpers/worker-process.js';
+import { api, assertError, mock, provision, startFor, type WorkerHandle } from '../helpers/worker-app.js';
 import { rawGet } from './client.js';
 
 const SYC1 = [{ sycode: 'SYC1', name: 'Site1', role: 'thissite' as const, pmax_kw: 10000 }];

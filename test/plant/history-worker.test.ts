@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { powerCutMarker } from '../../src/worker/runtime.js';
 import { MAX_HISTORY_ROWS } from '../../src/contract/schema/plant.js';
-import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
+import { startWorker, type WorkerHandle } from '../helpers/worker-app.js';
 import { checkAgainstContract } from '../helpers/contract.js';
 
 const PDL10 = '8FV8CCX2w7X0';

@@ -18,7 +18,7 @@ import { errorBodies } from '../../src/worker/http/middleware.js';
 import { EventLog } from '../../supervisor/session/events.js';
 import { FleetStream, STREAM_MAX_CLIENTS } from '../../supervisor/session/stream.js';
 import type { FleetSupervisor } from '../../supervisor/fleet/fleet-supervisor.js';
-import { call, eventually, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, eventually, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

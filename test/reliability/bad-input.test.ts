@@ -15,8 +15,8 @@ import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import fc from 'fast-check';
 import { isSafeId } from '../../src/contract/schema/validate.js';
-import { startFleet, type RunningFleet } from '../helpers/fleet.js';
-import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
+import { startFleet, type RunningFleet } from '../helpers/fleet-app.js';
+import { startWorker, type WorkerHandle } from '../helpers/worker-app.js';
 import { replay, TWO_SITES } from '../helpers/fuzz.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import fc from 'fast-check';
-import { startWorker, type WorkerHandle } from '../helpers/worker-process.js';
+import { startWorker, type WorkerHandle } from '../helpers/worker-app.js';
 import { replay, TWO_SITES } from '../helpers/fuzz.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);

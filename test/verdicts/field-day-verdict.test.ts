@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call, lostSetpoints, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, lostSetpoints, ROUVAI, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 import { checkAgainstContract } from '../helpers/contract.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
