@@ -4,25 +4,15 @@
  * Under the supervisor the same file runs as a pm2 app; it then asks the supervisor for
  * the fleet's clock and mode before it listens, and says `ready` once it does.
  */
-import http from 'node:http';
 import { parseArgs } from 'node:util';
-import type { AddressInfo } from 'node:net';
-import { isFleetClock } from '../domain/clock.js';
 import { isSafeId } from '../contract/schema/validate.js';
 import type { SiteConfig } from '../domain/sites.js';
-import { answerClientErrors } from '../shared/client-errors.js';
-import { createWorkerApp } from './http/app.js';
-import { fastLane } from './http/fast-lane.js';
-import { createLogger, immediateLogger } from '../shared/log.js';
-import { Journal } from '../journal/journal.js';
-import { JournalForwarder } from './journal-forwarder.js';
-import { recordingFlag } from './http/recording-flag.js';
 import { CorruptStateError } from '../persist/state-file.js';
-import { WorkerRuntime, type WorkerConfig } from './runtime.js';
+import { startWorkerServer, type WorkerServer, type WorkerServerConfig } from './server.js';
 import { checkedSites, readSitesFile } from '../config/sites-file.js';
 import { parseConditionList } from './network/state.js';
 import { SECRET_ENV } from '../shared/internal.js';
-import { httpCall, internalHeaders } from '../shared/http-client.js';
+import { immediateLogger } from '../shared/log.js';
 
 export const EXIT_USAGE = 64;
 /** pm2 is told not to restart on this code: a corrupt state file needs a person. */
@@ -33,7 +23,7 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
-async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | null; internalSecret: string | null }> {
+async function readConfig(): Promise<WorkerServerConfig> {
   const { values } = parseArgs({
     options: {
       id: { type: 'string' },
@@ -87,68 +77,22 @@ async function readConfig(): Promise<WorkerConfig & { supervisorUrl: string | nu
   };
 }
 
-/**
- * The fleet's clock and mode, so a restarted MK6 is on fleet time from its first answer.
- * Asked before listening, and once more after: a broadcast sent while this MK6 was not yet
- * listening is in the second answer; the generation keeps an older answer from undoing it.
- */
-async function fetchFleetClock(rt: WorkerRuntime, supervisorUrl: string, secret: string | null): Promise<void> {
-  const fleet = await getJson(new URL('/_fleet/clock', supervisorUrl), internalHeaders(secret), 1500);
-  // No supervisor (standalone, or it is restarting): the persisted clock stands.
-  if (!fleet || !isFleetClock(fleet.clock) || (fleet.mode !== 'production' && fleet.mode !== 'mock')) return;
-  rt.applyFleet({ clock: fleet.clock, mode: fleet.mode, gen: Number.isSafeInteger(fleet.gen) ? (fleet.gen as number) : 0 });
-  recordingFlag.on = fleet.recording === true; // the fleet records the gateway's calls (supervisor/recording.ts)
-  await rt.commit();
-}
-
-/** A JSON GET answered 200 with an object, else null (no supervisor, or it is restarting). */
-async function getJson(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<Record<string, unknown> | null> {
-  const res = await httpCall(url.href, { headers, timeoutMs }).catch(() => null);
-  return res?.status === 200 && res.body !== null && typeof res.body === 'object' ? (res.body as Record<string, unknown>) : null;
-}
-
 async function main(): Promise<void> {
   const config = await readConfig();
-  let rt: WorkerRuntime;
+  let worker: WorkerServer;
   try {
-    rt = await WorkerRuntime.start(config);
+    worker = await startWorkerServer(config);
   } catch (err) {
     if (err instanceof CorruptStateError) fail(EXIT_CORRUPT_STATE, err.message);
+    if ((err as NodeJS.ErrnoException).syscall === 'listen') fail(1, `${config.id}: écoute impossible sur ${config.host}:${config.port}: ${(err as Error).message}`);
     throw err;
   }
-  if (config.supervisorUrl) await fetchFleetClock(rt, config.supervisorUrl, config.internalSecret);
-  const forwarder = config.supervisorUrl ? new JournalForwarder(config.supervisorUrl, config.id, config.internalSecret) : null;
-  const journal = new Journal();
-  const log = createLogger({ base: { mk6_id: config.id } });
-  const app = createWorkerApp(rt, journal, forwarder ?? undefined, log);
-  // The gateway's plain calls take the fast lane; the rest, and anything unusual, the Koa app.
-  const server = http.createServer(fastLane({ rt, journal, forward: forwarder?.push, log, koa: app.callback() }));
-  server.listen(config.port, config.host);
-  answerClientErrors(server);
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.on('error', (err) => fail(1, `${config.id}: écoute impossible sur ${config.host}:${config.port}: ${err.message}`));
-  server.on('listening', () => {
-    const { port } = server.address() as AddressInfo;
-    rt.config.port = port; // --port 0: provision answers and the inventory give the bound port
-    immediateLogger({ mk6_id: config.id }).info({ host: config.host, port }, 'listening');
-    process.send?.('ready');
-    if (config.supervisorUrl) void fetchFleetClock(rt, config.supervisorUrl, config.internalSecret);
-  });
+  worker.server.on('error', (err) => fail(1, `${config.id}: ${err.message}`));
+  immediateLogger({ mk6_id: config.id }).info({ host: config.host, port: worker.port }, 'listening');
+  process.send?.('ready');
 
-  let stopping = false;
   const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    rt.stopping = true;
-    server.close();
-    rt.network.releaseHeld(); // connections held by `timeout` or a blackhole
-    server.closeIdleConnections();
-    // The calls already inside end (and commit) before the state file closes; bounded, pm2 kills at 3 s.
-    for (const until = Date.now() + 2000; rt.inFlight > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
-    await forwarder?.flush();
-    forwarder?.close();
-    await rt.close();
+    await worker.close();
     process.exit(0);
   };
   process.on('SIGTERM', stop);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { startFleet, ROUVAI, type RunningFleet } from '../helpers/fleet.js';
+import { startFleet, ROUVAI, type RunningFleet } from '../helpers/fleet-app.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = join(ROOT, 'test-artifacts/screenshots');

@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 import { launchChromium, seriousAxe, testPage } from '../helpers/browser.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { call, eventually, scaleFleet, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, eventually, scaleFleet, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 import { launchChromium, seriousAxe } from '../helpers/browser.js';
 
 const SHOTS = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'test-artifacts/screenshots');
@@ -36,6 +36,7 @@ let workerPids: number[] = [];
 const requests: string[] = [];
 
 const alive = (pid: number) => {
+  if (pid === process.pid) return false; // in-process workers (test/helpers/fleet-app.ts) end with the fleet's stop
   try {
     process.kill(pid, 0);
     return true;

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, testPage } from '../helpers/browser.js';
-import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = join(ROOT, 'test-artifacts/screenshots');

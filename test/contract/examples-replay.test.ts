@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openapiDocument } from '../../src/contract/openapi/document.js';
 import { checkAgainstContract } from '../helpers/contract.js';
-import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
+import { call, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 
 type Obj = Record<string, any>;
 const VERBS = ['get', 'post', 'patch', 'delete'];

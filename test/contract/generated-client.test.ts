@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { startFor } from '../helpers/worker-process.js';
+import { startFor } from '../helpers/worker-app.js';
 
 /** Inside the package, so the generated client resolves openapi-fetch from node_modules. */
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,10 +5,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFleet, type Answer, type RunningFleet } from '../helpers/fleet.js';
+import { startFleet, type Answer, type RunningFleet } from '../helpers/fleet-app.js';
 import { checkAgainstContract } from '../helpers/contract.js';
-import * as seed from '../fleet/seed-scenarios.js';
-import { SeedClient } from '../fleet/seed-client.js';
+import * as seed from '../helpers/seed-scenarios.js';
+import { SeedClient } from '../helpers/seed-client.js';
 
 /** A seed client whose every answer must match the document (the worker's part when sent to a port). */
 class CheckedSeedClient extends SeedClient {

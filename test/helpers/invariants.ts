@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { call, untilAnswers, type RunningFleet } from './fleet.js';
-import { gone, pm2Apps } from '../fleet/util.js';
+import { gone, pm2Apps } from './fleet-util.js';
 
 export interface Settled {
   /** Pids of every worker seen (to check after the stop that each has ended). */

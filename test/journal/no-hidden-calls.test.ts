@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet.js';
-import { assertError } from '../fleet/util.js';
+import { assertError } from '../helpers/fleet-util.js';
 
 const site = (sycode: string) => [{ sycode, name: `Site ${sycode}`, role: 'thissite' as const, pmax_kw: 10000 }];
 /** Headers that marked a call as internal, or try to: none of them is the secret. */

@@ -1,7 +1,7 @@
 /** HTTP conventions of a worker: body limits, malformed JSON, unknown ids and routes, error bodies. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, assertError, mock, provision, setTime, startWorker, type WorkerHandle } from '../helpers/worker-process.js';
+import { api, assertError, mock, provision, setTime, startWorker, type WorkerHandle } from '../helpers/worker-app.js';
 
 let w: WorkerHandle;
 before(async () => {

@@ -1,7 +1,7 @@
 /** Seed scenario 15: the request journal (/api/v1/debug/requests) of a real worker. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, assertError, mock, provision, setTime, startFor, type WorkerHandle } from '../helpers/worker-process.js';
+import { api, assertError, mock, provision, setTime, startFor, type WorkerHandle } from '../helpers/worker-app.js';
 
 const JOURNAL = '/api/v1/debug/requests';
 

@@ -1,7 +1,7 @@
 /** Seed scenarios 0 (clock), 2 (monitoring), 3 (per-site setpoint) and 5 (site states) on real workers. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, assertError, mock, provision, setTime, startFor, type SiteSpec } from '../helpers/worker-process.js';
+import { api, assertError, mock, provision, setTime, startFor, type SiteSpec } from '../helpers/worker-app.js';
 
 const ROU1_1: SiteSpec[] = [
   { sycode: '8FV898VMwWX0', name: 'ROU1 PDL1', role: 'thissite', pmax_kw: 8340, prm_id: '50048589698480' },

@@ -1,7 +1,7 @@
 /** Seed scenarios 11 (offline), 12 (bearer auth), 14 (production mode), 17 (external constraint, via alias), and the check order. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, assertError, mock, provision, setTime, startFor, type WorkerHandle } from '../helpers/worker-process.js';
+import { api, assertError, mock, provision, setTime, startFor, type WorkerHandle } from '../helpers/worker-app.js';
 
 const SYC1 = [{ sycode: 'SYC1', name: 'Site1', role: 'thissite' as const, pmax_kw: 10000 }];
 

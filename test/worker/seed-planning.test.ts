@@ -1,7 +1,7 @@
 /** Seed scenarios 4 (error codes), 6, 7, 8, 9 and 13 (planning over time) on real workers. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, assertError, mock, provision, setTime, startFor, type WorkerHandle } from '../helpers/worker-process.js';
+import { api, assertError, mock, provision, setTime, startFor, type WorkerHandle } from '../helpers/worker-app.js';
 
 const iso = (hhmm: string) => `2026-03-01T${hhmm}:00Z`;
 

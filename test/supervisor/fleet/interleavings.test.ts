@@ -1,0 +1,172 @@
+/**
+ * Property: whatever several clients do at once to a real fleet, during its start or
+ * after (reset, kill of each kind, warm and cold restart, provision, mode, clock,
+ * setpoints on the front and on the MK6's own port), the fleet settles with one pm2 app
+ * and one process per MK6, the inventory's pid on its port, every worker on the fleet's
+ * clock and mode; no answer is a 500; no acknowledged setpoint is lost unless a reset, a
+ * cold restart or a provision of that MK6 may have come after it; a stop leaves nothing.
+ *
+ * MK6_FC_RUNS sets the number of fleets drawn (3 in CI; run 30+ to hunt).
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import fc from 'fast-check';
+import { call, freePorts, startFleet, type Answer } from '../../helpers/fleet.js';
+import { leftoversAfterStop, settledViolations } from '../../helpers/invariants.js';
+
+const RUNS = Number(process.env.MK6_FC_RUNS) > 0 ? Number(process.env.MK6_FC_RUNS) : 3;
+const FILE_IDS = ['A', 'B'] as const;
+const ALL_IDS = ['A', 'B', 'P1'] as const;
+const site = (id: string) => [{ sycode: `S${id}`, name: `${id} PDL`, role: 'thissite', pmax_kw: 5000 }];
+
+type Op =
+  | { kind: 'reset' }
+  | { kind: 'kill'; mk6: string; how: 'refused' | 'blackhole' | 'reset' }
+  | { kind: 'restart'; mk6: string; how: 'warm' | 'cold' }
+  | { kind: 'provision'; mk6: string }
+  | { kind: 'mode' }
+  | { kind: 'time'; minutes: number }
+  | { kind: 'setpoint'; mk6: string; via: 'front' | 'port' };
+
+const mk6 = fc.constantFrom(...ALL_IDS);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.constant({ kind: 'reset' as const }),
+  fc.record({ kind: fc.constant('kill' as const), mk6, how: fc.constantFrom('refused' as const, 'blackhole' as const, 'reset' as const) }),
+  fc.record({ kind: fc.constant('restart' as const), mk6, how: fc.constantFrom('warm' as const, 'cold' as const) }),
+  fc.record({ kind: fc.constant('provision' as const), mk6 }),
+  fc.constant({ kind: 'mode' as const }),
+  fc.record({ kind: fc.constant('time' as const), minutes: fc.integer({ min: 0, max: 1439 }) }),
+  { arbitrary: fc.record({ kind: fc.constant('setpoint' as const), mk6, via: fc.constantFrom('front' as const, 'port' as const) }), weight: 3 },
+);
+const scenario = fc.record({
+  duringStart: fc.boolean(),
+  clients: fc.array(fc.array(op, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 4 }),
+});
+
+interface Sent {
+  op: Op;
+  what: string;
+  sentAt: number;
+  doneAt: number;
+  res: Answer | null;
+}
+
+/** Answers a control or gateway call may give in this race; anything else (a 500 above all) is a defect. */
+function allowed(op: Op, res: Answer | null, anyMode: boolean): boolean {
+  if (res === null) return op.kind === 'setpoint' && op.via === 'port'; // refused or never answered: a down MK6's own port
+  const code = res.body?.error;
+  if (res.status === 503 && code === 'FLEET_STARTING') return true;
+  if (res.status === 403 && code === 'FORBIDDEN') return anyMode;
+  if (res.status === 404 && code === 'MK6_NOT_FOUND') return op.kind !== 'reset' && op.kind !== 'time' && op.kind !== 'mode' && (op as { mk6: string }).mk6 === 'P1';
+  const unreachable = (res.status === 502 || res.status === 504) && code === 'MK6_UNREACHABLE';
+  switch (op.kind) {
+    case 'reset':
+    case 'time':
+    case 'mode':
+      return res.status === 200;
+    case 'kill':
+      return res.status === 200 || (unreachable && op.how !== 'refused');
+    case 'restart':
+      return res.status === 200;
+    case 'provision':
+      return res.status === 200 || unreachable;
+    case 'setpoint':
+      return res.status === 201 || unreachable || (res.status === 503 && code === 'MK6_OFFLINE');
+  }
+}
+
+it('random interleavings of lifecycle, mode, clock and setpoint calls keep every invariant', { timeout: RUNS * 240_000 }, async () => {
+  let kw = 0;
+  await fc.assert(
+    fc.asyncProperty(scenario, async ({ duringStart, clients }) => {
+      const free = await freePorts(FILE_IDS.length);
+      const ports: Record<string, number> = Object.fromEntries(FILE_IDS.map((id, i) => [id, free[i]]));
+      const fleet = await startFleet(
+        { name: 'prop', mk6: FILE_IDS.map((id) => ({ id, port: ports[id], sites: site(id) })) as any },
+        { waitFor: duringStart ? 'front' : 'ready', env: { MK6_BLACKHOLE_TIMEOUT_MS: '300' } },
+      );
+      try {
+        const sent: Sent[] = [];
+        const anyMode = clients.flat().some((o) => o.kind === 'mode');
+        const portOf = async (id: string): Promise<string | null> => {
+          const inv = await call(fleet.url, 'GET', '/supervision/api/inventory').catch(() => null);
+          return inv?.body?.mk6?.find((m: any) => m.mk6_id === id)?.network?.url ?? null;
+        };
+        const one = async (o: Op): Promise<void> => {
+          const record = async (what: string, run: () => Promise<Answer>) => {
+            const s: Sent = { op: o, what, sentAt: Date.now(), doneAt: 0, res: null };
+            sent.push(s);
+            s.res = await run().catch(() => null);
+            s.doneAt = Date.now();
+          };
+          const post = (base: string, path: string, body: unknown = {}) => () => call(base, 'POST', path, body);
+          switch (o.kind) {
+            case 'reset':
+              return record('reset', post(fleet.url, '/mock/reset'));
+            case 'kill':
+              return record(`kill ${o.mk6} ${o.how}`, post(fleet.url, `/mock/mk6/${o.mk6}/kill`, { kind: o.how }));
+            case 'restart':
+              return record(`restart ${o.mk6} ${o.how}`, post(fleet.url, `/mock/mk6/${o.mk6}/restart`, { kind: o.how }));
+            case 'provision':
+              return record(`provision ${o.mk6}`, post(fleet.url, `/mock/mk6/${o.mk6}/provision`, { sites: site(o.mk6) }));
+            case 'time':
+              return record(`time +${o.minutes}m`, post(fleet.url, '/mock/time', { now: new Date(Date.UTC(2026, 2, 1) + o.minutes * 60_000).toISOString() }));
+            case 'mode':
+              await record('mode production', post(fleet.url, '/supervision/mode', { mode: 'production' }));
+              return record('mode mock', post(fleet.url, '/supervision/mode', { mode: 'mock' }));
+            case 'setpoint': {
+              const base = o.via === 'port' ? await portOf(o.mk6) : fleet.url;
+              const body = { set: 'Psetpoint', site: `S${o.mk6}`, psetpoint: 1000 + (kw++ % 4000) };
+              const send = () =>
+                fetch(`${base ?? fleet.url}/api/v1/mk6/${o.mk6}/requests`, {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json' },
+                  body: JSON.stringify(body),
+                  signal: AbortSignal.timeout(3000),
+                }).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json().catch(() => null) }));
+              return record(`setpoint ${o.mk6} ${body.psetpoint} via ${base === fleet.url || base === null ? 'front' : 'port'}`, send);
+            }
+          }
+        };
+        await Promise.all(clients.map(async (ops) => {
+          for (const o of ops) await one(o);
+        }));
+
+        const bad = sent.filter((s) => !allowed(s.op, s.res, anyMode));
+        assert.deepEqual(bad.map((s) => `${s.what}: ${s.res?.status} ${JSON.stringify(s.res?.body)?.slice(0, 200)}`), [], 'unexpected answers');
+
+        // Bring back what the race left down (a warm restart keeps everything), then check the fleet.
+        const inv = (await call(fleet.url, 'GET', '/mock/mk6')).body.mk6 as any[];
+        for (const m of inv) {
+          if (m.process.status !== 'online' || m.outage) {
+            const back = await call(fleet.url, 'POST', `/mock/mk6/${m.mk6_id}/restart`, { kind: 'warm' });
+            assert.equal(back.status, 200, `restart ${m.mk6_id} to settle: ${JSON.stringify(back.body)}`);
+          }
+        }
+        const { problems, settled } = await settledViolations(fleet, 'prop', ports);
+        assert.deepEqual(problems, [], problems.join('; '));
+
+        // Every acknowledged setpoint is still there, unless something that may erase it came after it was sent.
+        for (const s of sent) {
+          if (s.op.kind !== 'setpoint' || s.res?.status !== 201) continue;
+          const id = s.op.mk6;
+          const eraser = sent.find(
+            (e) =>
+              e.doneAt >= s.sentAt &&
+              (e.op.kind === 'reset' || (e.op.kind === 'restart' && e.op.how === 'cold' && e.op.mk6 === id) || (e.op.kind === 'provision' && e.op.mk6 === id)),
+          );
+          if (eraser) continue;
+          const kept = await call(fleet.url, 'GET', `/api/v1/mk6/${id}/planning/${s.res.body.id}`);
+          assert.equal(kept.status, 200, `${s.what} acknowledged as ${s.res.body.id}, then lost: ${JSON.stringify(kept.body)}`);
+          assert.equal(kept.body.psetpoint, s.res.body.psetpoint, `${s.what}: ${s.res.body.id} now holds another setpoint`);
+        }
+
+        assert.equal(await fleet.terminate(), 0, 'the supervisor exits 0 on SIGTERM');
+        assert.deepEqual(leftoversAfterStop(fleet.home, settled.pids), [], 'nothing left after the stop');
+      } finally {
+        await fleet.stop();
+      }
+    }),
+    { numRuns: RUNS, endOnFailure: true },
+  );
+});

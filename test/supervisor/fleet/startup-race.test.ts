@@ -1,0 +1,74 @@
+/**
+ * The recette script of issue 10, as a CI job runs it: start the fleet, poll the front
+ * until it answers, then fire the first control calls at once (resets, clock, restart,
+ * kill + restart, provision, mode). Three fresh starts in a row must each settle with one
+ * pm2 app and one process per MK6, the inventory's pid on its port, every worker on the
+ * fleet's clock and mode, production mode obeyed on every worker's own port, no 5xx but
+ * 503 FLEET_STARTING, and nothing of ours left after SIGTERM.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { call, freePorts, ROUVAI, startFleet, type Answer, type RunningFleet } from '../../helpers/fleet.js';
+import { leftoversAfterStop, settledViolations } from '../../helpers/invariants.js';
+
+const ROUNDS = Number(process.env.MK6_RACE_ROUNDS) > 0 ? Number(process.env.MK6_RACE_ROUNDS) : 3;
+const RACE_SITES = [{ sycode: 'RACE1SITE', name: 'RACE1 PDL', role: 'thissite', pmax_kw: 5000 }];
+
+/** 200/201, or told to come back later: nothing else is an acceptable answer to a control call here. */
+function acceptable(what: string, res: Answer): void {
+  const fine = res.status === 200 || res.status === 201 || (res.status === 503 && res.body?.error === 'FLEET_STARTING');
+  assert.ok(fine, `${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status === 503) assert.ok(Number(res.headers.get('retry-after')) > 0, `${what}: 503 without Retry-After`);
+}
+
+describe('control calls fired the moment the front first answers', () => {
+  for (let round = 1; round <= ROUNDS; round++) {
+    it(`fresh start ${round} of ${ROUNDS}: settles with every invariant holding`, { timeout: 180_000 }, async () => {
+      const free = await freePorts(ROUVAI.length);
+      const ports: Record<string, number> = Object.fromEntries(ROUVAI.map((m, i) => [m.id, free[i]]));
+      let fleet: RunningFleet | undefined;
+      try {
+        fleet = await startFleet({ name: 'race', mk6: ROUVAI.map((m) => ({ ...m, port: ports[m.id] })) }, { waitFor: 'front', timeoutMs: 60_000 });
+        const url = fleet.url;
+        const probe = await call(url, 'GET', '/readyz');
+        assert.equal(probe.status, 503, 'the calls must land while the fleet starts');
+        assert.equal(probe.body.phase, 'starting');
+        assert.equal(probe.body.ready, false);
+
+        const post = (path: string, body?: unknown) => call(url, 'POST', path, body ?? {});
+        const calls: [string, Promise<Answer | Answer[]>][] = [
+          ['reset', post('/mock/reset')],
+          ['time', post('/mock/time', { now: '2026-03-01T10:00:00Z' })],
+          ['restart ROU1.1', post('/mock/mk6/ROU1.1/restart')],
+          ['kill+restart ROU2', (async () => [await post('/mock/mk6/ROU2/kill'), await post('/mock/mk6/ROU2/restart', { kind: 'cold' })])()],
+          ['provision RACE1', post('/mock/mk6/RACE1/provision', { sites: RACE_SITES })],
+          ['reset again', post('/mock/reset')],
+          ['mode mock', post('/supervision/mode', { mode: 'mock' })],
+          ['time again', post('/mock/time', { now: '2026-03-01T11:00:00Z' })],
+        ];
+        const answers = await Promise.all(calls.map(async ([what, p]) => [what, await p] as const));
+        for (const [what, res] of answers) for (const r of [res].flat()) acceptable(what, r);
+
+        // Whatever the order they were served in, the fleet must now be whole and consistent.
+        const { problems, settled } = await settledViolations(fleet, 'race', ports);
+        assert.deepEqual(problems, [], `round ${round}: ${problems.join('; ')}`);
+        const provisioned = answers.find(([what]) => what === 'provision RACE1')![1] as Answer;
+        if (provisioned.status === 200) assert.ok(!Object.values(ports).includes(provisioned.body.port), `RACE1 got a port of the fleet file: ${provisioned.body.port}`);
+
+        // Production mode reaches every worker, on its own port too (the ghost of issue 10 took a setpoint here).
+        assert.equal((await post('/supervision/mode', { mode: 'production' })).status, 200);
+        for (const [id, m] of Object.entries(settled.inventory)) {
+          const site = m.thissite;
+          const res = await call(m.network.url, 'POST', `/api/v1/mk6/${encodeURIComponent(id)}/requests`, { set: 'Psetpoint', site, psetpoint: 100 });
+          assert.equal(res.status, 403, `${id} on its own port in production: ${res.status} ${JSON.stringify(res.body)}`);
+        }
+        assert.equal((await post('/supervision/mode', { mode: 'mock' })).status, 200);
+
+        assert.equal(await fleet.terminate(), 0, 'the supervisor exits 0 on SIGTERM');
+        assert.deepEqual(leftoversAfterStop(fleet.home, settled.pids), [], 'nothing of the fleet left behind');
+      } finally {
+        await fleet?.stop();
+      }
+    });
+  }
+});
