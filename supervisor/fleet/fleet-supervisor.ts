@@ -5,7 +5,6 @@
  * interleaving of calls can leave two apps for one MK6 or a worker that missed a broadcast.
  */
 import { mkdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { SYSTEM_CLOCK, type FleetClock } from '../../src/domain/clock.js';
 import { errors } from '../../src/contract/errors.js';
 import type { FleetMode } from '../../src/contract/fleet-controls.js';
@@ -17,7 +16,7 @@ import { broadcast, type BroadcastReport } from './broadcast.js';
 import type { Fleet } from '../../src/config/fleet-file.js';
 import { useInternalSecret } from '../../src/shared/http-client.js';
 import { pm2AppPrefix } from '../../src/domain/mk6-names.js';
-import { WorkerLauncher } from './launcher.js';
+import { START_CONCURRENCY, WorkerLauncher } from './launcher.js';
 import { LifecycleQueue } from './lifecycle-queue.js';
 import { stopOrphans, type Member, type OutageKind, type RestartKind } from './member.js';
 import { Roster } from './roster.js';
@@ -36,8 +35,6 @@ export { OUTAGE_KINDS, RESTART_KINDS, type Member, type MemberStatus, type Outag
 /** `starting` until the first start has settled; control calls wait for `running`. */
 export type FleetPhase = 'starting' | 'running' | 'stopping';
 
-/** Workers started at once: enough to keep every core busy while others wait on pm2 or their port. */
-const START_CONCURRENCY = Number(process.env.MK6_START_CONCURRENCY) > 0 ? Number(process.env.MK6_START_CONCURRENCY) : Math.max(8, 8 * availableParallelism());
 /** How long shutdown waits for operations in flight before it removes the apps anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -159,6 +156,7 @@ export class FleetSupervisor {
   provisionNew(id: string, sites: SiteConfig[]): Promise<Member> {
     return this.queue.forMk6(id, async () => {
       this.assertServing();
+      this.assertWritable();
       const existing = this.roster.byName(id);
       if (existing) return existing;
       const at = await this.ports.reserve();
@@ -212,7 +210,7 @@ export class FleetSupervisor {
       this.events.record('mode', null, { mode });
       this.changeSettings(mode === 'production' ? SYSTEM_CLOCK : this.clock, mode);
       return this.broadcast('/supervision/mode', { mode });
-    });
+    }, true);
   }
 
   /**
@@ -253,7 +251,7 @@ export class FleetSupervisor {
     const byApp = new Map(list.map((p) => [p.name, p]));
     readPm2View(this.roster.all(), byApp, (m) => this.queue.busy(m.spec.id), (m, oldPid, newPid) => {
       this.events.respawned(m.spec.id, oldPid, newPid);
-      void this.resync(m);
+      void this.launcher.resync(m);
     });
     return byApp;
   }
@@ -293,24 +291,32 @@ export class FleetSupervisor {
 
   // ── internals ────────────────────────────────────────────────────────────
 
-  /** An operation on one MK6's process, in its queue; refused once the fleet stops or the MK6 is gone. */
+  /** An operation on one MK6's process, in its queue; refused once the fleet stops, in production, or the MK6 is gone. */
   private onMember<T>(member: Member, op: () => Promise<T>): Promise<T> {
     return this.queue.forMk6(member.spec.id, async () => {
       this.assertServing();
+      this.assertWritable();
       if (this.members.get(member.spec.id) !== member) throw errors.mk6NotFound(member.spec.id);
       return op();
     });
   }
 
-  private fleetOp<T>(op: () => Promise<T>): Promise<T> {
+  /** A fleet-wide write, ordered with every other; only the mode switch itself may run in production. */
+  private fleetOp<T>(op: () => Promise<T>, modeSwitch = false): Promise<T> {
     return this.queue.fleetWide(async () => {
       this.assertServing();
+      if (!modeSwitch) this.assertWritable();
       return op();
     });
   }
 
   private assertServing(): void {
     if (this.phase === 'stopping') throw errors.fleetStopping();
+  }
+
+  /** A write queued behind a switch to production is refused when its turn comes, as the workers would refuse it. */
+  private assertWritable(): void {
+    if (this.mode === 'production') throw errors.productionWrite();
   }
 
   private changeSettings(clock: FleetClock, mode: FleetMode): void {
@@ -325,14 +331,6 @@ export class FleetSupervisor {
     const down = this.roster.all().filter((m) => m.status !== 'online').map((m) => ({ id: m.spec.id, status: m.status }));
     const targets = online.map((m) => ({ id: m.spec.id, url: this.url(m) }));
     return broadcast(targets, down, path, body, { ...headers, [FLEET_GEN_HEADER]: String(this.gen) });
-  }
-
-  /** A worker pm2 rebooted may have started before the last broadcast: give it the fleet's clock and mode. */
-  private async resync(member: Member): Promise<void> {
-    const health = await this.launcher.health(member, 1000);
-    if (!health) return;
-    member.pid = health.pid;
-    await this.launcher.sync(member, health);
   }
 
   private saveState(): void {

@@ -4,6 +4,7 @@
  * the push of the fleet's clock and mode when it missed a broadcast while it was starting.
  * No queueing here: FleetSupervisor calls these inside an MK6's lifecycle queue.
  */
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simulatedNow, type FleetClock } from '../../src/domain/clock.js';
@@ -50,6 +51,9 @@ export interface LauncherContext {
   /** A worker knows a newer generation than the supervisor (its memo was lost): count on from there. */
   raiseGen: (above: number) => void;
 }
+
+/** Workers started at once: enough to keep every core busy while others wait on pm2 or their port. */
+export const START_CONCURRENCY = Number(process.env.MK6_START_CONCURRENCY) > 0 ? Number(process.env.MK6_START_CONCURRENCY) : Math.max(8, 8 * availableParallelism());
 
 export class WorkerLauncher {
   constructor(private readonly ctx: LauncherContext) {}
@@ -129,6 +133,14 @@ export class WorkerLauncher {
     }
   }
 
+  /** A worker pm2 rebooted may have started before the last broadcast: give it the fleet's clock and mode. */
+  async resync(member: Member): Promise<void> {
+    const health = await this.health(member, 1000);
+    if (!health) return;
+    member.pid = health.pid;
+    await this.sync(member, health);
+  }
+
   /** Pushes the fleet's clock and mode to a worker that has an older generation of them. */
   async sync(member: Member, health: WorkerHealth): Promise<void> {
     if (health.fleet_gen > this.ctx.settings().gen) this.ctx.raiseGen(health.fleet_gen);
@@ -174,4 +186,5 @@ export function sameSettings(worker: { clock: FleetClock; mode: string }, fleet:
   if (a.source === 'system' || b.source === 'system') return true;
   const t = Date.now();
   return a.speed === b.speed && Math.abs(simulatedNow(a, t) - simulatedNow(b, t)) < 2;
+
 }

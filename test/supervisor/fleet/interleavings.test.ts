@@ -6,7 +6,8 @@
  * clock and mode; no answer is a 500; no acknowledged setpoint is lost unless a reset, a
  * cold restart or a provision of that MK6 may have come after it; a stop leaves nothing.
  *
- * MK6_FC_RUNS sets the number of fleets drawn (3 in CI; run 30+ to hunt).
+ * MK6_FC_RUNS sets the number of fleets drawn (3 in CI; run 30+ to hunt); MK6_FC_SEED and
+ * MK6_FC_PATH replay a failure fast-check reported (its `seed` and `path`).
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -15,6 +16,7 @@ import { call, freePorts, startFleet, type Answer } from '../../helpers/fleet.js
 import { leftoversAfterStop, settledViolations } from '../../helpers/invariants.js';
 
 const RUNS = Number(process.env.MK6_FC_RUNS) > 0 ? Number(process.env.MK6_FC_RUNS) : 3;
+const REPLAY = process.env.MK6_FC_SEED ? { seed: Number(process.env.MK6_FC_SEED), path: process.env.MK6_FC_PATH } : {};
 const FILE_IDS = ['A', 'B'] as const;
 const ALL_IDS = ['A', 'B', 'P1'] as const;
 const site = (id: string) => [{ sycode: `S${id}`, name: `${id} PDL`, role: 'thissite', pmax_kw: 5000 }];
@@ -167,6 +169,6 @@ it('random interleavings of lifecycle, mode, clock and setpoint calls keep every
         await fleet.stop();
       }
     }),
-    { numRuns: RUNS, endOnFailure: true },
+    { numRuns: RUNS, endOnFailure: true, ...REPLAY },
   );
 });
