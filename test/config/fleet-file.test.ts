@@ -10,6 +10,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FleetFileError, loadFleetFile } from '../../src/config/fleet-file.js';
+import { portsTaken } from '../../supervisor/fleet/ports.js';
 import { SUPERVISOR } from '../helpers/fleet.js';
 
 let dir: string;
@@ -49,7 +51,7 @@ function run(file: string, home: string): Promise<{ code: number | null; out: st
 }
 
 /** Runs the supervisor on this file text; asserts exit 2 and returns the file and stderr. */
-async function refuse(text: string, ext = 'yaml'): Promise<{ file: string; err: string }> {
+async function refuseReal(text: string, ext = 'yaml'): Promise<{ file: string; err: string }> {
   const file = join(dir, `fleet-${++n}.${ext}`);
   writeFileSync(file, text);
   const home = join(dir, `pm2-${n}`);
@@ -60,8 +62,27 @@ async function refuse(text: string, ext = 'yaml'): Promise<{ file: string; err: 
   return { file, err: res.err };
 }
 
-async function assertFault(text: string, line: number, fault: RegExp, ext?: string): Promise<void> {
-  const { file, err } = await refuse(text, ext);
+/**
+ * In process, the checks the supervisor makes before it starts anything (the file, then its
+ * fixed ports on this machine): what it would print before its exit 2, which the real runs
+ * above prove on one fault of each kind.
+ */
+async function refuse(text: string, ext = 'yaml'): Promise<{ file: string; err: string }> {
+  const file = join(dir, `fleet-${++n}.${ext}`);
+  writeFileSync(file, text);
+  let err: unknown = null;
+  try {
+    const taken = await portsTaken(loadFleetFile(file), null);
+    if (taken.length) throw new FleetFileError(taken);
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err instanceof FleetFileError, `refused as a bad fleet file expected, got ${String(err)}`);
+  return { file, err: err.message };
+}
+
+async function assertFault(text: string, line: number, fault: RegExp, ext?: string, check = refuse): Promise<void> {
+  const { file, err } = await check(text, ext);
   const where = `${file}:${line} `;
   assert.ok(err.includes(where), `message names ${where}:\n${err}`);
   const msg = err.split('\n').find((l) => l.includes(where)) ?? '';
@@ -70,7 +91,8 @@ async function assertFault(text: string, line: number, fault: RegExp, ext?: stri
 
 describe('fleet file validation', () => {
   it('an unknown key', async () => {
-    await assertFault(fleetText({ b: ['  - id: B', '    colour: red', '    sites:', SITE('SB1')] }), 9, /mk6\[1\]\.colour: clé inconnue/);
+    // the real supervisor: exit 2, nothing started, nothing served, the fault at its line
+    await assertFault(fleetText({ b: ['  - id: B', '    colour: red', '    sites:', SITE('SB1')] }), 9, /mk6\[1\]\.colour: clé inconnue/, 'yaml', refuseReal);
     await assertFault(fleetText({ top: ['seeed: 4'] }), 4, /seeed: clé inconnue/);
     await assertFault(fleetText({ a: ['  - id: A', '    sites:', '      - { sycode: SA1, name: A, role: thissite, pmax_kw: 10, pmax: 3 }'] }), 7, /sites\[0\]\.pmax: clé inconnue/);
   });
@@ -105,7 +127,7 @@ describe('fleet file validation', () => {
     await new Promise<void>((ok) => holder.listen(0, '127.0.0.1', ok));
     const port = (holder.address() as net.AddressInfo).port;
     try {
-      await assertFault(fleetText({ b: ['  - id: B', '    port: ' + port, '    sites:', SITE('SB1')] }), 9, new RegExp(`mk6\\[1\\]\\.port: port ${port} déjà pris sur cette machine`));
+      await assertFault(fleetText({ b: ['  - id: B', '    port: ' + port, '    sites:', SITE('SB1')] }), 9, new RegExp(`mk6\\[1\\]\\.port: port ${port} déjà pris sur cette machine`), 'yaml', refuseReal);
     } finally {
       await new Promise((ok) => holder.close(ok));
     }
@@ -122,7 +144,7 @@ describe('fleet file validation', () => {
 
   it('syntax errors and a missing file name the file too', async () => {
     await assertFault(fleetText() + 'mk6: []\n', 11, /unique/);
-    const { err } = await refuse('name: bad\nmk6:\n  - id: [unclosed\n');
+    const { err } = await refuseReal('name: bad\nmk6:\n  - id: [unclosed\n');
     assert.match(err, /fleet-\d+\.yaml:[34] /);
     const missing = join(dir, 'nope.yaml');
     const res = await run(missing, join(dir, 'pm2-missing'));

@@ -253,7 +253,7 @@ function killDaemon(home: string): void {
 
 export { call, type Answer };
 
-/** Polls `check` until it returns a value (not undefined) or the time is up. */
+/** Polls `check` until it returns a value (not undefined) or the time is up: at once, then every 20 to 50 ms. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let delay = 20;
@@ -262,7 +262,7 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(200, delay * 2);
+    delay = Math.min(50, delay * 2);
   }
 }
 

@@ -1,20 +1,39 @@
 /**
- * `npm test`: every test file, in two runs of node's test runner. First the files that need
- * no process of their own (pure code, the worker and the supervisor in process on port 0),
- * two at a time; then, one at a time, the files that start real processes (pm2 fleets,
- * worker processes, the CLI, chromium) or measure time, which two cores would skew.
+ * `npm test`: every test file, in two runs of node's test runner. First every file that does not
+ * measure time or load, two at a time: pure code, the worker and the supervisor in process on
+ * port 0, and the files that start real processes (pm2 fleets with their own PM2_HOME, worker
+ * processes, the CLI, chromium; every port ephemeral), the longest first so that the two slots
+ * end together. Then, one at a time, the files that measure time or load, which a neighbour
+ * on two cores would skew.
  *   node dist/test/helpers/run-suites.js [dist/test/<dir or file>…]
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DIST_TEST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** What a file imports when it starts processes of its own. */
-const REAL_PROCESSES = [/'playwright-core'/, /helpers\/fleet\.js'/, /helpers\/worker-process\.js'/, /helpers\/browser\.js'/, /'node:child_process'/, /from 'pm2'/];
-/** In process, but timing: latency and bandwidth statistics, a slow reader's drop. */
-const TIMED = ['worker/network/worker-conditions.test.js', 'supervisor/session/stream.test.js'];
+/** Timing or load: latency and bandwidth statistics, a slow reader's drop, kills under load, the page's render times on 250 MK6. */
+const TIMED = [
+  'worker/network/worker-conditions.test.js',
+  'supervisor/session/stream.test.js',
+  'supervisor/fleet/chaos.test.js',
+  'browser/page-scale.test.js',
+];
+/** The longest files (about 10 s or more each on two cores), started first, longest first. */
+const LONG = [
+  'supervisor/fleet/interleavings.test.js',
+  'supervisor/session/determinism.test.js',
+  'browser/page.test.js',
+  'supervisor/fleet/startup-race.test.js',
+  'cli/fleet-cli.test.js',
+  'supervisor/fleet/outage.test.js',
+  'supervisor/fleet/readiness.test.js',
+  'config/fleet-file.test.js',
+  'supervisor/session/recording-stop.test.js',
+  'supervisor/fleet/startup-config.test.js',
+  'contract/portman-contract.test.js',
+];
 
 function testFiles(path: string): string[] {
   if (statSync(path).isFile()) return path.endsWith('.test.js') ? [path] : [];
@@ -23,17 +42,17 @@ function testFiles(path: string): string[] {
     .flatMap((name) => testFiles(join(path, name)));
 }
 
-function serial(file: string): boolean {
-  if (TIMED.includes(relative(DIST_TEST, file))) return true;
-  const text = readFileSync(file, 'utf8');
-  return REAL_PROCESSES.some((re) => re.test(text));
-}
+const rank = (file: string) => {
+  const i = LONG.indexOf(relative(DIST_TEST, file));
+  return i < 0 ? LONG.length : i;
+};
+const timed = (file: string) => TIMED.includes(relative(DIST_TEST, file));
 
 const roots = process.argv.length > 2 ? process.argv.slice(2).map((p) => resolve(p)) : [DIST_TEST];
 const files = roots.flatMap(testFiles);
 const runs: [number, string[]][] = [
-  [2, files.filter((f) => !serial(f))],
-  [1, files.filter(serial)],
+  [2, files.filter((f) => !timed(f)).sort((a, b) => rank(a) - rank(b))],
+  [1, files.filter(timed)],
 ];
 let status = 0;
 for (const [concurrency, group] of runs) {
