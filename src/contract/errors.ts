@@ -1,6 +1,9 @@
 import { say, verbatim, type ApiText } from '../i18n/api-messages.js';
 import type { Lang } from '../i18n/lang.js';
 
+/** The catalogue's messages, for the factories' callers of the pure domain (which imports only the domain and the contract). */
+export { say };
+
 /**
  * The one error type of the project: it carries the contract's code, HTTP status and
  * details. `expose` follows koa: messages of errors under 500 are shown to the client,

@@ -6,7 +6,7 @@
  * requests changed, so only that site's plant is told anew.
  */
 import { take, type MainReset, type PatchRequest, type SubmitCommand } from '../contract/commands.js';
-import { errors } from '../contract/errors.js';
+import { errors, say } from '../contract/errors.js';
 import { HistoryBound } from './history-bound.js';
 import {
   byStartThenSeq,
@@ -21,7 +21,6 @@ import {
   type StoredRequest,
 } from './requests.js';
 import type { SiteRecord } from './site-records.js';
-import { say } from '../i18n/api-messages.js';
 
 /** What the planning needs of the sites (./site-plants.ts). */
 export interface PlanningSites {

@@ -5,12 +5,11 @@
  * clock freezes them. Profiles are checked here against their site (bounds within pmax,
  * recorded times), with the field at fault named.
  */
-import { errors } from '../contract/errors.js';
+import { errors, say } from '../contract/errors.js';
 import type { ProfileDef } from '../contract/schema/plant.js';
 import { MAX_RECORDED_POINTS } from '../contract/schema/plant.js';
 import { availableFraction, hashString } from './production.js';
 import { parseIsoTime } from './time.js';
-import { say } from '../i18n/api-messages.js';
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,9 @@
 /** Site definitions (provision, fleet file) and their validation. */
-import { errors } from '../contract/errors.js';
+import { errors, say } from '../contract/errors.js';
 import { MAX_SITES, SiteDef, type SiteDefBody } from '../contract/schema/index.js';
 import { checkedProfile } from './profiles.js';
 import type { SiteStateValue as SiteStateSchema, Static } from '../contract/schema/kit.js';
 import { asBody, isAbsent, optional, required } from '../contract/schema/validate.js';
-import { say } from '../i18n/api-messages.js';
 
 export { MAX_SITES };
 
