@@ -16,6 +16,7 @@ import { covers, plainDocument, schemaFaults, showPath, type DocPath, type Docum
 import { formatIso, parseIsoTime } from '../domain/time.js';
 import { conditionView, parseCondition } from '../worker/network/condition.js';
 import { YamlSource } from './yaml-source.js';
+import { say } from '../i18n/api-messages.js';
 
 /** An event as the timeline plays it: one of src/schema/timeline.ts's, its time read. */
 export interface TimelineEvent {
@@ -38,7 +39,7 @@ export class TimelineError extends Error {
   }
 
   toMk6Error(): Mk6Error {
-    return errors.badRequest(`Timeline invalide: ${this.problems[0]}${this.problems.length > 1 ? ` (+${this.problems.length - 1})` : ''}`, { problems: this.problems.slice(0, 50) });
+    return errors.badRequest(say('timelineInvalid', this.problems[0], this.problems.length - 1), { problems: this.problems.slice(0, 50) });
   }
 }
 

@@ -17,6 +17,7 @@ import type { Static } from './schema/kit.js';
 import type { SiteStateValue as SiteStateSchema } from './schema/kit.js';
 import { asBody, checked, isAbsent, optional, required, type Body } from './schema/validate.js';
 import { parseIsoTime } from '../domain/time.js';
+import { say } from '../i18n/api-messages.js';
 
 /** What the edge read of a field: its value, or the contract's error for its form. */
 export type Read<T> = { readonly value: T } | { readonly fault: Mk6Error };
@@ -123,7 +124,7 @@ export function readSubmit(raw: unknown): SubmitCommand {
 export function readPatch(raw: unknown): PatchRequest {
   const body = asBody(raw); // a body that is no object is refused before the request is looked up
   return reading(() => {
-    if (!['psetpoint', 'start_time', 'end_time'].some((f) => f in body)) throw errors.badRequest('Rien à modifier (psetpoint, start_time, end_time)', {});
+    if (!['psetpoint', 'start_time', 'end_time'].some((f) => f in body)) throw errors.badRequest(say('nothingToChange', 'psetpoint, start_time, end_time'), {});
     const window = reading(() => ({
       ...('start_time' in body ? { start: givenTime(RequestPatch, body, 'start_time') } : {}),
       ...('end_time' in body ? { end: givenTime(RequestPatch, body, 'end_time') } : {}),
@@ -149,7 +150,7 @@ export function readConstraint(raw: unknown): InjectConstraint {
 export function readPlant(raw: unknown): SetPlant {
   return reading(() => {
     const body = asBody(raw);
-    if (!('dynamics' in body) && !('profile' in body)) throw errors.badRequest('Rien à modifier (dynamics, profile)', {});
+    if (!('dynamics' in body) && !('profile' in body)) throw errors.badRequest(say('nothingToChange', 'dynamics, profile'), {});
     // null: back to none; else checked by the field's own schema (its wording names the sub-field at fault)
     const settings: { dynamics?: DynamicsDef | null; profile?: ProfileDef | null } = {};
     if ('dynamics' in body) settings.dynamics = isAbsent(body.dynamics) ? null : (checked(Dynamics, body.dynamics, 'dynamics') as DynamicsDef);

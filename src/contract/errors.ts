@@ -1,7 +1,15 @@
+import { say, verbatim, type ApiText } from '../i18n/api-messages.js';
+import type { Lang } from '../i18n/lang.js';
+
+/** The catalogue's messages, for the factories' callers of the pure domain (which imports only the domain and the contract). */
+export { say };
+
 /**
  * The one error type of the project: it carries the contract's code, HTTP status and
  * details. `expose` follows koa: messages of errors under 500 are shown to the client,
- * the message of an unexpected 500 is logged and hidden.
+ * the message of an unexpected 500 is logged and hidden. Its text is in both languages (from
+ * the API catalogue, src/i18n/api-messages.ts): `.message` is the French one (logs, old
+ * callers), `toBody(lang)` the reader's.
  */
 export class Mk6Error extends Error {
   readonly status: number;
@@ -11,8 +19,12 @@ export class Mk6Error extends Error {
   /** Response headers the error demands, e.g. `WWW-Authenticate` on a 401. */
   headers: Record<string, string> = {};
 
-  constructor(status: number, code: string, message: string, details: Record<string, unknown> = {}) {
-    super(message);
+  readonly text: ApiText;
+
+  constructor(status: number, code: string, text: ApiText | string, details: Record<string, unknown> = {}) {
+    const t = typeof text === 'string' ? verbatim(text) : text;
+    super(t('fr'));
+    this.text = t;
     this.name = 'Mk6Error';
     this.status = status;
     this.code = code;
@@ -20,8 +32,9 @@ export class Mk6Error extends Error {
     this.expose = status < 500 || status === 502 || status === 503;
   }
 
-  toBody(): ErrorBody {
-    return { error: this.code, code: this.status, message: this.message, details: this.details };
+  /** The contract's body, its `message` in `lang` (French by default, the seed's language). */
+  toBody(lang: Lang = 'fr'): ErrorBody {
+    return { error: this.code, code: this.status, message: lang === 'fr' ? this.message : this.text(lang), details: this.details };
   }
 }
 
@@ -34,66 +47,66 @@ export interface ErrorBody {
 
 /** The contract's fixed errors, by name, so every place raises them the same way. */
 export const errors = {
-  badRequest: (message: string, details: Record<string, unknown> = {}) =>
+  badRequest: (message: ApiText, details: Record<string, unknown> = {}) =>
     new Mk6Error(400, 'BAD_REQUEST', message, details),
   unauthorized: (reason: 'missing' | 'invalid') => {
-    const err = new Mk6Error(401, 'UNAUTHORIZED', reason === 'missing' ? 'Authentification requise (Bearer)' : 'Jeton invalide', { reason });
+    const err = new Mk6Error(401, 'UNAUTHORIZED', say(reason === 'missing' ? 'authRequired' : 'tokenInvalid'), { reason });
     err.headers['WWW-Authenticate'] = reason === 'missing' ? 'Bearer realm="mk6"' : 'Bearer realm="mk6", error="invalid_token"';
     return err;
   },
-  productionWrite: () => new Mk6Error(403, 'FORBIDDEN', 'Écriture bloquée en mode production'),
-  notFound: (message = 'Route inconnue') => new Mk6Error(404, 'NOT_FOUND', message),
-  mk6NotFound: (id: string) => new Mk6Error(404, 'MK6_NOT_FOUND', `MK6 inconnu: '${id}'`, { mk6_id: id }),
-  siteNotFound: (site: string) => new Mk6Error(404, 'SITE_NOT_FOUND', `Site inconnu: '${site}'`, { site }),
+  productionWrite: () => new Mk6Error(403, 'FORBIDDEN', say('productionWrite')),
+  notFound: (message: ApiText = say('unknownRoute')) => new Mk6Error(404, 'NOT_FOUND', message),
+  mk6NotFound: (id: string) => new Mk6Error(404, 'MK6_NOT_FOUND', say('mk6NotFound', id), { mk6_id: id }),
+  siteNotFound: (site: string) => new Mk6Error(404, 'SITE_NOT_FOUND', say('siteNotFound', site), { site }),
   requestNotFound: (id: string) =>
-    new Mk6Error(405, 'REQUEST_NOT_FOUND', `Consigne inconnue: '${id}'`, { request_id: id }),
+    new Mk6Error(405, 'REQUEST_NOT_FOUND', say('requestNotFound', id), { request_id: id }),
   methodNotAllowed: (allowed: string[]) =>
-    new Mk6Error(405, 'METHOD_NOT_ALLOWED', 'Méthode non autorisée', { allowed }),
+    new Mk6Error(405, 'METHOD_NOT_ALLOWED', say('methodNotAllowed'), { allowed }),
   requestLocked: (id: string, state: string) =>
-    new Mk6Error(409, 'REQUEST_LOCKED', `Consigne ${id} verrouillée (état ${state})`, { request_id: id, state }),
+    new Mk6Error(409, 'REQUEST_LOCKED', say('requestLocked', id, state), { request_id: id, state }),
   payloadTooLarge: (limit: string) =>
-    new Mk6Error(413, 'PAYLOAD_TOO_LARGE', `Corps de requête trop gros (max ${limit})`, { limit }),
+    new Mk6Error(413, 'PAYLOAD_TOO_LARGE', say('payloadTooLarge', limit), { limit }),
   invalidTimeRange: (start: string, end: string) =>
-    new Mk6Error(422, 'INVALID_TIME_RANGE', 'end_time doit être postérieur à start_time', {
+    new Mk6Error(422, 'INVALID_TIME_RANGE', say('invalidTimeRange'), {
       start_time: start,
       end_time: end,
     }),
-  invalidValue: (message: string, details: Record<string, unknown>) =>
+  invalidValue: (message: ApiText, details: Record<string, unknown>) =>
     new Mk6Error(441, 'INVALID_VALUE', message, details),
-  missingField: (field: string) => new Mk6Error(442, 'MISSING_FIELD', `Champ obligatoire manquant: ${field}`, { field }),
+  missingField: (field: string) => new Mk6Error(442, 'MISSING_FIELD', say('missingField', field), { field }),
   confirmationRequired: () =>
-    new Mk6Error(443, 'CONFIRMATION_REQUIRED', 'main_reset exige "confirm": true', { field: 'confirm' }),
+    new Mk6Error(443, 'CONFIRMATION_REQUIRED', say('confirmationRequired'), { field: 'confirm' }),
   siteNotAccessible: (sycode: string) =>
-    new Mk6Error(503, 'SITE_NOT_ACCESSIBLE', `Site ${sycode} non accessible (state=0)`, { sycode, state: 0 }),
-  mk6Offline: (id: string) => new Mk6Error(503, 'MK6_OFFLINE', `MK6 ${id} hors ligne`, { mk6_id: id }),
+    new Mk6Error(503, 'SITE_NOT_ACCESSIBLE', say('siteNotAccessible', sycode), { sycode, state: 0 }),
+  mk6Offline: (id: string) => new Mk6Error(503, 'MK6_OFFLINE', say('mk6Offline', id), { mk6_id: id }),
   mk6Unreachable: (id: string, cause: string) =>
-    new Mk6Error(502, 'MK6_UNREACHABLE', `MK6 ${id} injoignable`, { mk6_id: id, cause }),
+    new Mk6Error(502, 'MK6_UNREACHABLE', say('mk6Unreachable', id), { mk6_id: id, cause }),
   /** A blackholed MK6 behind the proxy: the proxy gives up instead of hanging forever. */
   mk6Timeout: (id: string, ms: number) =>
-    new Mk6Error(504, 'MK6_UNREACHABLE', `MK6 ${id} ne répond pas (${ms} ms)`, { mk6_id: id, cause: 'timeout', timeout_ms: ms }),
+    new Mk6Error(504, 'MK6_UNREACHABLE', say('mk6Timeout', id, ms), { mk6_id: id, cause: 'timeout', timeout_ms: ms }),
   /** A control call that waited for the fleet's start longer than it may: try again later. */
   fleetStarting: (waitedMs: number, retryAfterS: number) => {
-    const err = new Mk6Error(503, 'FLEET_STARTING', `Flotte en cours de démarrage (attendu ${waitedMs} ms), réessayez`, { waited_ms: waitedMs, retry_after_s: retryAfterS });
+    const err = new Mk6Error(503, 'FLEET_STARTING', say('fleetStarting', waitedMs), { waited_ms: waitedMs, retry_after_s: retryAfterS });
     err.headers['Retry-After'] = String(retryAfterS);
     return err;
   },
-  fleetStopping: () => new Mk6Error(503, 'FLEET_STOPPING', 'Flotte en cours d\'arrêt'),
+  fleetStopping: () => new Mk6Error(503, 'FLEET_STOPPING', say('fleetStopping')),
   /** The live stream has all the clients it serves: try again in `retryAfterS`. */
   streamFull: (max: number, retryAfterS: number) => {
-    const err = new Mk6Error(503, 'STREAM_FULL', `Trop de clients du flux (max ${max})`, { max, retry_after_s: retryAfterS });
+    const err = new Mk6Error(503, 'STREAM_FULL', say('streamFull', max), { max, retry_after_s: retryAfterS });
     err.headers['Retry-After'] = String(retryAfterS);
     return err;
   },
-  headersTooLarge: () => new Mk6Error(431, 'HEADERS_TOO_LARGE', 'En-têtes trop gros (max 16 KiB)'),
-  requestTimeout: () => new Mk6Error(408, 'REQUEST_TIMEOUT', 'Requête trop lente'),
+  headersTooLarge: () => new Mk6Error(431, 'HEADERS_TOO_LARGE', say('headersTooLarge')),
+  requestTimeout: () => new Mk6Error(408, 'REQUEST_TIMEOUT', say('requestTimeout')),
   /** What Node's HTTP parser refused (by its error code), before any middleware ran. */
   parserRefused: (parserCode: string | undefined): Mk6Error =>
-    parserCode === 'HPE_HEADER_OVERFLOW' ? errors.headersTooLarge() : parserCode === 'HPE_REQUEST_TIMEOUT' ? errors.requestTimeout() : errors.badRequest('Requête HTTP invalide'),
+    parserCode === 'HPE_HEADER_OVERFLOW' ? errors.headersTooLarge() : parserCode === 'HPE_REQUEST_TIMEOUT' ? errors.requestTimeout() : errors.badRequest(say('httpInvalid')),
   /** A 4xx raised by Koa or a body parser, under the contract's code for its status. */
-  httpStatus: (status: number, message: string) => new Mk6Error(status, HTTP_STATUS_CODES[status] ?? 'BAD_REQUEST', message),
-  notImplemented: () => new Mk6Error(501, 'NOT_IMPLEMENTED', 'Méthode non implémentée'),
-  internal: () => new Mk6Error(500, 'INTERNAL_ERROR', 'Erreur interne'),
-  /** The `error` network condition: the answer a tester asked for, marked as injected. */
+  httpStatus: (status: number, message: ApiText) => new Mk6Error(status, HTTP_STATUS_CODES[status] ?? 'BAD_REQUEST', message),
+  notImplemented: () => new Mk6Error(501, 'NOT_IMPLEMENTED', say('notImplemented')),
+  internal: () => new Mk6Error(500, 'INTERNAL_ERROR', say('internal')),
+  /** The `error` network condition: the answer a tester asked for (their message, in every language), marked as injected. */
   injected: (status: number, code: string, message: string) => new Mk6Error(status, code, message, { injected: true }),
 };
 

@@ -5,6 +5,8 @@ import { Mode, SetTime } from './schema/index.js';
 import type { Static } from './schema/kit.js';
 import { asBody, checked, isAbsent, optional, optionalTime } from './schema/validate.js';
 import { formatIsoOffset } from '../domain/time.js';
+import { apiMessages } from '../i18n/api-messages.js';
+import type { Lang } from '../i18n/lang.js';
 
 export type FleetMode = Static<typeof Mode>;
 
@@ -35,11 +37,13 @@ export function modeFromRequest(raw: unknown): FleetMode {
   return checked(Mode, mode, 'mode') as FleetMode;
 }
 
-export function modeAnswer(mode: FleetMode) {
-  return { mode, message: mode === 'production' ? 'Mode production: écritures bloquées' : 'Mode mock: écritures autorisées' };
+export function modeAnswer(mode: FleetMode, lang: Lang) {
+  return { mode, message: apiMessages[lang][mode === 'production' ? 'modeProduction' : 'modeMock'] };
 }
 
-export const RELEASE_ANSWER = { message: 'Horloge liberee — temps reel actif', now: null } as const;
+export function releaseAnswer(lang: Lang): { message: string; now: null } {
+  return { message: apiMessages[lang].clockReleased, now: null };
+}
 
 /** The supervisor stamps broadcasts with one real-time anchor so every worker reads one time. */
 export function anchorFromHeader(header: string | undefined, fallback: number): number {

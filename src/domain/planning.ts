@@ -6,7 +6,7 @@
  * requests changed, so only that site's plant is told anew.
  */
 import { take, type MainReset, type PatchRequest, type SubmitCommand } from '../contract/commands.js';
-import { errors } from '../contract/errors.js';
+import { errors, say } from '../contract/errors.js';
 import { HistoryBound } from './history-bound.js';
 import {
   byStartThenSeq,
@@ -140,7 +140,7 @@ export class Planning {
     const fields = take(command);
     let psetpoint = req.psetpoint;
     if (fields.psetpoint !== undefined) {
-      if (req.set === 'stop') throw errors.badRequest("psetpoint n'a pas de sens pour un stop", { field: 'psetpoint' });
+      if (req.set === 'stop') throw errors.badRequest(say('psetpointForStop'), { field: 'psetpoint' });
       psetpoint = checkedSetpoint(site, take(fields.psetpoint));
     }
     const window = take(fields.window);
@@ -238,7 +238,7 @@ export class Planning {
 
 /** 0..pmax of the site: the one bound the schema cannot know. */
 function checkedSetpoint(site: SiteRecord, value: number): number {
-  if (value < 0 || value > site.pmax_kw) throw errors.invalidValue(`psetpoint hors plage [0, ${site.pmax_kw}]: ${value}`, { max: site.pmax_kw, site: site.sycode });
+  if (value < 0 || value > site.pmax_kw) throw errors.invalidValue(say('psetpointOutOfRange', site.pmax_kw, value), { max: site.pmax_kw, site: site.sycode });
   return value;
 }
 

@@ -5,7 +5,7 @@
  * clock freezes them. Profiles are checked here against their site (bounds within pmax,
  * recorded times), with the field at fault named.
  */
-import { errors } from '../contract/errors.js';
+import { errors, say } from '../contract/errors.js';
 import type { ProfileDef } from '../contract/schema/plant.js';
 import { MAX_RECORDED_POINTS } from '../contract/schema/plant.js';
 import { availableFraction, hashString } from './production.js';
@@ -39,16 +39,16 @@ export function checkedProfile(def: ProfileDef, pmaxKw: number, field = 'profile
   if (def.kind === 'model') {
     const low = def.low ?? 0;
     const high = def.high ?? 1;
-    if (low > high) throw errors.invalidValue(`${field}.low (${low}) doit être <= high (${high})`, { field: `${field}.low`, max: high });
+    if (low > high) throw errors.invalidValue(say('profileLowAboveHigh', field, low, high), { field: `${field}.low`, max: high });
   } else if (def.kind === 'walk') {
-    if (def.max_kw > pmaxKw) throw errors.invalidValue(`${field}.max_kw (${def.max_kw}) dépasse pmax_kw (${pmaxKw})`, { field: `${field}.max_kw`, max: pmaxKw });
-    if (def.min_kw > def.max_kw) throw errors.invalidValue(`${field}.min_kw (${def.min_kw}) doit être <= max_kw (${def.max_kw})`, { field: `${field}.min_kw`, max: def.max_kw });
+    if (def.max_kw > pmaxKw) throw errors.invalidValue(say('profileMaxAbovePmax', field, def.max_kw, pmaxKw), { field: `${field}.max_kw`, max: pmaxKw });
+    if (def.min_kw > def.max_kw) throw errors.invalidValue(say('profileMinAboveMax', field, def.min_kw, def.max_kw), { field: `${field}.min_kw`, max: def.max_kw });
   } else {
     if (def.file !== undefined && def.points === undefined) {
-      throw errors.badRequest(`${field}.file: un fichier ne se lit que depuis le fichier de flotte; envoyez points`, { field: `${field}.file` });
+      throw errors.badRequest(say('profileFileFromFleetOnly', field), { field: `${field}.file` });
     }
     if (def.points === undefined) throw errors.missingField(`${field}.points`);
-    if (def.points.length > MAX_RECORDED_POINTS) throw errors.badRequest(`${field}.points: au plus ${MAX_RECORDED_POINTS} points`, { field: `${field}.points` });
+    if (def.points.length > MAX_RECORDED_POINTS) throw errors.badRequest(say('profileTooManyPoints', field, MAX_RECORDED_POINTS), { field: `${field}.points` });
     recordedDay(def.points, pmaxKw, field);
   }
   return def;
@@ -61,11 +61,11 @@ export function recordedDay(points: readonly (readonly (string | number)[])[], p
   points.forEach(([time, kw], i) => {
     const at = `${field}.points[${i}]`;
     const t = typeof time === 'string' ? timeOfDay(time) : null;
-    if (t === null) throw errors.badRequest(`${at}: heure invalide: ${JSON.stringify(time).slice(0, 40)} ("HH:MM", "HH:MM:SS" ou ISO)`, { field: at, index: i });
+    if (t === null) throw errors.badRequest(say('profileTimeInvalid', at, JSON.stringify(time).slice(0, 40)), { field: at, index: i });
     if (!(typeof kw === 'number' && Number.isFinite(kw)) || kw < 0 || kw > pmaxKw) {
-      throw errors.invalidValue(`${at}: kW hors plage [0, ${pmaxKw}]: ${kw}`, { field: at, index: i, min: 0, max: pmaxKw });
+      throw errors.invalidValue(say('profileKwOutOfRange', at, pmaxKw, kw), { field: at, index: i, min: 0, max: pmaxKw });
     }
-    if (seen.has(t)) throw errors.badRequest(`${at}: heure ${time} déjà donnée (point ${seen.get(t)})`, { field: at, index: i });
+    if (seen.has(t)) throw errors.badRequest(say('profileTimeRepeated', at, String(time), seen.get(t) as number), { field: at, index: i });
     seen.set(t, i);
     day.push([t, kw]);
   });

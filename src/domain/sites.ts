@@ -1,5 +1,5 @@
 /** Site definitions (provision, fleet file) and their validation. */
-import { errors } from '../contract/errors.js';
+import { errors, say } from '../contract/errors.js';
 import { MAX_SITES, SiteDef, type SiteDefBody } from '../contract/schema/index.js';
 import { checkedProfile } from './profiles.js';
 import type { SiteStateValue as SiteStateSchema, Static } from '../contract/schema/kit.js';
@@ -16,14 +16,14 @@ export type SiteStateValue = Static<typeof SiteStateSchema>;
 /** Validates a provision's `sites` list: one thissite, unique sycodes and names, pmax > 0. */
 export function validateSites(value: unknown): SiteConfig[] {
   if (isAbsent(value)) throw errors.missingField('sites');
-  if (!Array.isArray(value)) throw errors.badRequest('sites doit être une liste', { field: 'sites' });
+  if (!Array.isArray(value)) throw errors.badRequest(say('sitesMustBeList'), { field: 'sites' });
   if (value.length === 0 || value.length > MAX_SITES) {
-    throw errors.badRequest(`sites: entre 1 et ${MAX_SITES} sites`, { field: 'sites', count: value.length });
+    throw errors.badRequest(say('sitesCount', MAX_SITES), { field: 'sites', count: value.length });
   }
   const sites = value.map((raw, i) => validateSite(raw, i));
   const thissites = sites.filter((s) => s.role === 'thissite');
   if (thissites.length !== 1) {
-    throw errors.badRequest(`Exactement un thissite attendu (${thissites.length} trouvé(s))`, {
+    throw errors.badRequest(say('oneThissite', thissites.length), {
       field: 'sites',
       thissite_count: thissites.length,
     });
@@ -32,7 +32,7 @@ export function validateSites(value: unknown): SiteConfig[] {
   for (const site of sites) {
     for (const key of [`sycode:${site.sycode}`, `name:${site.name}`]) {
       if (seen.has(key)) {
-        throw errors.badRequest(`Site en double: ${key.replace(':', ' ')}`, { field: 'sites', duplicate: key });
+        throw errors.badRequest(say('duplicateSite', key.replace(':', ' ')), { field: 'sites', duplicate: key });
       }
       seen.add(key);
     }
@@ -46,7 +46,7 @@ function validateSite(raw: unknown, index: number): SiteConfig {
   try {
     body = asBody(raw);
   } catch {
-    throw errors.badRequest(`sites[${index}] doit être un objet`, { field: `sites[${index}]` });
+    throw errors.badRequest(say('mustBeObject', `sites[${index}]`), { field: `sites[${index}]` });
   }
   const withPath = <T>(field: string, read: () => T): T => {
     try {

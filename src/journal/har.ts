@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import { errors } from '../contract/errors.js';
 import type { HarEntryValue, HarValue } from '../contract/schema/har.js';
 import { CUT_MARK, type JournalEntry, type NewEntry } from './journal.js';
+import { say } from '../i18n/api-messages.js';
 
 export const HAR_CREATOR = { name: 'mk6-fleet' as const, version: '0.1.0' };
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -92,7 +93,7 @@ function queryPairs(query: Record<string, unknown> | undefined): { name: string;
 export function journalFormat(raw: unknown): 'json' | 'har' {
   if (raw === undefined || raw === 'json') return 'json';
   if (raw === 'har') return 'har';
-  throw errors.badRequest("format invalide (json|har)", { field: 'format', allowed: ['json', 'har'] });
+  throw errors.badRequest(say('fieldInvalidHint', 'format', 'json|har'), { field: 'format', allowed: ['json', 'har'] });
 }
 
 /** The journal's answer in the format asked: its entries, or HAR 1.2 of them as called on `origin`. */

@@ -6,7 +6,7 @@
 import type { default as Router, RouterContext } from '@koa/router';
 import type { Context, Next } from 'koa';
 import { errors } from '../../src/contract/errors.js';
-import { clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../../src/contract/fleet-controls.js';
+import { clockFromRequest, modeAnswer, modeFromRequest, releaseAnswer } from '../../src/contract/fleet-controls.js';
 import { asBody, isSafeId } from '../../src/contract/schema/validate.js';
 import { validateSites } from '../../src/domain/sites.js';
 import { parseSinceId } from '../../src/journal/journal.js';
@@ -23,6 +23,8 @@ import { recorderOf, recordingHandlers } from '../session/recording.js';
 import { buildRouter, type Handlers } from '../../src/contract/routes/build-router.js';
 import { routerRoutes } from '../../src/contract/routes/index.js';
 import { fleetStream } from '../session/stream.js';
+import { say } from '../../src/i18n/api-messages.js';
+import { sentence, answerLang } from '../../src/i18n/answer-lang.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
   /** The fleet's own writes obey production mode like every worker does: each route that declares a 403 meets it. */
@@ -71,7 +73,7 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
       if (!ctx.get(TIMELINE_HEADER)) await fleet.timeline.advance();
     },
     releaseTime: async (ctx) => {
-      ctx.body = { ...RELEASE_ANSWER, workers: await fleet.releaseClock() };
+      ctx.body = { ...releaseAnswer(answerLang(ctx)), workers: await fleet.releaseClock() };
       await fleet.timeline.advance(); // on the system clock no event fires; the timer stops
     },
     getMode: (ctx) => {
@@ -79,12 +81,12 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
     },
     setMode: async (ctx) => {
       const mode = modeFromRequest(body(ctx));
-      ctx.body = { ...modeAnswer(mode), workers: await fleet.setMode(mode) };
+      ctx.body = { ...modeAnswer(mode, answerLang(ctx)), workers: await fleet.setMode(mode) };
     },
     reset: async (ctx) => {
       const { removed, restarted, workers } = await fleet.reset();
       fleet.timeline.rearm(); // the same timeline replays with the same clock moves
-      ctx.body = { message: 'Mock réinitialisé', removed, restarted, workers };
+      ctx.body = { message: sentence(ctx, 'mockReset'), removed, restarted, workers };
     },
 
     // ── probes: is the front serving, is every MK6 that should be up serving ──
@@ -103,7 +105,7 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
     getSupervisionInventory: inventory,
     provision: async (ctx) => {
       const id = ctx.params.mk6_id;
-      if (!isSafeId(id)) throw errors.badRequest("id invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'id' });
+      if (!isSafeId(id)) throw errors.badRequest(say('safeIdInvalid', 'id'), { field: 'id' });
       const sites = validateSites(asBody(body(ctx)).sites);
       const added = await fleet.provisionNew(id, sites);
       // The new worker answers the provision itself, so its journal and answer are the usual ones.
@@ -163,7 +165,7 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
     clearJournal: async (ctx) => {
       await flushWorkerJournals(fleet);
       fleet.journal.clear();
-      ctx.body = { message: 'Log vidé', count: 0 };
+      ctx.body = { message: sentence(ctx, 'journalCleared'), count: 0 };
     },
     fleetSettings: (ctx) => {
       if (!secretMatches(ctx.get(SECRET_HEADER) || undefined, fleet.secret)) throw errors.notFound();
@@ -189,7 +191,7 @@ function kindOf<K extends string>(raw: unknown, kinds: readonly K[], fallback: K
   const kind = asBody(raw).kind;
   if (kind === undefined || kind === null) return fallback;
   if (typeof kind !== 'string' || !kinds.includes(kind as K)) {
-    throw errors.invalidValue(`kind invalide: ${JSON.stringify(kind)?.slice(0, 40)} (${kinds.join('|')})`, { field: 'kind', allowed: kinds });
+    throw errors.invalidValue(say('fieldInvalidAmong', 'kind', String(JSON.stringify(kind)?.slice(0, 40)), kinds.join('|')), { field: 'kind', allowed: kinds });
   }
   return kind as K;
 }

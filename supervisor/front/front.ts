@@ -24,6 +24,7 @@ import { observability } from './observability.js';
 import { journalFrontAnswer, markFrontAnswer } from '../session/front-journal.js';
 import { recordEntry } from '../session/recording.js';
 import { asSupervisorRead } from './page-reads.js';
+import { say } from '../../src/i18n/api-messages.js';
 
 /** Control calls: made while the fleet starts, they wait for it (the MK6 API and reads of the fleet's state do not). */
 const CONTROL = /^\/(mock\/|supervision\/mode(?:[/?#]|$)|api\/v1\/debug\/)/;
@@ -86,7 +87,7 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
         if (!member && fleet.phase === 'starting') return sendError(res, errors.mk6Unreachable(m.id.slice(0, 128), 'fleet starting'));
         if (!member) return sendError(res, errors.mk6NotFound(m.id.slice(0, 128)));
         // http-proxy would forward only the first of two Authorization headers: refuse the ambiguity here.
-        if (authorizationCount(req.rawHeaders) > 1) return sendError(res, errors.badRequest('Plusieurs en-têtes Authorization', { header: 'authorization' }));
+        if (authorizationCount(req.rawHeaders) > 1) return sendError(res, errors.badRequest(say('severalAuthorizations'), { header: 'authorization' }));
         if (member.status === 'stopped' || member.status === 'errored') {
           return sendError(res, errors.mk6Unreachable(member.spec.id, member.status));
         }
@@ -172,7 +173,7 @@ function ingestJournal(fleet: FleetSupervisor, req: http.IncomingMessage, res: h
       }
       res.writeHead(204).end();
     } catch {
-      sendError(res, errors.badRequest('lot de journal illisible'));
+      sendError(res, errors.badRequest(say('journalBatchUnreadable')));
     }
   });
 }

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context, Middleware, Next } from 'koa';
 import { errors } from '../../src/contract/errors.js';
 import { answerWithError } from '../../src/shared/error-writer.js';
+import { say } from '../../src/i18n/api-messages.js';
 
 const PAGE_PREFIX = '/supervision';
 const ASSETS_PREFIX = '/supervision/assets/';
@@ -110,5 +111,5 @@ async function send(ctx: Context, file: string): Promise<void> {
 }
 
 function notFound(ctx: Context): void {
-  answerWithError(ctx, errors.notFound(`Fichier inconnu: ${ctx.path.slice(0, 200)}`));
+  answerWithError(ctx, errors.notFound(say('unknownFile', ctx.path.slice(0, 200))));
 }

@@ -7,6 +7,7 @@ import { parseSinceId } from '../../src/journal/journal.js';
 import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
 import { evaluate, type Mk6Topology } from './verdicts/index.js';
 import { parseRecette, parseRecetteText, RecetteError, type RecetteDef } from '../../src/config/recette-file.js';
+import { say } from '../../src/i18n/api-messages.js';
 
 const MAX_TEXT = 256 * 1024;
 
@@ -33,7 +34,7 @@ export function recetteHandlers(fleet: FleetSupervisor, flush: () => Promise<voi
     } catch (err) {
       if (!(err instanceof RecetteError)) throw err;
       const [first, ...rest] = err.problems;
-      throw errors.badRequest(`Recette invalide: ${first}${rest.length ? ` (+${rest.length})` : ''}`, { problems: err.problems.slice(0, 100) });
+      throw errors.badRequest(say('recetteInvalid', first, rest.length), { problems: err.problems.slice(0, 100) });
     }
     await flush();
     const wall = Date.now();

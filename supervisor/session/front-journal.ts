@@ -10,6 +10,7 @@ import type { Mk6Error } from '../../src/contract/errors.js';
 import { journalEntry } from '../../src/journal/entry.js';
 import { recordEntry } from './recording.js';
 import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
+import { requestLang } from '../../src/shared/error-writer.js';
 
 const answeredByFront = new WeakMap<http.ServerResponse, Mk6Error>();
 
@@ -37,7 +38,7 @@ export function journalFrontAnswer(fleet: FleetSupervisor, req: http.IncomingMes
         reqLength: 0,
         status: err.status,
         text: undefined,
-        value: err.toBody(),
+        value: err.toBody(requestLang(req.headers['accept-language'])), // as it was answered
         started,
         simTime,
         ip: req.socket.remoteAddress ?? '',

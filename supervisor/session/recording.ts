@@ -21,6 +21,7 @@ import { RecordingBody, type RecordingViewValue } from '../../src/contract/schem
 import { asBody, isSafeId, optional, required } from '../../src/contract/schema/validate.js';
 import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
 import { requestJson } from '../../src/shared/http-client.js';
+import { say } from '../../src/i18n/api-messages.js';
 
 export const RECORDING_MAX_BYTES = Number(process.env.MK6_RECORDING_MAX_BYTES) > 0 ? Number(process.env.MK6_RECORDING_MAX_BYTES) : 64 * 1024 * 1024;
 /** How long an entry waits for the ones answered before it (another worker's batch) before it is written. */
@@ -161,7 +162,7 @@ export class Recorder {
   }
 
   file(name: string): string {
-    if (!isSafeId(name)) throw errors.badRequest("name invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'name' });
+    if (!isSafeId(name)) throw errors.badRequest(say('safeIdInvalid', 'name'), { field: 'name' });
     return join(this.dir, `${name}.har`);
   }
 
@@ -251,10 +252,10 @@ export function recordingHandlers(fleet: FleetSupervisor, flush: () => Promise<v
   };
   handlers.getRecordingFile = async (ctx) => {
     const name = String(ctx.params.recording).replace(/\.har$/, '');
-    if (!isSafeId(name)) throw errors.badRequest("name invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'name' });
+    if (!isSafeId(name)) throw errors.badRequest(say('safeIdInvalid', 'name'), { field: 'name' });
     await settled();
     const text = recorderOf(fleet).read(name);
-    if (text === null) throw errors.notFound(`Enregistrement inconnu: '${name}'`);
+    if (text === null) throw errors.notFound(say('unknownRecording', name));
     ctx.type = 'application/json; charset=utf-8';
     ctx.set('content-disposition', `attachment; filename="${name}.har"`);
     ctx.body = text;

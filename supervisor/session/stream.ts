@@ -14,6 +14,7 @@ import type { Context } from 'koa';
 import { errors } from '../../src/contract/errors.js';
 import type { FleetSupervisor, Member } from '../fleet/fleet-supervisor.js';
 import { requestJson } from '../../src/shared/http-client.js';
+import { say } from '../../src/i18n/api-messages.js';
 
 export const STREAM_MIN_INTERVAL_MS = 100;
 export const STREAM_MAX_INTERVAL_MS = 60_000;
@@ -181,17 +182,17 @@ function streamOptions(ctx: Context): StreamOptions {
   const int = (name: string): number | null => {
     const v = q[name];
     if (v === undefined || v === '') return null;
-    if (typeof v !== 'string' || !/^\d{1,9}$/.test(v)) throw errors.badRequest(`${name} doit être un entier >= 0`, { field: name });
+    if (typeof v !== 'string' || !/^\d{1,9}$/.test(v)) throw errors.badRequest(say('mustBeNonNegativeInteger', name), { field: name });
     return Number(v);
   };
   const intervalMs = int('interval_ms') ?? 1000;
   if (intervalMs < STREAM_MIN_INTERVAL_MS || intervalMs > STREAM_MAX_INTERVAL_MS) {
-    throw errors.invalidValue(`interval_ms hors plage [${STREAM_MIN_INTERVAL_MS}, ${STREAM_MAX_INTERVAL_MS}]: ${intervalMs}`, { field: 'interval_ms', min: STREAM_MIN_INTERVAL_MS, max: STREAM_MAX_INTERVAL_MS });
+    throw errors.invalidValue(say('intervalOutOfRange', STREAM_MIN_INTERVAL_MS, STREAM_MAX_INTERVAL_MS, intervalMs), { field: 'interval_ms', min: STREAM_MIN_INTERVAL_MS, max: STREAM_MAX_INTERVAL_MS });
   }
   const typesText = typeof q.types === 'string' && q.types !== '' ? q.types : 'fleet,telemetry';
   const types = typesText.split(',');
   if (types.some((t) => t !== 'fleet' && t !== 'telemetry')) {
-    throw errors.invalidValue(`types invalide: '${typesText.slice(0, 40)}' (fleet, telemetry, ou les deux)`, { field: 'types', allowed: ['fleet', 'telemetry'] });
+    throw errors.invalidValue(say('streamTypesInvalid', `'${typesText.slice(0, 40)}'`), { field: 'types', allowed: ['fleet', 'telemetry'] });
   }
   const lastEventId = ctx.get('last-event-id');
   const sinceId = int('since_id') ?? (/^\d{1,9}$/.test(lastEventId) ? Number(lastEventId) : null);

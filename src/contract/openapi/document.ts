@@ -63,19 +63,35 @@ const ERROR_HEADERS: Record<string, Obj> = {
   'Retry-After': { description: 'seconds before trying again', schema: { type: 'integer' }, example: 5 },
 };
 
+/** The request's language (DESIGN.md "Languages"): every operation takes it, every person's text answers in it. */
+const ACCEPT_LANGUAGE: Obj = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description: 'The language of the `message` of an error and of the sentences of an answer: `fr` or `en` (by q-weight; anything else, or none, → French). Codes, field names and `details` never change.',
+  schema: { type: 'string' },
+  example: 'en',
+};
+const CONTENT_LANGUAGE: Obj = { description: 'The language of the answer\'s `message`: `fr` or `en`', schema: { type: 'string', enum: ['fr', 'en'] }, example: 'fr' };
+const LANGUAGE_PARAMETER = { $ref: '#/components/parameters/AcceptLanguage' };
+const LANGUAGE_HEADER = { 'Content-Language': { $ref: '#/components/headers/ContentLanguage' } };
+/** An answer with a sentence for a person (`message`) says its language. */
+const saysSentence = (schema: TSchema | undefined): boolean => Boolean((schema as { properties?: Obj } | undefined)?.properties?.message);
+
 function errorResponse(status: string, description: string, cases: Mk6Error[]): Obj {
   const examples: Obj = {};
   for (const e of cases) examples[examples[e.code] ? `${e.code}_${Object.keys(examples).length}` : e.code] = { value: e.toBody() };
   const named = [...new Set(cases.flatMap((e) => Object.keys(e.headers)))];
-  const headers = named.length ? Object.fromEntries(named.map((h) => [h, ERROR_HEADERS[h]])) : undefined;
-  return { description, ...(headers ? { headers } : {}), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, examples } } };
+  const headers = { ...Object.fromEntries(named.map((h) => [h, ERROR_HEADERS[h]])), ...LANGUAGE_HEADER };
+  return { description, headers, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, examples } } };
 }
 
 function operation(route: RouteDecl, audience: Audience, t: ExampleClock): Obj {
   const responses: Obj = {};
   for (const [status, ok] of Object.entries(route.ok) as [string, Answer][]) {
     const content = ok.type ? { [ok.type]: { schema: { type: 'string' } } } : { 'application/json': { schema: schemaOf(ok.schema as TSchema), ...examplesOf(t, ok.examples) } };
-    const headers = ok.headers ? Object.fromEntries(Object.entries(ok.headers).map(([h, d]) => [h, { ...(ERROR_HEADERS[h] ?? { schema: { type: 'string' } }), description: d }])) : undefined;
+    const own = ok.headers ? Object.fromEntries(Object.entries(ok.headers).map(([h, d]) => [h, { ...(ERROR_HEADERS[h] ?? { schema: { type: 'string' } }), description: d }])) : undefined;
+    const headers = !ok.type && saysSentence(ok.schema as TSchema) ? { ...own, ...LANGUAGE_HEADER } : own;
     responses[status] = { description: ok.description, ...(headers ? { headers } : {}), content };
   }
   const fails: Fails = route.fails;
@@ -102,7 +118,7 @@ function operation(route: RouteDecl, audience: Audience, t: ExampleClock): Obj {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     security: route.tag === TAGS.mk6 ? [{}, { bearer: [] }] : [],
-    ...(params.length || route.query ? { parameters: [...params, ...(route.query ?? []).map((q) => queryParameter(q, t))] } : {}),
+    parameters: [...params, ...(route.query ?? []).map((q) => queryParameter(q, t)), LANGUAGE_PARAMETER],
     ...(body
       ? {
           requestBody: {
@@ -141,6 +157,7 @@ export function openapiDocument(audience: Audience = 'front', mk6Id?: string, no
       'Simulated MK6 wind-farm park controllers for gateway recette. Every error body is `{"error", "code", "message", "details"}`. ' +
       'Call an MK6 through the front (`/api/v1/mk6/{mk6_id}/…`) or on its own port (same paths). ' +
       'Non-standard statuses of the MK6 contract: 441 INVALID_VALUE, 442 MISSING_FIELD, 443 CONFIRMATION_REQUIRED; an unknown request answers 405 REQUEST_NOT_FOUND. ' +
+      'Messages for a person (an error\'s `message`, an answer\'s sentence) are in French or English, chosen by `Accept-Language` (French by default) and said by `Content-Language`; codes, field names and `details` never change. ' +
       "The examples match the default fleet (fleet.yaml) and can be replayed in path order against a fresh one.",
     license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
   };
@@ -155,6 +172,8 @@ export function openapiDocument(audience: Audience = 'front', mk6Id?: string, no
     paths,
     components: {
       schemas: usedComponents(paths),
+      parameters: { AcceptLanguage: ACCEPT_LANGUAGE },
+      headers: { ContentLanguage: CONTENT_LANGUAGE },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Only when enabled by POST /mock/mk6/{mk6_id}/auth' } },
     },
   };

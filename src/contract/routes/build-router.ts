@@ -7,6 +7,7 @@
 import Router, { type RouterMiddleware } from '@koa/router';
 import { errors } from '../errors.js';
 import { koaPath, type RouteDecl } from './index.js';
+import { say } from '../../i18n/api-messages.js';
 
 export type Handler = RouterMiddleware | RouterMiddleware[];
 /** A side's handlers, by route id. */
@@ -43,7 +44,7 @@ function queryValidator(route: RouteDecl): RouterMiddleware | null {
       const raw = ctx.query[name];
       if (raw === undefined) continue;
       const n = Number(raw);
-      if (!Number.isSafeInteger(n) || n < 0) throw errors.badRequest(`${name} doit être un entier >= 0`, { field: name });
+      if (!Number.isSafeInteger(n) || n < 0) throw errors.badRequest(say('mustBeNonNegativeInteger', name), { field: name });
     }
     return next();
   };

@@ -8,12 +8,13 @@ import { errors, Mk6Error } from '../errors.js';
 import type { TSchema } from '../schema/kit.js';
 import { TAGS, type Answer, type Examples, type Fails, type Lazy, type RouteDecl, type Serve, type Verb } from './kit.js';
 import { PDL5, ROU2 } from './fixtures.js';
+import { say, type ApiText } from '../../i18n/api-messages.js';
 
 export const API = '/api/v1/mk6/{mk6_id}';
 export const MOCK = '/mock/mk6/{mk6_id}';
 
 export const E = {
-  json: errors.badRequest('JSON invalide'),
+  json: errors.badRequest(say('jsonInvalid')),
   tooLarge: errors.payloadTooLarge('64 KiB'),
   forbidden: errors.productionWrite(),
   mk6: errors.mk6NotFound('FAKE'),
@@ -29,7 +30,7 @@ export const E = {
   timeRange: errors.invalidTimeRange('2026-03-01T18:00:00Z', '2026-03-01T14:00:00Z'),
   notAccessible: errors.siteNotAccessible(PDL5),
   missing: (field: string) => errors.missingField(field),
-  invalid: (message: string, details: Record<string, unknown>) => errors.invalidValue(message, details),
+  invalid: (message: ApiText, details: Record<string, unknown>) => errors.invalidValue(message, details),
 };
 
 /** What every operation may answer: Node's parser refuses headers over 16 KiB. */

@@ -3,6 +3,7 @@ import { errors } from '../errors.js';
 import * as S from '../schema/index.js';
 import { BOTH, E, FRONT, fleetOp, json, MOCK, withoutProductionGuard } from './common.js';
 import { TAGS, type RouteDecl } from './kit.js';
+import { say, apiMessages } from '../../i18n/api-messages.js';
 
 /** The clock first: every example after it lives on the clock its `freeze` example sets. */
 export const CLOCK_ROUTES: RouteDecl[] = [
@@ -17,14 +18,14 @@ export const CLOCK_ROUTES: RouteDecl[] = [
     TAGS.clock,
     'Freeze the fleet clock at `now` (or run it `speed` times real time from there)',
     { 200: json('the echo', S.SetTimeResult, (t) => ({ freeze: { now: t.at(0).replace('Z', '+00:00') } })) },
-    { 441: ['speed out of 0..100000', E.invalid('speed invalide (0..100000)', { field: 'speed', min: 0, max: 100_000 })], 442: ['now is absent', E.missing('now')] },
+    { 441: ['speed out of 0..100000', E.invalid(say('speedInvalid', 100_000), { field: 'speed', min: 0, max: 100_000 })], 442: ['now is absent', E.missing('now')] },
     { schema: S.SetTime, examples: (t) => ({ run_x60: { value: { now: t.at(-1), speed: 60 } }, freeze: { value: { now: t.at(0) } } }) },
   ),
 ];
 
 export const FLEET_CONTROL_ROUTES: RouteDecl[] = [
   fleetOp(BOTH, 'post', '/mock/time/release', 'releaseTime', TAGS.clock, 'Back to real time', {
-    200: json('released', S.ReleaseResult, { released: { message: 'Horloge liberee — temps reel actif', now: null } }),
+    200: json('released', S.ReleaseResult, { released: { message: apiMessages.fr.clockReleased, now: null } }),
   }),
   fleetOp(BOTH, 'get', '/supervision/api/mode', 'getMode', TAGS.clock, 'mock or production', { 200: json('the mode', S.ModeView) }),
   withoutProductionGuard(
@@ -36,7 +37,7 @@ export const FLEET_CONTROL_ROUTES: RouteDecl[] = [
       TAGS.clock,
       'production: every write (but this one) answers 403 and the clock is released',
       { 200: json('the mode', S.ModeResult) },
-      { 400: ['Unknown mode', errors.badRequest("mode invalide: 'x' (mock|production)", { field: 'mode' })], 442: ['mode is absent', E.missing('mode')] },
+      { 400: ['Unknown mode', errors.badRequest(say('fieldInvalidAmong', 'mode', "'x'", 'mock|production'), { field: 'mode' })], 442: ['mode is absent', E.missing('mode')] },
       { schema: S.ModeBody, examples: { mock: { value: { mode: 'mock' } } } },
     ),
   ),
@@ -50,8 +51,8 @@ export const PROCESS_ROUTES: RouteDecl[] = [
     ...fleetOp(FRONT, 'get', '/mock/stream', 'getStream', TAGS.fleet, 'The fleet live (Server-Sent Events): `event: fleet` for each entry of the event log (id: its id), `event: telemetry` for each MK6 whose sites changed ({mk6_id, sim_time, sites: {SYC: {pavailable, pactive, consigne, state}}}) at the rate the client picks. A client that does not read (256 KiB unread) is dropped; at most 64 clients.', {
       200: { description: 'text/event-stream, until the client leaves (or `limit` events)', type: 'text/event-stream' },
     }, {
-      400: ['A query value that is not an integer', errors.badRequest('interval_ms doit être un entier >= 0', { field: 'interval_ms' })],
-      441: ['interval_ms out of 100..60000, an unknown type', E.invalid('interval_ms hors plage [100, 60000]: 5', { field: 'interval_ms', min: 100, max: 60_000 })],
+      400: ['A query value that is not an integer', errors.badRequest(say('mustBeNonNegativeInteger', 'interval_ms'), { field: 'interval_ms' })],
+      441: ['interval_ms out of 100..60000, an unknown type', E.invalid(say('intervalOutOfRange', 100, 60_000, 5), { field: 'interval_ms', min: 100, max: 60_000 })],
       503: ['64 clients already', errors.streamFull(64, 5)],
     }),
     query: [
@@ -69,7 +70,7 @@ export const PROCESS_ROUTES: RouteDecl[] = [
     TAGS.fleet,
     'Hard outage: stop the process (its port refuses connections; the proxy answers 502), or make it hang (blackhole: the proxy answers 504) or reset connections',
     { 200: json('stopped', S.KillResult) },
-    { 404: ['Unknown MK6', E.mk6], 441: ['Unknown kind', E.invalid(`kind invalide: "x" (${S.KILL_KINDS.join('|')})`, { field: 'kind', allowed: [...S.KILL_KINDS] })] },
+    { 404: ['Unknown MK6', E.mk6], 441: ['Unknown kind', E.invalid(say('fieldInvalidAmong', 'kind', '"x"', S.KILL_KINDS.join('|')), { field: 'kind', allowed: [...S.KILL_KINDS] })] },
     { schema: S.KillBody, examples: { refused: { value: {} } }, required: false },
   ),
   fleetOp(
@@ -80,7 +81,7 @@ export const PROCESS_ROUTES: RouteDecl[] = [
     TAGS.fleet,
     'Start the process again, with the state it had (cold: a power cut, the planning is lost)',
     { 200: json('running', S.RestartResult) },
-    { 404: ['Unknown MK6', E.mk6], 441: ['Unknown kind', E.invalid(`kind invalide: "x" (${S.RESTART_KINDS.join('|')})`, { field: 'kind', allowed: [...S.RESTART_KINDS] })] },
+    { 404: ['Unknown MK6', E.mk6], 441: ['Unknown kind', E.invalid(say('fieldInvalidAmong', 'kind', '"x"', S.RESTART_KINDS.join('|')), { field: 'kind', allowed: [...S.RESTART_KINDS] })] },
     { schema: S.RestartBody, examples: { warm: { value: {} } }, required: false },
   ),
 ];

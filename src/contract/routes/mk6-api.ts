@@ -4,8 +4,9 @@ import * as S from '../schema/index.js';
 import { API, E, json, mk6Op } from './common.js';
 import { PDL10, PDL5, PDL5_VIEW, PDL8, ROU2_MONITORING, req001 } from './fixtures.js';
 import type { RouteDecl } from './kit.js';
+import { say } from '../../i18n/api-messages.js';
 
-const outOfRange = E.invalid(`psetpoint hors plage [0, 11120]: 12000`, { max: 11120, site: PDL10 });
+const outOfRange = E.invalid(say('psetpointOutOfRange', 11120, 12000), { max: 11120, site: PDL10 });
 
 export const MK6_API_ROUTES: RouteDecl[] = [
   mk6Op('get', `${API}/monitoring`, 'getMonitoring', 'Topology and state of every site', { 200: json('thissite, nearsites and their state', S.Monitoring, { ROU2: ROU2_MONITORING }) }),
@@ -22,7 +23,7 @@ export const MK6_API_ROUTES: RouteDecl[] = [
       201: json('the new request', S.Request, (t) => ({ psetpoint: req001(t) })),
     },
     {
-      400: ['Invalid set, non-numeric psetpoint, unparseable time', errors.badRequest("set invalide: 'invalid'", { field: 'set', allowed: [...S.SET_VALUES] }), errors.badRequest('psetpoint doit être un nombre', { field: 'psetpoint' })],
+      400: ['Invalid set, non-numeric psetpoint, unparseable time', errors.badRequest(say('fieldInvalidValue', 'set', "'invalid'"), { field: 'set', allowed: [...S.SET_VALUES] }), errors.badRequest(say('mustBeNumber', 'psetpoint'), { field: 'psetpoint' })],
       404: ['Unknown site', E.site],
       422: ['end_time <= start_time', E.timeRange],
       441: ['psetpoint out of 0..pmax of the site', outOfRange],

@@ -4,6 +4,7 @@ import * as S from '../schema/index.js';
 import { BOTH, E, json, MOCK, mockOp, fleetOp } from './common.js';
 import { PDL5, PLANT_EXAMPLES, PLANT_VIEW, ROU2_SITES } from './fixtures.js';
 import { TAGS, type ExampleClock, type RouteDecl } from './kit.js';
+import { say } from '../../i18n/api-messages.js';
 
 export const MOCK_CONTROL_ROUTES: RouteDecl[] = [
   fleetOp(BOTH, 'get', '/mock/mk6', 'getInventory', TAGS.mock, 'The fleet inventory (a worker lists itself)', { 200: json('every MK6', S.Inventory) }),
@@ -14,7 +15,7 @@ export const MOCK_CONTROL_ROUTES: RouteDecl[] = [
     'provision',
     "Replace the MK6's sites (clears its planning); on the front an unknown id spawns a new worker",
     { 200: json('the new topology', S.ProvisionResult) },
-    { 441: ['pmax_kw not positive', E.invalid('pmax_kw doit être positif', { field: 'sites[0].pmax_kw', min: 0 })], 442: ['sites is absent', E.missing('sites')] },
+    { 441: ['pmax_kw not positive', E.invalid(say('pmaxPositive'), { field: 'sites[0].pmax_kw', min: 0 })], 442: ['sites is absent', E.missing('sites')] },
     { schema: S.Provision, examples: { ROU2: { value: { sites: ROU2_SITES } } } },
     BOTH, // the front spawns a new MK6 itself, and passes the others through
   ),
@@ -25,7 +26,7 @@ export const MOCK_CONTROL_ROUTES: RouteDecl[] = [
     'setSiteState',
     'Force a site state 0|1|2',
     { 200: json('the site state', S.SiteState) },
-    { 441: ['state not 0, 1 or 2', E.invalid('state invalide: 3 (0, 1 ou 2)', { field: 'state', allowed: [0, 1, 2] })], 442: ['state is absent', E.missing('state')] },
+    { 441: ['state not 0, 1 or 2', E.invalid(say('siteStateInvalid', 3), { field: 'state', allowed: [0, 1, 2] })], 442: ['state is absent', E.missing('state')] },
     { schema: S.SiteStateBody, examples: { not_controllable: { value: { state: 1 } }, nominal: { value: { state: 2 } } } },
   ),
   mockOp('post', `${MOCK}/fault/{sycode}`, 'setFault', 'Put a site in fault (state 0)', { 200: json('the site state', S.SiteState) }),
@@ -53,7 +54,7 @@ export const MOCK_CONTROL_ROUTES: RouteDecl[] = [
     },
     {
       422: ['end_time <= start_time', E.timeRange],
-      441: ['value_kw below 0', E.invalid('value_kw doit être >= 0', { field: 'value_kw', min: 0 })],
+      441: ['value_kw below 0', E.invalid(say('valueKwNonNegative'), { field: 'value_kw', min: 0 })],
       442: ['source or value_kw is absent', E.missing('source')],
     },
     {
@@ -79,8 +80,8 @@ export const MOCK_CONTROL_ROUTES: RouteDecl[] = [
     "Set a site's dynamics (ramp, dead time) and/or production profile (model, walk, recorded day) at run time; null: back to none / the built-in model. The plant keeps its operating point of this instant and goes on from there.",
     { 200: json('the plant', S.PlantView, { PDL5: PLANT_VIEW }) },
     {
-      400: ['Nothing to change, an unknown key, a recorded time unreadable', errors.badRequest('Rien à modifier (dynamics, profile)', {})],
-      441: ['A value out of range (a ramp not positive, a bound above pmax, an unknown kind)', E.invalid('profile.max_kw (12000) dépasse pmax_kw (11120)', { field: 'profile.max_kw', max: 11120 })],
+      400: ['Nothing to change, an unknown key, a recorded time unreadable', errors.badRequest(say('nothingToChange', 'dynamics, profile'), {})],
+      441: ['A value out of range (a ramp not positive, a bound above pmax, an unknown kind)', E.invalid(say('profileMaxAbovePmax', 'profile', 12000, 11120), { field: 'profile.max_kw', max: 11120 })],
       442: ['A field the profile requires is absent', E.missing('profile.points')],
     },
     { schema: S.PlantBody, examples: PLANT_EXAMPLES },
@@ -89,10 +90,10 @@ export const MOCK_CONTROL_ROUTES: RouteDecl[] = [
     ...mockOp('get', `${MOCK}/history`, 'getHistory', `The monitoring values of the MK6's sites (or one) from..to every step, equal to what GET monitoring/sites answers at those instants; at most ${S.MAX_HISTORY_ROWS} rows (instants × sites), else 441. format=csv: text/csv, one header line (time,sycode,state,pavailable_kw,pactive_kw,psetpoint_recu_kw,external_constraint_kw), ISO times, kW`, {
       200: json('the rows (format=json; format=csv answers text/csv)', S.History),
     }, {
-      400: ['A time or step unreadable', errors.badRequest('from invalide: "hier"', { field: 'from' })],
+      400: ['A time or step unreadable', errors.badRequest(say('fieldInvalidValue', 'from', '"hier"'), { field: 'from' })],
       404: ['Unknown site (sycode)', E.site],
       422: ['to before from', E.timeRange],
-      441: [`More than ${S.MAX_HISTORY_ROWS} rows, a step under 1 s, an unknown format`, E.invalid(`trop de lignes: 86401 (max ${S.MAX_HISTORY_ROWS}): réduisez l'intervalle ou augmentez step`, { field: 'step', rows: 86401, max: S.MAX_HISTORY_ROWS })],
+      441: [`More than ${S.MAX_HISTORY_ROWS} rows, a step under 1 s, an unknown format`, E.invalid(say('tooManyRows', 86401, S.MAX_HISTORY_ROWS), { field: 'step', rows: 86401, max: S.MAX_HISTORY_ROWS })],
       442: ['from or to is absent', E.missing('from')],
     }),
     query: [
@@ -118,7 +119,7 @@ export const NETWORK_ROUTES: RouteDecl[] = [
     'addNetworkCondition',
     'Add (or replace, by name) a network condition: latency, timeout, reset, error or slow, optionally filtered by methods, path, probability, first_n. Answers of the MK6 API then follow the condition, not this document.',
     { 201: json('added', S.NetworkChange) },
-    { 441: ['Unknown type, or a value out of range', E.invalid(`type invalide: "x" (${S.CONDITION_TYPES.join('|')})`, { field: 'type', allowed: [...S.CONDITION_TYPES] })], 442: ['name or type is absent', E.missing('name')] },
+    { 441: ['Unknown type, or a value out of range', E.invalid(say('fieldInvalidAmong', 'type', '"x"', S.CONDITION_TYPES.join('|')), { field: 'type', allowed: [...S.CONDITION_TYPES] })], 442: ['name or type is absent', E.missing('name')] },
     {
       schema: S.NetworkCondition,
       // `slow-gw` first: a generator that replays only an operation's first example removes it next.
@@ -129,6 +130,6 @@ export const NETWORK_ROUTES: RouteDecl[] = [
     },
   ),
   mockOp('delete', `${MOCK}/network/{name}`, 'removeNetworkCondition', 'Remove one network condition', { 200: json('removed', S.NetworkChange) }, {
-    404: ['Unknown condition', errors.notFound("Condition réseau inconnue: 'x'")],
+    404: ['Unknown condition', errors.notFound(say('conditionNotFound', 'x'))],
   }),
 ];

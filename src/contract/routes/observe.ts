@@ -5,20 +5,21 @@ import { Type } from '../schema/kit.js';
 import { BOTH, FRONT, fleetOp, json } from './common.js';
 import { ROU2 } from './fixtures.js';
 import { TAGS, type RouteDecl } from './kit.js';
+import { say, apiMessages } from '../../i18n/api-messages.js';
 
 export const JOURNAL_ROUTES: RouteDecl[] = [
   {
     ...fleetOp(BOTH, 'get', '/api/v1/debug/requests', 'getJournal', TAGS.journal, 'Every request the MK6 workers received (newest 1000, one id sequence for the fleet); `?format=har`: the same as HAR 1.2', {
       200: json('journal entries, oldest first; with format=har, a HAR 1.2 log of them (bodies cut at 4 KiB marked _truncated; Authorization masked)', Type.Union([Type.Unsafe(Type.Ref(S.Journal.$id as string)), Type.Unsafe(Type.Ref(S.Har.$id as string))])),
     }, {
-      400: ['since_id is not an integer >= 0, or an unknown format', errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' }), errors.badRequest('format invalide (json|har)', { field: 'format', allowed: ['json', 'har'] })],
+      400: ['since_id is not an integer >= 0, or an unknown format', errors.badRequest(say('mustBeNonNegativeInteger', 'since_id'), { field: 'since_id' }), errors.badRequest(say('fieldInvalidHint', 'format', 'json|har'), { field: 'format', allowed: ['json', 'har'] })],
     }),
     query: [
       { name: 'since_id', required: false, description: 'only entries with id > since_id', schema: { type: 'integer', minimum: 0 }, example: 0 },
       { name: 'format', required: false, description: '`json` (default): the entries; `har`: HAR 1.2 (open it in a browser devtools Network tab, Charles, Insomnia, k6)', schema: { type: 'string', enum: ['json', 'har'] }, example: 'har' },
     ],
   },
-  fleetOp(BOTH, 'delete', '/api/v1/debug/requests', 'clearJournal', TAGS.journal, 'Clear the journal', { 200: json('cleared', S.JournalCleared, { cleared: { message: 'Log vidé', count: 0 } }) }),
+  fleetOp(BOTH, 'delete', '/api/v1/debug/requests', 'clearJournal', TAGS.journal, 'Clear the journal', { 200: json('cleared', S.JournalCleared, { cleared: { message: apiMessages.fr.journalCleared, count: 0 } }) }),
 ];
 
 /** Probes (Kubernetes-style names): a CI job waits on /readyz (or `mk6-fleet wait`). */

@@ -4,6 +4,7 @@ import * as S from '../schema/index.js';
 import { E, FRONT, fleetOp, json, withoutProductionGuard } from './common.js';
 import { ROU2 } from './fixtures.js';
 import { TAGS, type RouteDecl } from './kit.js';
+import { say } from '../../i18n/api-messages.js';
 
 const problem = 'recette:4 checks[0].max_gap: durée invalide: "2 min" (ex. 30s, 5m, 1h, 1h30m)';
 
@@ -14,7 +15,7 @@ export const RECETTE_ROUTES: RouteDecl[] = [
         kill: [{ id: 7, sim_time: t.at(1), wall_time: t.at(1).replace('Z', '.120Z'), kind: 'kill', mk6_id: ROU2, details: { kind: 'blackhole' } }],
       })),
     }, {
-      400: ['since_id is not an integer >= 0', errors.badRequest('since_id doit être un entier >= 0', { field: 'since_id' })],
+      400: ['since_id is not an integer >= 0', errors.badRequest(say('mustBeNonNegativeInteger', 'since_id'), { field: 'since_id' })],
     }),
     query: [{ name: 'since_id', required: false, description: 'only events with id > since_id', schema: { type: 'integer', minimum: 0 }, example: 0 }],
   },
@@ -27,7 +28,7 @@ export const RECETTE_ROUTES: RouteDecl[] = [
       TAGS.fleet,
       'The fleet judges the gateway: each check of a recette file (YAML text or JSON) over the journal and the event log since the last reset (reads only; allowed in production mode)',
       { 200: json('the verdict: each check pass, fail or not_applicable, with its message and evidence', S.Verdict) },
-      { 400: ['A bad recette file: every fault as `recette:line path: fault` in details.problems', errors.badRequest(`Recette invalide: ${problem}`, { problems: [problem] })], 413: ['Body over 256 KiB', errors.payloadTooLarge('256 KiB')] },
+      { 400: ['A bad recette file: every fault as `recette:line path: fault` in details.problems', errors.badRequest(say('recetteInvalid', problem, 0), { problems: [problem] })], 413: ['Body over 256 KiB', errors.payloadTooLarge('256 KiB')] },
       {
         schema: S.Recette,
         yaml: true,
@@ -64,7 +65,7 @@ export const RECETTE_ROUTES: RouteDecl[] = [
     { schema: S.RecordingBody, examples: { start: { value: { on: true, name: 'field-day' } }, stop: { value: { on: false } } } },
   ),
   fleetOp(FRONT, 'get', '/mock/recordings/{recording}', 'getRecordingFile', TAGS.fleet, 'A recording as HAR 1.2 (the one in progress too): replay it with `mk6-fleet replay FILE.har --url BASE`', { 200: json('HAR 1.2', S.Har) }, {
-    400: ['name is not a safe id', errors.badRequest("name invalide (lettres, chiffres, '.', '_', '-', 64 max)", { field: 'name' })],
-    404: ['No such recording', errors.notFound("Enregistrement inconnu: 'x'")],
+    400: ['name is not a safe id', errors.badRequest(say('safeIdInvalid', 'name'), { field: 'name' })],
+    404: ['No such recording', errors.notFound(say('unknownRecording', 'x'))],
   }),
 ];

@@ -9,6 +9,7 @@ import { NetworkCondition } from './network.js';
 import { MAX_SITES, SiteDef } from './mock-control.js';
 import { SafeId, Type, type Static } from './kit.js';
 import { contractFault, worded } from './validate.js';
+import { say } from '../../i18n/api-messages.js';
 
 
 const Port = () => worded(Type.Integer({ minimum: 0, maximum: 65535, description: '0 = any free port' }), (v) => `port invalide: ${JSON.stringify(v)} (0..65535, 0 = libre)`);
@@ -26,7 +27,7 @@ const LoopbackRange = () =>
 
 /** A site of the file: a provision's site (SiteDef, the same fields), and no other key. */
 export const FleetSite = contractFault(Type.Object(SiteDef.properties, { additionalProperties: false }), {
-  wrongType: (_, field) => errors.badRequest(`${field} doit être un objet`, { field }),
+  wrongType: (_, field) => errors.badRequest(say('mustBeObject', field), { field }),
 });
 
 export const FleetMk6 = worded(
@@ -37,8 +38,8 @@ export const FleetMk6 = worded(
       port: Type.Optional(Port()),
       host: Type.Optional(Address()),
       sites: contractFault(Type.Array(FleetSite, { minItems: 1, maxItems: MAX_SITES }), {
-        wrongType: (_, field) => errors.badRequest('sites doit être une liste', { field }),
-        invalid: (_, field) => errors.badRequest(`sites: entre 1 et ${MAX_SITES} sites`, { field }),
+        wrongType: (_, field) => errors.badRequest(say('sitesMustBeList'), { field }),
+        invalid: (_, field) => errors.badRequest(say('sitesCount', MAX_SITES), { field }),
       }),
       auth: Type.Optional(
         worded(

@@ -2,6 +2,7 @@
 import { errors } from '../errors.js';
 import { BySycode, Nullable, ref, SiteStateValue, StringEnum, Time, Type, when, type Static } from './kit.js';
 import { contractFault } from './validate.js';
+import { say } from '../../i18n/api-messages.js';
 
 export const SET_VALUES = ['Psetpoint', 'stop', 'main_reset'] as const;
 export const CONSTRAINT_SOURCES = ['DEIE', 'SCADA'] as const;
@@ -75,8 +76,8 @@ export const Planning = Type.Object({ mk6_id: Type.String(), planning: Type.Arra
 export const NewRequest = Type.Object(
   {
     set: contractFault(StringEnum(SET_VALUES), {
-      invalid: (set) => errors.badRequest(`set invalide: '${typeof set === 'string' ? set.slice(0, 64) : JSON.stringify(set)?.slice(0, 64)}'`, { field: 'set', allowed: [...SET_VALUES] }),
-      wrongType: (set) => errors.badRequest(`set invalide: '${JSON.stringify(set)?.slice(0, 64)}'`, { field: 'set', allowed: [...SET_VALUES] }),
+      invalid: (set) => errors.badRequest(say('fieldInvalidValue', 'set', `'${typeof set === 'string' ? set.slice(0, 64) : JSON.stringify(set)?.slice(0, 64)}'`), { field: 'set', allowed: [...SET_VALUES] }),
+      wrongType: (set) => errors.badRequest(say('fieldInvalidValue', 'set', `'${JSON.stringify(set)?.slice(0, 64)}'`), { field: 'set', allowed: [...SET_VALUES] }),
     }),
     site: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'sycode or site name (Psetpoint, stop; optional for main_reset)' })),
     psetpoint: Type.Optional(Type.Number({ description: 'kW, 0..pmax of the site (Psetpoint); outside: 441 {max, site}' })),

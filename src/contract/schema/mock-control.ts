@@ -4,6 +4,7 @@ import { errors } from '../errors.js';
 import { Nullable, ref, SAFE_ID_PATTERN, SafeId, SiteStateValue, StringEnum, Time, Type, when, type Static } from './kit.js';
 import { contractFault } from './validate.js';
 import { Dynamics, Profile } from './plant.js';
+import { say } from '../../i18n/api-messages.js';
 
 export const MODES = ['mock', 'production'] as const;
 /** How `POST /mock/mk6/{id}/kill` stops an MK6 (the one list; a worker's own outage is one of the last two). */
@@ -16,16 +17,16 @@ export const MAX_SPEED = 100_000;
 export const SiteDef = Type.Object(
   {
     sycode: contractFault(SafeId({ maxLength: 64 }), {
-      invalid: (v: string, field) => (v.length === 0 || v.length > 64 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest(`${field} invalide (lettres, chiffres, '.', '_', '-', 64 max)`, { field })),
-      wrongType: (_, field) => errors.badRequest(`${field} invalide`, { field }),
+      invalid: (v: string, field) => (v.length === 0 || v.length > 64 ? errors.badRequest(say('fieldInvalid', field), { field }) : errors.badRequest(say('safeIdInvalid', field), { field })),
+      wrongType: (_, field) => errors.badRequest(say('fieldInvalid', field), { field }),
     }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     role: contractFault(StringEnum(SITE_ROLES), {
-      invalid: (v: string, field) => (v.length === 0 || v.length > 200 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest(`role invalide: '${v}' (thissite|nearsite)`, { field })),
-      wrongType: (_, field) => errors.badRequest(`${field} invalide`, { field }),
+      invalid: (v: string, field) => (v.length === 0 || v.length > 200 ? errors.badRequest(say('fieldInvalid', field), { field }) : errors.badRequest(say('roleInvalid', `'${v}'`), { field })),
+      wrongType: (_, field) => errors.badRequest(say('fieldInvalid', field), { field }),
     }),
     pmax_kw: contractFault(Type.Number({ exclusiveMinimum: 0, maximum: 10_000_000 }), {
-      invalid: (_, field) => errors.invalidValue('pmax_kw doit être positif', { field, min: 0 }),
+      invalid: (_, field) => errors.invalidValue(say('pmaxPositive'), { field, min: 0 }),
     }),
     prm_id: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     dynamics: Type.Optional(Dynamics),
@@ -45,8 +46,8 @@ export const ProvisionResult = Type.Object(
 );
 
 export const Mode = contractFault(StringEnum(MODES, { $id: 'Mode' }), {
-  invalid: (v: string, field) => (v.length === 0 || v.length > 16 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest(`mode invalide: '${v}' (mock|production)`, { field })),
-  wrongType: (_, field) => errors.badRequest(`${field} invalide`, { field }),
+  invalid: (v: string, field) => (v.length === 0 || v.length > 16 ? errors.badRequest(say('fieldInvalid', field), { field }) : errors.badRequest(say('fieldInvalidAmong', 'mode', `'${v}'`, 'mock|production'), { field })),
+  wrongType: (_, field) => errors.badRequest(say('fieldInvalid', field), { field }),
 });
 export const Clock = Type.Object(
   {
@@ -75,7 +76,7 @@ export const Mk6State = Type.Object(
 );
 
 export const SiteStateBody = Type.Object(
-  { state: contractFault(Type.Union(SiteStateValue.anyOf, { description: SiteStateValue.description }), { invalid: (v: number) => errors.invalidValue(`state invalide: ${v} (0, 1 ou 2)`, { field: 'state', allowed: [0, 1, 2] }) }) },
+  { state: contractFault(Type.Union(SiteStateValue.anyOf, { description: SiteStateValue.description }), { invalid: (v: number) => errors.invalidValue(say('siteStateInvalid', v), { field: 'state', allowed: [0, 1, 2] }) }) },
   { $id: 'SiteStateBody' },
 );
 export const SiteState = Type.Object(
@@ -89,7 +90,7 @@ export const AuthBody = Type.Object(
     enabled: Type.Boolean({ default: true }),
     token: Type.Optional(
       contractFault(Type.String({ minLength: 1, maxLength: 512, pattern: '^[\\x21-\\x7e]+$', description: 'required when enabled; never logged nor journaled in clear' }), {
-        invalid: (v: string, field) => (v.length === 0 || v.length > 512 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest('token: caractères ASCII visibles seulement', { field })),
+        invalid: (v: string, field) => (v.length === 0 || v.length > 512 ? errors.badRequest(say('fieldInvalid', field), { field }) : errors.badRequest(say('tokenVisibleAscii'), { field })),
       }),
     ),
   },
@@ -100,10 +101,10 @@ export const AuthResult = Type.Object({ mk6_id: Type.String(), auth: Type.Object
 export const InjectExternal = Type.Object(
   {
     source: contractFault(StringEnum(CONSTRAINT_SOURCES), {
-      invalid: (v: string, field) => (v.length === 0 || v.length > 16 ? errors.badRequest(`${field} invalide`, { field }) : errors.badRequest(`source invalide: '${v}' (DEIE|SCADA)`, { field })),
-      wrongType: (_, field) => errors.badRequest(`${field} invalide`, { field }),
+      invalid: (v: string, field) => (v.length === 0 || v.length > 16 ? errors.badRequest(say('fieldInvalid', field), { field }) : errors.badRequest(say('fieldInvalidAmong', 'source', `'${v}'`, 'DEIE|SCADA'), { field })),
+      wrongType: (_, field) => errors.badRequest(say('fieldInvalid', field), { field }),
     }),
-    value_kw: contractFault(Type.Number({ minimum: 0 }), { invalid: (_, field) => errors.invalidValue('value_kw doit être >= 0', { field, min: 0 }) }),
+    value_kw: contractFault(Type.Number({ minimum: 0 }), { invalid: (_, field) => errors.invalidValue(say('valueKwNonNegative'), { field, min: 0 }) }),
     start_time: Type.Optional(Time({ maxLength: 64 })),
     end_time: Type.Optional(Time({ maxLength: 64 })),
   },
@@ -148,8 +149,8 @@ export const SetTime = Type.Object(
     now: Type.Optional(Time({ maxLength: 64, description: 'absent with a speed: the current simulated instant' })),
     speed: Type.Optional(
       contractFault(Type.Number({ minimum: 0, maximum: MAX_SPEED, description: 'k times real time from `now`; 0 or absent: frozen' }), {
-        invalid: (_, field) => errors.invalidValue(`speed invalide (0..${MAX_SPEED})`, { field, min: 0, max: MAX_SPEED }),
-        wrongType: (_, field) => errors.invalidValue(`speed invalide (0..${MAX_SPEED})`, { field, min: 0, max: MAX_SPEED }),
+        invalid: (_, field) => errors.invalidValue(say('speedInvalid', MAX_SPEED), { field, min: 0, max: MAX_SPEED }),
+        wrongType: (_, field) => errors.invalidValue(say('speedInvalid', MAX_SPEED), { field, min: 0, max: MAX_SPEED }),
       }),
     ),
   },

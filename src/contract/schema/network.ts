@@ -2,6 +2,7 @@
 import { errors } from '../errors.js';
 import { SafeId, StringEnum, Type, when } from './kit.js';
 import { contractFault } from './validate.js';
+import { say } from '../../i18n/api-messages.js';
 
 export const CONDITION_TYPES = ['latency', 'timeout', 'reset', 'error', 'slow'] as const;
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -12,15 +13,15 @@ export const NetworkCondition = Type.Object(
   {
     name: SafeId({ description: 'unique per MK6; posting the same name replaces it' }),
     type: contractFault(StringEnum(CONDITION_TYPES), {
-      invalid: (v, field) => errors.invalidValue(`type invalide: ${JSON.stringify(v)?.slice(0, 40)} (${CONDITION_TYPES.join('|')})`, { field, allowed: [...CONDITION_TYPES] }),
-      wrongType: (v, field) => errors.invalidValue(`type invalide: ${JSON.stringify(v)?.slice(0, 40)} (${CONDITION_TYPES.join('|')})`, { field, allowed: [...CONDITION_TYPES] }),
+      invalid: (v, field) => errors.invalidValue(say('fieldInvalidAmong', 'type', String(JSON.stringify(v)?.slice(0, 40)), CONDITION_TYPES.join('|')), { field, allowed: [...CONDITION_TYPES] }),
+      wrongType: (v, field) => errors.invalidValue(say('fieldInvalidAmong', 'type', String(JSON.stringify(v)?.slice(0, 40)), CONDITION_TYPES.join('|')), { field, allowed: [...CONDITION_TYPES] }),
     }),
     probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 1 })),
     methods: Type.Optional(Type.Array(StringEnum(HTTP_METHODS), { minItems: 1 })),
     path: Type.Optional(
       contractFault(Type.String({ minLength: 1, maxLength: 200, description: 'only requests whose path matches (substring, or a glob with *)' }), {
-        invalid: (_, field) => errors.badRequest('path invalide (motif glob ou sous-chaîne, 200 max)', { field }),
-        wrongType: (_, field) => errors.badRequest('path invalide (motif glob ou sous-chaîne, 200 max)', { field }),
+        invalid: (_, field) => errors.badRequest(say('conditionPathInvalid'), { field }),
+        wrongType: (_, field) => errors.badRequest(say('conditionPathInvalid'), { field }),
       }),
     ),
     first_n: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e9, description: 'only the first N matching requests' })),
@@ -30,14 +31,14 @@ export const NetworkCondition = Type.Object(
     status: Type.Optional(Type.Integer({ minimum: 400, maximum: 599, default: 500, description: 'error' })),
     code: Type.Optional(
       contractFault(Type.String({ pattern: '^[A-Z][A-Z0-9_]{0,63}$', default: 'INJECTED_ERROR', description: 'error' }), {
-        invalid: (_, field) => errors.badRequest('code invalide (majuscules, chiffres, _; 64 max)', { field }),
-        wrongType: (_, field) => errors.badRequest('code invalide (majuscules, chiffres, _; 64 max)', { field }),
+        invalid: (_, field) => errors.badRequest(say('conditionCodeInvalid'), { field }),
+        wrongType: (_, field) => errors.badRequest(say('conditionCodeInvalid'), { field }),
       }),
     ),
     message: Type.Optional(
       contractFault(Type.String({ maxLength: 500, description: 'error' }), {
-        invalid: (_, field) => errors.badRequest('message invalide (chaîne, 500 max)', { field }),
-        wrongType: (_, field) => errors.badRequest('message invalide (chaîne, 500 max)', { field }),
+        invalid: (_, field) => errors.badRequest(say('conditionMessageInvalid'), { field }),
+        wrongType: (_, field) => errors.badRequest(say('conditionMessageInvalid'), { field }),
       }),
     ),
     rate_bytes_per_s: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e9, description: 'slow (required)' })),

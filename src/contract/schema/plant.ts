@@ -7,6 +7,7 @@
 import { errors, type Mk6Error } from '../errors.js';
 import { Nullable, Type, type Static, type TSchema } from './kit.js';
 import { checked, contractFault } from './validate.js';
+import { say } from '../../i18n/api-messages.js';
 
 export const MAX_RAMP_KW_PER_MIN = 10_000_000;
 export const MAX_DEAD_TIME_S = 3600;
@@ -31,7 +32,7 @@ export const Dynamics = objectWithFieldFaults(Type.Object(
 function objectWithFieldFaults<T extends TSchema>(schema: T): T {
   return contractFault(schema, {
     invalid: (value, field) => fieldsFault(schema, value as Record<string, unknown>, field),
-    wrongType: (_, field) => errors.badRequest(`${field}: un objet est attendu`, { field }),
+    wrongType: (_, field) => errors.badRequest(say('objectExpected', field), { field }),
   });
 }
 
@@ -74,7 +75,7 @@ export const Profile = contractFault(
   // The variant's own fault (one field, its wording) rather than "no variant matched".
   {
     invalid: (value, field) => profileFault(value, field),
-    wrongType: (_, field) => errors.badRequest(`${field}: un objet {kind: model|walk|recorded, …} est attendu`, { field }),
+    wrongType: (_, field) => errors.badRequest(say('plantObjectExpected', field), { field }),
   },
 );
 
@@ -82,10 +83,10 @@ const VARIANTS = { model: ProfileModel, walk: ProfileWalk, recorded: ProfileReco
 
 /** The first fault of a profile that matches no variant: its kind, then its fields. */
 export function profileFault(value: unknown, field: string): Mk6Error {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return errors.badRequest(`${field}: un objet {kind: model|walk|recorded, …} est attendu`, { field });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return errors.badRequest(say('plantObjectExpected', field), { field });
   const kind = (value as Record<string, unknown>).kind;
   if (typeof kind !== 'string' || !Object.hasOwn(VARIANTS, kind)) {
-    return errors.invalidValue(`${field}.kind invalide: ${JSON.stringify(kind ?? null).slice(0, 40)} (model|walk|recorded)`, { field: `${field}.kind`, allowed: Object.keys(VARIANTS) });
+    return errors.invalidValue(say('fieldInvalidAmong', `${field}.kind`, JSON.stringify(kind ?? null).slice(0, 40), 'model|walk|recorded'), { field: `${field}.kind`, allowed: Object.keys(VARIANTS) });
   }
   return fieldsFault(VARIANTS[kind as keyof typeof VARIANTS], value as Record<string, unknown>, field);
 }
@@ -94,7 +95,7 @@ export function profileFault(value: unknown, field: string): Mk6Error {
 export function fieldsFault(schema: TSchema, body: Record<string, unknown>, field: string): Mk6Error {
   const props = (schema.properties ?? {}) as Record<string, TSchema>;
   for (const key of Object.keys(body)) {
-    if (!(key in props)) return errors.badRequest(`${field}.${key}: clé inconnue (attendu: ${Object.keys(props).join(', ')})`, { field: `${field}.${key}` });
+    if (!(key in props)) return errors.badRequest(say('unknownKey', `${field}.${key}`, Object.keys(props).join(', ')), { field: `${field}.${key}` });
   }
   for (const [key, prop] of Object.entries(props)) {
     const v = body[key];
@@ -108,7 +109,7 @@ export function fieldsFault(schema: TSchema, body: Record<string, unknown>, fiel
       return err as Mk6Error;
     }
   }
-  return errors.badRequest(`${field} invalide`, { field });
+  return errors.badRequest(say('fieldInvalid', field), { field });
 }
 
 export type DynamicsDef = Static<typeof Dynamics>;

@@ -14,6 +14,7 @@ import { TypeCompiler, ValueErrorType, type TypeCheck } from '@sinclair/typebox/
 import { errors, type Mk6Error } from '../errors.js';
 import { parseIsoTime } from '../../domain/time.js';
 import { SAFE_ID_PATTERN, type Static, type TSchema } from './kit.js';
+import { say, verbatim } from '../../i18n/api-messages.js';
 
 export type Body = Record<string, unknown>;
 
@@ -39,9 +40,9 @@ export function contractFault<T extends TSchema>(schema: T, fault: ContractFault
  */
 export function worded<T extends TSchema>(schema: T, message: (value: unknown) => string, missing?: string): T {
   return contractFault(schema, {
-    invalid: (v, field) => errors.badRequest(message(v), { field }),
-    wrongType: (v, field) => errors.badRequest(message(v), { field }),
-    ...(missing !== undefined ? { missing: (field: string) => errors.badRequest(missing, { field }) } : {}),
+    invalid: (v, field) => errors.badRequest(verbatim(message(v)), { field }),
+    wrongType: (v, field) => errors.badRequest(verbatim(message(v)), { field }),
+    ...(missing !== undefined ? { missing: (field: string) => errors.badRequest(verbatim(missing), { field }) } : {}),
   });
 }
 
@@ -57,7 +58,7 @@ export function isAbsent(value: unknown): value is undefined | null {
 /** A JSON body: absent → {}; anything but an object → 400. */
 export function asBody(value: unknown): Body {
   if (isAbsent(value)) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw errors.badRequest('Le corps doit être un objet JSON');
+  if (typeof value !== 'object' || Array.isArray(value)) throw errors.badRequest(say('bodyNotObject'));
   return value as Body;
 }
 
@@ -115,24 +116,24 @@ function faultOf(schema: TSchema, value: unknown, field: string): Mk6Error {
   const allowed = enumOf(schema);
   if (!hasType(type, value)) {
     if (own?.wrongType) return own.wrongType(value, field);
-    if (type === 'number') return errors.badRequest(`${field} doit être un nombre`, { field });
-    if (type === 'boolean') return errors.badRequest(`${field} doit être un booléen`, { field });
-    if (allowed) return errors.badRequest(`${field} doit être une chaîne`, { field });
+    if (type === 'number') return errors.badRequest(say('mustBeNumber', field), { field });
+    if (type === 'boolean') return errors.badRequest(say('mustBeBoolean', field), { field });
+    if (allowed) return errors.badRequest(say('mustBeString', field), { field });
     return formFault(schema, value, field);
   }
   if (own?.invalid) return own.invalid(value, field);
   if (type === 'number') return rangeFault(schema, value as number, field);
   if (allowed && typeof value === 'string') {
-    return errors.invalidValue(`${field} invalide: '${value.slice(0, 40)}' (${allowed.join('|')})`, { field, allowed });
+    return errors.invalidValue(say('fieldInvalidAmong', field, `'${value.slice(0, 40)}'`, allowed.join('|')), { field, allowed });
   }
   return formFault(schema, value, field);
 }
 
 /** A string (or not) that is not of the schema's form: a time, an id, or any other. */
 function formFault(schema: TSchema, value: unknown, field: string): Mk6Error {
-  if (schema.format === 'date-time') return errors.badRequest(`${field} invalide: ${JSON.stringify(value)?.slice(0, 80)}`, { field });
-  if (schema.pattern === SAFE_ID_PATTERN) return errors.badRequest(`${field} invalide (lettres, chiffres, '.', '_', '-', 64 max)`, { field });
-  return errors.badRequest(`${field} invalide`, { field });
+  if (schema.format === 'date-time') return errors.badRequest(say('fieldInvalidValue', field, String(JSON.stringify(value)?.slice(0, 80))), { field });
+  if (schema.pattern === SAFE_ID_PATTERN) return errors.badRequest(say('safeIdInvalid', field), { field });
+  return errors.badRequest(say('fieldInvalid', field), { field });
 }
 
 function rangeFault(schema: TSchema, value: number, field: string): Mk6Error {
@@ -140,7 +141,7 @@ function rangeFault(schema: TSchema, value: number, field: string): Mk6Error {
   const exclusive = schema.exclusiveMinimum !== undefined;
   const min = (exclusive ? schema.exclusiveMinimum : schema.minimum) as number;
   const max = schema.maximum as number;
-  return errors.invalidValue(`${field} invalide: ${value} (${integer ? 'un entier' : 'un nombre'} ${exclusive ? '>' : '>='} ${min} et <= ${max})`, { field, min, max });
+  return errors.invalidValue(say('outOfRange', field, value, integer, exclusive, min, max), { field, min, max });
 }
 
 /** The strings of a `StringEnum` (an `anyOf` of string `const`s), else null. */

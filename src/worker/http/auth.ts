@@ -1,6 +1,7 @@
 /** Bearer auth with a constant-time compare (RFC 6750; the scheme name is case-insensitive). */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errors } from '../../contract/errors.js';
+import { say } from '../../i18n/api-messages.js';
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
 
@@ -24,5 +25,5 @@ export function authorizationCount(rawHeaders: string[]): number {
 
 /** Two Authorization headers are ambiguous (which one counts?): refused, whatever they hold. */
 export function checkSingleAuthorization(rawHeaders: string[]): void {
-  if (authorizationCount(rawHeaders) > 1) throw errors.badRequest('Plusieurs en-têtes Authorization', { header: 'authorization' });
+  if (authorizationCount(rawHeaders) > 1) throw errors.badRequest(say('severalAuthorizations'), { header: 'authorization' });
 }

@@ -2,6 +2,7 @@
 import type { Context, Middleware, Next } from 'koa';
 import { Mk6Error, errors } from '../../contract/errors.js';
 import { answerWithError, toMk6Error } from '../../shared/error-writer.js';
+import { say } from '../../i18n/api-messages.js';
 
 /** `log` gets an unexpected 500 (not an Mk6Error): its message is hidden from the caller, not from the log. */
 export function errorBodies(log: (msg: string, err: unknown) => void): Middleware {
@@ -9,7 +10,7 @@ export function errorBodies(log: (msg: string, err: unknown) => void): Middlewar
     try {
       await next();
       if (ctx.body == null) {
-        if (ctx.status === 404) throw errors.notFound(`Route inconnue: ${ctx.method} ${ctx.path.slice(0, 200)}`);
+        if (ctx.status === 404) throw errors.notFound(say('unknownRouteAt', ctx.method, ctx.path.slice(0, 200)));
         if (ctx.status === 405) throw errors.methodNotAllowed(ctx.response.get('Allow').split(/, ?/).filter(Boolean));
         if (ctx.status === 501) throw toMk6Error({ status: 501 });
       }

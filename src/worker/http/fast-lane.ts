@@ -16,7 +16,7 @@ import type { WorkerRuntime } from '../runtime.js';
 import type { Logger } from '../../shared/log.js';
 import { requestIdFrom } from '../../shared/log.js';
 import { canonicalIdOf, namesOf } from '../../domain/mk6-names.js';
-import { toMk6Error } from '../../shared/error-writer.js';
+import { requestLang, toMk6Error } from '../../shared/error-writer.js';
 import { JSON_TYPE } from '../../shared/json-answer.js';
 import { GATEWAY_TABLE, isWrite, runGatewayRoute, type GatewayAnswer, type GatewayRoute } from './gateway-api.js';
 import type { Journal, NewEntry } from '../../journal/journal.js';
@@ -99,8 +99,9 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
     } catch (err) {
       const e = toMk6Error(err);
       if (e.status >= 500 && !(err instanceof Mk6Error)) log.error({ err }, `${method} ${path}`);
-      out = { status: e.status, body: e.toBody() };
-      headers = e.headers;
+      const lang = requestLang(req.headers['accept-language']);
+      out = { status: e.status, body: e.toBody(lang) };
+      headers = { ...e.headers, 'content-language': lang };
     }
     const text = JSON.stringify(out.body);
     // Journaled and logged before the answer leaves, as the Koa app does: a gateway that reads

@@ -10,6 +10,7 @@ import { formatIso, parseIsoTime } from '../../domain/time.js';
 import { answerJson } from '../../shared/json-answer.js';
 import { MAX_HISTORY_ROWS } from '../../contract/schema/plant.js';
 import { parseDuration } from '../../contract/duration.js';
+import { say } from '../../i18n/api-messages.js';
 
 export interface HistoryQuery {
   from: number;
@@ -40,14 +41,14 @@ export function parseStep(text: string): number | null {
 export function parseHistoryQuery(query: Record<string, unknown>, siteCount: number): HistoryQuery {
   const one = (name: string): string | undefined => {
     const v = query[name];
-    if (Array.isArray(v)) throw errors.badRequest(`${name} donné plusieurs fois`, { field: name });
+    if (Array.isArray(v)) throw errors.badRequest(say('givenTwice', name), { field: name });
     return typeof v === 'string' && v !== '' ? v : undefined;
   };
   const time = (name: string): number => {
     const text = one(name);
     if (text === undefined) throw errors.missingField(name);
     const t = parseIsoTime(text);
-    if (t === null) throw errors.badRequest(`${name} invalide: ${JSON.stringify(text).slice(0, 80)}`, { field: name });
+    if (t === null) throw errors.badRequest(say('fieldInvalidValue', name, JSON.stringify(text).slice(0, 80)), { field: name });
     return Math.floor(t / 1000) * 1000;
   };
   const from = time('from');
@@ -55,14 +56,14 @@ export function parseHistoryQuery(query: Record<string, unknown>, siteCount: num
   if (to < from) throw errors.invalidTimeRange(formatIso(from), formatIso(to));
   const stepText = one('step') ?? '60s';
   const stepMs = parseStep(stepText);
-  if (stepMs === null) throw errors.badRequest(`step invalide: ${JSON.stringify(stepText).slice(0, 40)} (ex. 30s, 5m, 1h, ou des secondes)`, { field: 'step' });
-  if (stepMs < 1000 || stepMs % 1000 !== 0) throw errors.invalidValue('step: un nombre entier de secondes >= 1', { field: 'step', min: 1 });
+  if (stepMs === null) throw errors.badRequest(say('stepInvalid', JSON.stringify(stepText).slice(0, 40)), { field: 'step' });
+  if (stepMs < 1000 || stepMs % 1000 !== 0) throw errors.invalidValue(say('stepWholeSeconds'), { field: 'step', min: 1 });
   const format = one('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw errors.invalidValue(`format invalide: '${format.slice(0, 20)}' (json|csv)`, { field: 'format', allowed: ['json', 'csv'] });
+  if (format !== 'json' && format !== 'csv') throw errors.invalidValue(say('fieldInvalidAmong', 'format', `'${format.slice(0, 20)}'`, 'json|csv'), { field: 'format', allowed: ['json', 'csv'] });
   const sycode = one('sycode') ?? null;
   const rows = (Math.floor((to - from) / stepMs) + 1) * (sycode === null ? siteCount : 1);
   if (rows > MAX_HISTORY_ROWS) {
-    throw errors.invalidValue(`trop de lignes: ${rows} (max ${MAX_HISTORY_ROWS}): réduisez l'intervalle ou augmentez step`, { field: 'step', rows, max: MAX_HISTORY_ROWS });
+    throw errors.invalidValue(say('tooManyRows', rows, MAX_HISTORY_ROWS), { field: 'step', rows, max: MAX_HISTORY_ROWS });
   }
   return { from, to, stepMs, format, sycode };
 }

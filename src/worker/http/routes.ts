@@ -8,7 +8,7 @@ import type Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import { SYSTEM_CLOCK, isFleetClock } from '../../domain/clock.js';
 import { errors } from '../../contract/errors.js';
-import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, RELEASE_ANSWER } from '../../contract/fleet-controls.js';
+import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, releaseAnswer } from '../../contract/fleet-controls.js';
 import { asBody } from '../../contract/schema/validate.js';
 import { readAuth, readConstraint, readPlant, readSiteState } from '../../contract/commands.js';
 import { validateSites } from '../../domain/sites.js';
@@ -26,6 +26,8 @@ import { processLogger } from '../../shared/log.js';
 import { GATEWAY_TABLE, runGatewayRoute } from './gateway-api.js';
 import { buildRouter, type Handlers } from '../../contract/routes/build-router.js';
 import { routerRoutes } from '../../contract/routes/index.js';
+import { say } from '../../i18n/api-messages.js';
+import { sentence, answerLang } from '../../i18n/answer-lang.js';
 
 /** The worker's router, built from the declarations the worker serves. */
 export function workerRoutes(rt: WorkerRuntime, journal: Journal, sink?: JournalSink): Router {
@@ -171,7 +173,7 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
       fleetChange(ctx, () => {
         rt.setClock(SYSTEM_CLOCK);
         noteGen(ctx);
-        return RELEASE_ANSWER;
+        return releaseAnswer(answerLang(ctx));
       }),
     getMode: (ctx) => {
       answerJson(ctx, { mode: rt.mode });
@@ -181,14 +183,14 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
         const mode = modeFromRequest(body(ctx));
         rt.setMode(mode);
         noteGen(ctx);
-        return modeAnswer(mode);
+        return modeAnswer(mode, answerLang(ctx));
       }),
     reset: (ctx) =>
       change(ctx, () => {
         rt.reset();
         noteGen(ctx);
         journal.clear();
-        return { message: 'Mock réinitialisé', mk6_id: rt.config.id };
+        return { message: sentence(ctx, 'mockReset'), mk6_id: rt.config.id };
       }),
 
     // ── journal (since_id is checked by the declaration's query validator) ──
@@ -197,7 +199,7 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
     },
     clearJournal: (ctx) => {
       journal.clear();
-      answerJson(ctx, { message: 'Log vidé', count: 0 });
+      answerJson(ctx, { message: sentence(ctx, 'journalCleared'), count: 0 });
     },
 
     // ── the supervisor's internal calls ──
@@ -232,7 +234,7 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
         const b = asBody(body(ctx));
         const gen = Number(b.gen);
         if (!isFleetClock(b.clock) || (b.mode !== 'mock' && b.mode !== 'production') || !Number.isSafeInteger(gen)) {
-          throw errors.badRequest('réglages de flotte invalides');
+          throw errors.badRequest(say('fleetSettingsInvalid'));
         }
         return { mk6_id: rt.config.id, applied: rt.applyFleet({ clock: b.clock, mode: b.mode, gen }), fleet_gen: rt.fleetGen };
       })],

@@ -8,6 +8,7 @@ import { HTTP_METHODS, NetworkCondition as ConditionSchema } from '../../contrac
 import { asBody, isAbsent, optional, required, type Body } from '../../contract/schema/validate.js';
 import type { Params } from './behaviour.js';
 import { BEHAVIOURS, BEHAVIOUR_TYPES } from './registry.js';
+import { say } from '../../i18n/api-messages.js';
 
 export interface NetworkCondition {
   name: string;
@@ -33,7 +34,7 @@ export function parseCondition(raw: unknown): NetworkCondition {
   if (!behaviour) throw new Error(`no behaviour registered for a type the schema accepts (${BEHAVIOUR_TYPES.join('|')})`);
   for (const key of Object.keys(body)) {
     if (!COMMON.includes(key) && !behaviour.fields.includes(key)) {
-      throw errors.badRequest(`champ inconnu pour ${behaviour.type}: ${key.slice(0, 40)} (attendu: ${[...COMMON, ...behaviour.fields].join(', ')})`, { field: key.slice(0, 40) });
+      throw errors.badRequest(say('conditionUnknownField', behaviour.type, key.slice(0, 40), [...COMMON, ...behaviour.fields].join(', ')), { field: key.slice(0, 40) });
     }
   }
   return {
@@ -77,10 +78,10 @@ function parseMethods(body: Body): string[] | null {
   const value = body.methods;
   if (isAbsent(value)) return null;
   if (!Array.isArray(value) || value.length === 0 || !value.every((m) => typeof m === 'string')) {
-    throw errors.badRequest('methods doit être une liste non vide de méthodes HTTP', { field: 'methods' });
+    throw errors.badRequest(say('conditionMethodsList'), { field: 'methods' });
   }
   const methods = (value as string[]).map((m) => m.toUpperCase());
   const unknown = methods.find((m) => !METHODS.includes(m));
-  if (unknown !== undefined) throw errors.invalidValue(`méthode inconnue: '${unknown.slice(0, 16)}'`, { field: 'methods', allowed: METHODS });
+  if (unknown !== undefined) throw errors.invalidValue(say('conditionUnknownMethod', unknown.slice(0, 16)), { field: 'methods', allowed: METHODS });
   return [...new Set(methods)];
 }

@@ -10,6 +10,7 @@ import { KILL_KINDS } from '../../contract/schema/mock-control.js';
 import type { Random } from './behaviour.js';
 import { MAX_CONDITIONS, conditionView, parseCondition, type ConditionView, type NetworkCondition } from './condition.js';
 import { planRequest, type Counters, type Plan } from './plan.js';
+import { say } from '../../i18n/api-messages.js';
 
 /** The kill kinds the process survives (`refused` stops it, so the worker never sees it): from the one list in the schema. */
 export const IN_PROCESS_OUTAGES = KILL_KINDS.filter((k): k is Exclude<(typeof KILL_KINDS)[number], 'refused'> => k !== 'refused');
@@ -38,7 +39,7 @@ export class NetworkState {
     const c = parseCondition(raw);
     const at = this.conditions.findIndex((x) => x.name === c.name);
     if (at < 0 && this.conditions.length >= MAX_CONDITIONS) {
-      throw errors.invalidValue(`au plus ${MAX_CONDITIONS} conditions réseau par MK6`, { field: 'name', max: MAX_CONDITIONS });
+      throw errors.invalidValue(say('conditionTooMany', MAX_CONDITIONS), { field: 'name', max: MAX_CONDITIONS });
     }
     if (at >= 0) this.conditions[at] = c;
     else this.conditions.push(c);
@@ -49,7 +50,7 @@ export class NetworkState {
 
   remove(name: string): ConditionView {
     const at = this.conditions.findIndex((x) => x.name === name);
-    if (at < 0) throw errors.notFound(`Condition réseau inconnue: '${name.slice(0, 64)}'`);
+    if (at < 0) throw errors.notFound(say('conditionNotFound', name.slice(0, 64)));
     const [gone] = this.conditions.splice(at, 1);
     this.counters.delete(name);
     this.applied.delete(name);
@@ -59,7 +60,7 @@ export class NetworkState {
   /** Replaces every condition (state file, fleet file, reset); throws on the first bad one. */
   replaceAll(raws: readonly unknown[]): void {
     const parsed = raws.map(parseCondition);
-    if (new Set(parsed.map((c) => c.name)).size !== parsed.length) throw errors.badRequest('noms de conditions réseau en double', { field: 'name' });
+    if (new Set(parsed.map((c) => c.name)).size !== parsed.length) throw errors.badRequest(say('conditionDuplicateNames'), { field: 'name' });
     this.conditions = parsed;
     this.counters.clear();
     this.applied.clear();
@@ -79,7 +80,7 @@ export class NetworkState {
     const kind = asBody(raw).kind;
     if (kind === null || kind === 'none') return (this.outage = null);
     if (!IN_PROCESS_OUTAGES.includes(kind as OutageKind)) {
-      throw errors.invalidValue(`kind invalide: ${JSON.stringify(kind)?.slice(0, 40)} (blackhole|reset|none)`, { field: 'kind', allowed: [...IN_PROCESS_OUTAGES, 'none'] });
+      throw errors.invalidValue(say('fieldInvalidAmong', 'kind', String(JSON.stringify(kind)?.slice(0, 40)), 'blackhole|reset|none'), { field: 'kind', allowed: [...IN_PROCESS_OUTAGES, 'none'] });
     }
     this.outage = kind as OutageKind;
     return this.outage;
