@@ -23,7 +23,12 @@ export class Mk6Error extends Error {
 
   constructor(status: number, code: string, text: ApiText | string, details: Record<string, unknown> = {}) {
     const t = typeof text === 'string' ? verbatim(text) : text;
-    super(t('fr'));
+    super();
+    // French for logs and old callers, rendered when first read: a message with a number goes
+    // through Intl, whose first use maps ~7 MiB of locale data, which an idle worker never needs
+    // (the route declarations build example errors as they load).
+    let message: string | undefined;
+    Object.defineProperty(this, 'message', { get: () => (message ??= t('fr')), enumerable: false, configurable: true });
     this.text = t;
     this.name = 'Mk6Error';
     this.status = status;
