@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Mk6Error } from '../contract/errors.js';
-import { validateSites, type SiteConfig } from '../domain/sites.js';
+import { checkSites, type SiteConfig } from '../domain/sites.js';
+import { readSites } from '../contract/sites-body.js';
 import { conditionView, parseCondition, type ConditionView } from '../worker/network/condition.js';
 import { FleetFile, type FleetFileBody } from '../contract/schema/index.js';
 import { covers, plainDocument, schemaFaults, type DocPath, type DocumentWording, type Fault } from '../contract/schema/validate.js';
@@ -125,7 +126,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
     if (clean([...at, 'sites'])) {
       const recorded = recordedFiles(raw.sites, file, [...at, 'sites'], fault);
       try {
-        if (recorded) sites = validateSites(recorded); // one thissite, unique sycodes and names: the provision's rules
+        if (recorded) sites = checkSites(readSites(recorded)); // one thissite, unique sycodes and names: the provision's rules
       } catch (err) {
         if (!(err instanceof Mk6Error)) throw err;
         fault([...at, ...fieldPath(String(err.details.field ?? 'sites'))], err.message);

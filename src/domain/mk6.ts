@@ -12,7 +12,7 @@ import { Planning, type SubmitResult } from './planning.js';
 import type { RequestView, StoredRequest } from './requests.js';
 import { effectiveState, newSiteRecord, viewConstraint, type SiteRecord } from './site-records.js';
 import { SitePlants, type SiteView } from './site-plants.js';
-import type { SiteConfig, SiteStateValue } from './sites.js';
+import { checkSites, type SiteConfig, type SiteStateValue } from './sites.js';
 
 export { effectiveState, newSiteRecord, viewConstraint, type Constraint, type ConstraintSource, type ConstraintView, type SiteRecord } from './site-records.js';
 export type { MainResetResult, SubmitResult } from './planning.js';
@@ -169,6 +169,7 @@ export class Mk6 {
 
   /** Replaces the sites (validated at the edge) and clears the planning; the request counter goes on. */
   provision(configs: readonly SiteConfig[]): readonly SiteConfig[] {
+    checkSites(configs);
     this.plants.replace(configs);
     this.clearPlanning();
     return configs;
