@@ -2,8 +2,7 @@
  * A provision's `sites` list as the wire sends it (an HTTP body, a fleet file, a sites file),
  * read field by field into the domain's SiteConfig: the form only. The rules over the whole set
  * (one thissite, unique sycodes and names, a profile within pmax) are the domain's
- * (src/domain/sites.ts `checkSites`), applied by `Mk6.provision` and by whoever checks a set
- * before a worker holds it.
+ * (src/domain/sites.ts `checkSites`), applied next by the edge that reads them.
  */
 import { errors, say } from './errors.js';
 import { MAX_SITES, SiteDef, type SiteDefBody } from './schema/index.js';

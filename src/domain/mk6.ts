@@ -12,7 +12,7 @@ import { Planning, type SubmitResult } from './planning.js';
 import type { RequestView, StoredRequest } from './requests.js';
 import { effectiveState, newSiteRecord, viewConstraint, type SiteRecord } from './site-records.js';
 import { SitePlants, type SiteView } from './site-plants.js';
-import { checkSites, type SiteConfig, type SiteStateValue } from './sites.js';
+import type { SiteConfig, SiteStateValue } from './sites.js';
 
 export { effectiveState, newSiteRecord, viewConstraint, type Constraint, type ConstraintSource, type ConstraintView, type SiteRecord } from './site-records.js';
 export type { MainResetResult, SubmitResult } from './planning.js';
@@ -167,9 +167,8 @@ export class Mk6 {
 
   // ── tester writes ────────────────────────────────────────────────────────
 
-  /** Replaces the sites (validated at the edge) and clears the planning; the request counter goes on. */
+  /** Replaces the sites (read at the edge, held to `checkSites` there) and clears the planning; the request counter goes on. */
   provision(configs: readonly SiteConfig[]): readonly SiteConfig[] {
-    checkSites(configs);
     this.plants.replace(configs);
     this.clearPlanning();
     return configs;
