@@ -3,7 +3,7 @@
 // rows in view are in the DOM (fixed row height, spacer rows above and below), so a fleet of
 // 250 renders and filters as fast as one of 5. Fed by the inventory and the stream's telemetry.
 
-import { m, t } from './i18n.js';
+import { t } from './i18n.js';
 import { dotTitle, fmtNumber, h, procLabel, setData, setText } from './util.js';
 
 const ROW_H = 28;
@@ -96,15 +96,15 @@ export class Overview {
   row(e) {
     const status = e.process?.status ?? 'unknown';
     const outage = e.outage ?? (status === 'stopped' ? 'refused' : null);
-    const t = this.telemetry.get(e.mk6_id);
+    const tel = this.telemetry.get(e.mk6_id);
     let consigne = 0;
     let pactive = 0;
-    for (const s of Object.values(t?.sites ?? {})) {
+    for (const s of Object.values(tel?.sites ?? {})) {
       consigne += s.consigne;
       pactive += s.pactive;
     }
     const states = (e.sites ?? []).map((s) => {
-      const live = t?.sites?.[s.sycode];
+      const live = tel?.sites?.[s.sycode];
       const state = live?.state ?? s.state;
       return h('span', { class: `dot s${state}${s.fault ? ' fault' : ''}`, title: dotTitle(s, state) }, String(state));
     });
@@ -119,7 +119,7 @@ export class Overview {
       h('td', {}, h('button', { type: 'button', class: 'ov-open', 'data-open': e.mk6_id, 'data-testid': 'overview-open', 'aria-label': t('ov.openOf', { id: e.mk6_id }), 'aria-pressed': String(open) }, e.mk6_id)),
       h('td', { class: 'ov-status' }, badges),
       h('td', { class: 'ov-states' }, states),
-      h('td', { class: 'num', 'data-testid': 'overview-consigne', 'data-value': t ? consigne : '' }, t ? fmtMw(consigne) : '—'),
-      h('td', { class: 'num', 'data-testid': 'overview-pactive', 'data-value': t ? pactive : '' }, t ? fmtMw(pactive) : '—'));
+      h('td', { class: 'num', 'data-testid': 'overview-consigne', 'data-value': tel ? consigne : '' }, tel ? fmtMw(consigne) : '—'),
+      h('td', { class: 'num', 'data-testid': 'overview-pactive', 'data-value': tel ? pactive : '' }, tel ? fmtMw(pactive) : '—'));
   }
 }
