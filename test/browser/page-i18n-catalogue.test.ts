@@ -4,7 +4,8 @@
  * (t('…'), m('…'), the key maps, data-t in index.html) exists; and no text a person reads
  * lives outside the catalogue: a scan of page/*.js (every string literal, through the
  * TypeScript parser) and of index.html (text and title/aria-label/placeholder), with a short
- * allowlist of machine words.
+ * allowlist of machine words. Page code may keep a local catalogue `{fr: {…}, en: {…}}` next
+ * to it (the scan leaves it alone); the shared one is messages.js.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,8 +69,22 @@ const MACHINE_CALLS = new Set(['querySelector', 'querySelectorAll', 'getElementB
 const ALLOWED = new Set(['MOCK', 'PRODUCTION', 'STOP', 'UTC', 'kW', 'MW', 'kill', 'stop', 'pid', '{}', '{} MW', '{} kW', '{} px', 'Psetpoint {}', '× {}',
   'thissite', 'nearsite', 'DEIE', 'SCADA', 'Pactive', 'Etc/UTC', '{HH}:{mm}:{ss}', 'TimeoutError', 'journal #{}', '{}: {}', '{} {}', 'MK6 {}']);
 
+const propName = (p: ts.PropertyAssignment) => (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : '');
+
+/** Inside a local catalogue `{fr: {…}, en: {…}}` (page code that keeps its messages next to it). */
+function inLocalCatalogue(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) {
+    if (ts.isPropertyAssignment(n) && ['fr', 'en'].includes(propName(n)) && ts.isObjectLiteralExpression(n.parent)) {
+      const names = n.parent.properties.filter(ts.isPropertyAssignment).map(propName);
+      if (names.includes('fr') && names.includes('en')) return true;
+    }
+  }
+  return false;
+}
+
 /** Is this literal machine text by where it stands? */
 function machineContext(node: ts.Node): boolean {
+  if (inLocalCatalogue(node)) return true;
   let child = node;
   let parent = node.parent;
   while (parent && (ts.isConditionalExpression(parent) || ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken))) {
@@ -83,7 +98,7 @@ function machineContext(node: ts.Node): boolean {
   if (ts.isBinaryExpression(parent) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.InKeyword].includes(parent.operatorToken.kind)) return true;
   if (ts.isPropertyAssignment(parent)) {
     if (parent.name === child) return true;
-    const name = ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) ? parent.name.text : '';
+    const name = propName(parent);
     return MACHINE_PROPS.has(name) || name.startsWith('data-') || (name.startsWith('aria-') && name !== 'aria-label' && name !== 'aria-valuetext');
   }
   if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
