@@ -17,7 +17,6 @@ import { MESSAGES } from './messages.js';
 export const LANGS = ['fr', 'en'];
 const STORE_KEY = 'mk6-supervision.lang';
 const LOCALES = { fr: 'fr-FR', en: 'en-US' };
-const ATTRS = new Set(['text', 'title', 'aria-label', 'placeholder', 'aria-valuetext']);
 
 /** The browser's choice: its first preferred language, fr* → French, anything else → English. */
 export function browserLang(list = navigator.languages?.length ? navigator.languages : [navigator.language]) {
@@ -34,6 +33,8 @@ function storedLang() {
 }
 
 let current = storedLang() ?? browserLang();
+// Set as this module loads (before any page module renders): code that reads <html lang> sees the page's language.
+document.documentElement.lang = current;
 
 export function lang() {
   return current;
@@ -80,7 +81,6 @@ function parseSpec(spec) {
 function apply(el) {
   const params = el.dataset.tParams ? JSON.parse(el.dataset.tParams) : {};
   for (const [attr, key] of parseSpec(el.dataset.t)) {
-    if (!ATTRS.has(attr)) continue;
     const text = t(key, params);
     if (attr === 'text') {
       if (el.textContent !== text) el.textContent = text;
