@@ -141,9 +141,15 @@ describe('the supervision page in French and in English', () => {
       assert.deepEqual(await seriousAxe(page, '[data-testid=network-dialog]'), [], 'axe: dialog in English');
       await page.keyboard.press('Escape');
 
+      await page.click('[data-testid=verdicts] summary');
+      await page.fill('[data-testid=verdict-text]', 'name: lang\nchecks:\n  - { id: auth, kind: authenticated }\n');
+      await page.click('[data-testid=verdict-run]');
+      await page.locator('[data-testid=verdict-summary]', { hasText: 'lang: 0 passed, 0 failed, 1 not applicable' }).waitFor();
+
       assert.ok(sent.length > 5, `calls seen: ${sent.length}`);
       assert.deepEqual(sent.filter((s) => !s.startsWith('en ')), [], 'every call with Accept-Language: en');
       await switchTo(page, 'fr');
+      assert.equal(await page.textContent('[data-testid=verdict-summary]'), 'lang : 0 OK, 0 en échec, 1 sans objet', 'a verdict on screen is said again in French');
       const nextPoll = () => page.waitForRequest((r) => r.url().includes('/supervision/api/time'));
       await nextPoll(); // a call sent before the switch is counted before this one
       sent.length = 0;
