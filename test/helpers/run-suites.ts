@@ -25,6 +25,7 @@ const LONG = [
   'supervisor/fleet/interleavings.test.js',
   'supervisor/session/determinism.test.js',
   'browser/page.test.js',
+  'browser/page-i18n.test.js',
   'supervisor/fleet/startup-race.test.js',
   'cli/fleet-cli.test.js',
   'supervisor/fleet/outage.test.js',
