@@ -77,6 +77,7 @@ export interface CliMessages {
   fetched: (file: string, calls: number) => string;
   // replay
   replayUsage: string;
+  notJson: (file: string) => string;
 }
 
 /** `1 appel`, `2 appels` (French: 0 and 1 are singular) / `1 call`, `0 calls`, the number formatted. */
@@ -152,6 +153,7 @@ const fr: CliMessages = {
   noRecording: 'aucun enregistrement: record fetch NOM',
   fetched: (file, calls) => `${file}: ${plural('fr', calls, 'appel', 'appels')}`,
   replayUsage: 'replay FICHIER.har [--url BASE] [--reset] [--only ID,…] [--ignore CHAMP,…]',
+  notJson: (file) => `${file}: pas un fichier JSON`,
 };
 
 const en: CliMessages = {
@@ -217,6 +219,7 @@ const en: CliMessages = {
   noRecording: 'no recording: record fetch NAME',
   fetched: (file, calls) => `${file}: ${plural('en', calls, 'call', 'calls')}`,
   replayUsage: 'replay FILE.har [--url BASE] [--reset] [--only ID,…] [--ignore FIELD,…]',
+  notJson: (file) => `${file}: not a JSON file`,
 };
 
 export const cliMessages: Catalogue<CliMessages> = { fr, en };

@@ -5,7 +5,7 @@ const POLL_MS = 500;
 
 export const journal: Command = async (_args, o) => {
   let since = o.since === undefined ? 0 : number(o, o.since, '--since');
-  const signal = stopSignal();
+  const signal = o.follow ? stopSignal() : { stopped: () => true };
   for (;;) {
     const entries = (await call(o, 'GET', `/api/v1/debug/requests?since_id=${since}`)) as Record<string, unknown>[];
     for (const e of entries) {

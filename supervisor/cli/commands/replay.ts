@@ -11,7 +11,7 @@ export const replay: Command = async ([file, ...extra], o) => {
   try {
     har = JSON.parse(readText(o, file));
   } catch (err) {
-    throw err instanceof UsageError ? err : new UsageError(`${file}: ${(err as Error).message}`);
+    throw err instanceof UsageError ? err : new UsageError(say(o).notJson(file));
   }
   try {
     const report = await replayHar(har, { url: o.url, reset: o.reset, only: o.only, ignore: o.ignore });
