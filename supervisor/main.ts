@@ -26,7 +26,8 @@ import { existingSecret } from './fleet/supervisor-state.js';
 import { ProcessManager } from './fleet/process-manager.js';
 import type { FleetMode } from '../src/contract/fleet-controls.js';
 import { supervisionPage } from './front/page.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseTimelineText, type TimelineEvent } from '../src/config/timeline-file.js';
 import { consoleSay } from '../src/i18n/console-messages.js';
 import { langFromEnvironment, parseLangFlag, type Lang } from '../src/i18n/lang.js';
@@ -139,7 +140,18 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ event: 'ready', proxy: front, pid: process.pid, mk6: [...fleet.members.values()].map((m) => ({ id: m.spec.id, port: m.spec.port, status: m.status })) }));
 }
 
-main().catch((err) => {
-  console.error(`supervisor: ${(err as Error).stack ?? err}`);
-  process.exit(1);
-});
+/** This module run as the program (`npm start`), not imported (a test reads optionsFrom). */
+function isProgram(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
+  main().catch((err) => {
+    console.error(`supervisor: ${(err as Error).stack ?? err}`);
+    process.exit(1);
+  });
+}
