@@ -29,12 +29,13 @@ const FRENCH = new Set(
   `horloge figée simulée système prête prêt refusé injoignable manquant manquante attendu retirée retirées ajoutée événement événements
    déclenché déclenchés attente enregistrement appel appels octets commande inconnue inconnu utilisation défaut sans ligne arrêté
    redémarré marche réseau panne aucune aucun vidée illisible durée prochain valeur toutes pas sur les des une chaque invalide
-   sortie fichier nom langue`.split(/\s+/),
+   sortie fichier nom langue flotte arrêt`.split(/\s+/),
 );
 /** Words only English prints: never in a French run (command words, option names and values excluded: they are typed as is). */
 const ENGLISH = new Set(
   `clock frozen simulated ready unreachable missing expected removed added fired pending calls call bytes command unknown usage default
-   without every running killed restarted cleared invalid cannot subcommand until back number value the not of language file name`.split(/\s+/),
+   without every running killed restarted cleared invalid cannot subcommand until back number value the not of language file name
+   stopping aliases`.split(/\s+/),
 );
 
 /** Machine text, the same in both languages: JSON objects (details, a condition), URLs and paths, codes, event kinds and field names (snake_case). */
