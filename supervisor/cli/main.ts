@@ -2,7 +2,9 @@
 /**
  * `mk6-fleet`: drives a running fleet over its HTTP API, for people and scripts. A client
  * only: each command (./commands/) talks to the fleet over HTTP. Exit codes: 0 done,
- * 1 refused by the fleet (an HTTP error), 2 usage, 3 fleet unreachable.
+ * 1 refused by the fleet (an HTTP error), 2 usage, 3 fleet unreachable. Every text it prints
+ * comes from src/i18n/cli-messages.ts in the reader's language (`--lang` > MK6_LANG > LC_ALL >
+ * LC_MESSAGES > LANG), asked of the fleet too (`Accept-Language`).
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
