@@ -6,14 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import type { VerdictValue } from '../../../src/contract/schema/recette.js';
 import { parseRecetteText, RecetteError } from '../../../src/config/recette-file.js';
-import { call, EXIT, readText, Refused, UsageError, type Command } from '../context.js';
+import { call, EXIT, readText, Refused, say, UsageError, type Command } from '../context.js';
 import { verdictHtml, verdictJunit, verdictText } from '../report.js';
 
 export const verify: Command = async ([file], o) => {
-  if (!file) throw new UsageError('verify FILE');
-  const text = readText(file);
+  if (!file) throw new UsageError(say(o).verifyUsage);
+  const text = readText(o, file);
   const bad = (problems: string[]) => {
-    console.error(`mk6-fleet: recette invalide:\n  ${problems.join('\n  ')}`);
+    o.io.err(`mk6-fleet: ${say(o).recetteInvalid}\n  ${problems.join('\n  ')}`);
     return EXIT.usage;
   };
   try {
@@ -31,8 +31,9 @@ export const verify: Command = async ([file], o) => {
     if (Array.isArray(problems)) return bad(problems.map((p) => String(p).replace(/^recette:/, `${file}:`)));
     throw err;
   }
+  // TODO lang: verdictJunit/verdictHtml/verdictText (../report.ts, the reports helper's) take o.lang once they accept it.
   if (o.junit) writeFileSync(o.junit, verdictJunit(verdict));
   if (o.html) writeFileSync(o.html, verdictHtml(verdict));
-  console.log(o.json ? JSON.stringify(verdict, null, 2) : verdictText(verdict));
+  o.io.out(o.json ? JSON.stringify(verdict, null, 2) : verdictText(verdict));
   return verdict.failed > 0 ? EXIT.refused : EXIT.ok;
 };
