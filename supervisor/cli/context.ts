@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { httpCall, HttpUnreachable } from '../../src/shared/http-client.js';
+import type { Lang } from '../../src/i18n/lang.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 
@@ -34,6 +35,10 @@ export interface Options {
   only: string[];
   ignore: string[];
   out?: string;
+  // k8s
+  namespace?: string;
+  image?: string;
+  lang: Lang;
 }
 
 /** A command: its arguments after the command word; its exit code (undefined: 0). */

@@ -9,6 +9,8 @@ import { EXIT, Refused, Unreachable, UsageError, type Command, type Options } fr
 import { defaultFleetUrl } from './fleet-url.js';
 import { events } from './commands/events.js';
 import { journal } from './commands/journal.js';
+import { k8s } from './commands/k8s.js';
+import { langFromEnvironment } from '../../src/i18n/lang.js';
 import { kill } from './commands/kill.js';
 import { network } from './commands/network.js';
 import { offline, online } from './commands/outage.js';
@@ -43,11 +45,12 @@ const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
   replay FILE.har [--reset] [--only ID,…] [--ignore FIELD,…]   send the recorded gateway calls again to --url, clock set to
                                           each call's _sim_time where the target has /mock/time; "N of M identical", a diff
                                           for each other; exit 0 all identical, 1 differences
+  k8s FILE [--namespace NS] [--image IMG] [--out FILE]   the fleet's Kubernetes manifests (docs/past-one-machine.md)
 DURATION: 250ms, 30s, 5m, 1h30m, 1d; a bare number is seconds for wait --timeout, milliseconds for time advance.
 --url defaults to $MK6_FLEET_URL, else the proxy of ./fleet.yaml ($MK6_FLEET), else http://127.0.0.1:9001.
 exit: 0 ok, 1 refused by the fleet (wait: not ready in time; verify: a check failed; replay: differences), 2 usage (verify, replay: a bad file), 3 fleet unreachable`;
 
-const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay };
+const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay, k8s };
 
 type OptionSet = NonNullable<ParseArgsConfig['options']>;
 const COMMON: OptionSet = { url: { type: 'string' }, json: { type: 'boolean', default: false } };
@@ -70,6 +73,7 @@ const SESSION_OPTIONS: OptionSet = {
   ignore: { type: 'string', multiple: true },
   out: { type: 'string', short: 'o' },
 };
+const K8S_OPTIONS: OptionSet = { ...COMMON, out: { type: 'string', short: 'o' }, namespace: { type: 'string' }, image: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } };
 
 async function main(argv: string[]): Promise<number> {
   const word = commandWord(argv);
@@ -77,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: session ? SESSION_OPTIONS : FLEET_OPTIONS }));
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: word === 'k8s' ? K8S_OPTIONS : session ? SESSION_OPTIONS : FLEET_OPTIONS }));
   } catch (err) {
     return usage((err as Error).message);
   }
@@ -101,6 +105,9 @@ async function main(argv: string[]): Promise<number> {
     only: list('only'),
     ignore: list('ignore'),
     out: text('out'),
+    namespace: text('namespace'),
+    image: text('image'),
+    lang: langFromEnvironment(undefined),
   };
   const [command, ...args] = positionals;
   try {
@@ -132,7 +139,7 @@ function usage(message: string): number {
 /** The command word: the first argument that is neither an option nor an option's value. */
 function commandWord(argv: string[]): string | undefined {
   const withValue = new Set(
-    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
+    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS), ...Object.entries(K8S_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
   );
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
