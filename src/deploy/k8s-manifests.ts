@@ -19,7 +19,9 @@
  *
  * Every Service publishes pods that are not ready: an MK6's outage (`kill refused` closes the
  * worker's port, a blackhole holds calls) must reach the gateway as the worker makes it, not as a
- * Service with no endpoint; readiness still shows in `kubectl get pods` and `kubectl wait`.
+ * Service with no endpoint; and the supervisor is ready only once every worker is, while a worker
+ * asks the supervisor for the fleet clock before it listens: hiding an unready supervisor would
+ * leave both waiting. Readiness still shows in `kubectl get pods` and `kubectl wait`.
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
