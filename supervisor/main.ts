@@ -25,7 +25,8 @@ import { ProcessManager } from './fleet/process-manager.js';
 import type { FleetMode } from '../src/contract/fleet-controls.js';
 import { supervisionPage } from './front/page.js';
 import { readFileSync } from 'node:fs';
-import { parseTimelineText, type TimelineEvent } from '../src/config/timeline-file.js';
+import { parseTimelineText, TimelineError, type TimelineEvent } from '../src/config/timeline-file.js';
+import { langFromEnvironment } from '../src/i18n/lang.js';
 
 export interface StartOptions {
   fleetFile: string;
@@ -73,7 +74,8 @@ async function main(): Promise<void> {
     const taken = await portsTaken(fleetDef, existingSecret(resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`)));
     if (taken.length) throw new FleetFileError(taken);
   } catch (err) {
-    console.error(err instanceof FleetFileError ? err.message : `Erreur: ${(err as Error).message}`);
+    const lang = langFromEnvironment(undefined, process.env);
+    console.error(err instanceof FleetFileError || err instanceof TimelineError ? err.render(lang) : `Erreur: ${(err as Error).message}`);
     process.exit(2);
   }
   const stateDir = resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`);
