@@ -2,7 +2,7 @@
  * The fleet file as the cluster reads it (the ConfigMap's `fleet.yaml`): the user's file, its
  * comments and order kept, with what differs between one machine and a cluster rewritten:
  * - each MK6's `host` is its Service's name (the supervisor finds it there; the worker, told by
- *   `MK6_LISTEN_HOST`, listens on every address of its pod);
+ *   `MK6_HOST`, listens on every address of its pod);
  * - each MK6's `port` is the pods' one port (a pod is a host of its own, so every MK6 listens on
  *   the same port, as `workers.address_per_mk6` does on one machine and MK6s do in the field;
  *   one port is also what lets one pod template carry the probes). Its Service answers on that

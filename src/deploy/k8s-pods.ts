@@ -117,7 +117,7 @@ export function workerPod(names: K8sNames, image: string, port: number, tokenEnv
         args: ['--fleet', FLEET_FILE],
         env: [
           { name: 'MK6_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.labels['apps.kubernetes.io/pod-index']" } } },
-          { name: 'MK6_LISTEN_HOST', value: '0.0.0.0' },
+          { name: 'MK6_HOST', value: '0.0.0.0' },
           { name: 'MK6_SUPERVISOR_URL', value: `http://${names.supervisor}:${FRONT_PORT}` },
           ...commonEnv(names, tokenEnvs),
         ],

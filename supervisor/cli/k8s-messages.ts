@@ -6,7 +6,6 @@ import { formatNumber } from '../../src/i18n/format.js';
 export interface K8sMessages {
   usage: string;
   unreadable: (file: string, code: string) => string;
-  badFleet: (file: string) => string;
   fault: (f: K8sFault) => string;
   written: (file: string, documents: number, mk6: number) => string;
   createSecret: string;
@@ -17,7 +16,6 @@ export const K8S_MESSAGES: Catalogue<K8sMessages> = {
   fr: {
     usage: 'k8s FICHIER [--namespace NS] [--image IMAGE] [--out FICHIER]',
     unreadable: (file, code) => `${file}: fichier de flotte illisible (${code})`,
-    badFleet: (file) => `${file}: fichier de flotte invalide:`,
     fault: (f) => {
       switch (f.kind) {
         case 'namespace':
@@ -37,7 +35,6 @@ export const K8S_MESSAGES: Catalogue<K8sMessages> = {
   en: {
     usage: 'k8s FILE [--namespace NS] [--image IMAGE] [--out FILE]',
     unreadable: (file, code) => `${file}: fleet file unreadable (${code})`,
-    badFleet: (file) => `${file}: invalid fleet file:`,
     fault: (f) => {
       switch (f.kind) {
         case 'namespace':

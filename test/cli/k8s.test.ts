@@ -65,7 +65,7 @@ describe('mk6-fleet k8s', () => {
     writeFileSync(invalid, 'mk6:\n  - { id: A, sites: [] }\n');
     const cases: [string[], RegExp][] = [
       [['k8s', join(dir, 'none.yaml')], /none\.yaml: fleet file unreadable \(ENOENT\)/],
-      [['k8s', invalid], /invalid\.yaml: invalid fleet file:\n {2}.*invalid\.yaml:2 mk6\[0\]\.sites/],
+      [['k8s', invalid], /Invalid fleet file:\n {2}.*invalid\.yaml:2 mk6\[0\]\.sites/],
       [['k8s', 'fleet.yaml', '--namespace', 'Recette_GW'], /invalid --namespace: 'Recette_GW'/],
       [['k8s', collide], /MK6 ROU1\.1 and rou1_1 would have the same Kubernetes Service name 'mk6-rou1-1'/],
       [['k8s'], /k8s FILE \[--namespace NS\]/],

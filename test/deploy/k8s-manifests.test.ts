@@ -69,7 +69,7 @@ describe('k8s manifests', () => {
     const worker = sts.spec.template.spec.containers[0];
     const env = Object.fromEntries(worker.env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
     assert.deepEqual(env.MK6_INDEX, { fieldRef: { fieldPath: "metadata.labels['apps.kubernetes.io/pod-index']" } });
-    assert.equal(env.MK6_LISTEN_HOST, '0.0.0.0');
+    assert.equal(env.MK6_HOST, '0.0.0.0');
     assert.equal(env.MK6_SUPERVISOR_URL, 'http://rouvai-supervisor:9001');
     assert.ok(env.MK6_STATE_DIR && env.MK6_INTERNAL_SECRET_FILE);
     const podPort = worker.ports[0].containerPort;

@@ -30,7 +30,7 @@ export const k8s: Command = async ([file, ...extra], o) => {
     fleet = parseFleet(text, file, EVERY_VARIABLE_SET);
     docs = k8sDocuments(fleet, text, { namespace: o.namespace, image: o.image });
   } catch (err) {
-    if (err instanceof FleetFileError) throw new UsageError(`${m.badFleet(file)}\n  ${err.problems.join('\n  ')}`);
+    if (err instanceof FleetFileError) throw new UsageError(err.render(o.lang));
     if (err instanceof K8sInputError) throw new UsageError(err.faults.map(m.fault).join('\n'));
     throw err;
   }
