@@ -10,10 +10,10 @@
  * - the front listens on every address of its pod, port 9001;
  * - a recorded day read from a file (`profile.file`) is written in (`profile.points`): the
  *   ConfigMap holds one file;
- * - an `engine` key says `external`.
+ * - `engine: external`, after `name` (the supervisor is also started with `--engine external`).
  * Pure: the recorded days come in the parsed fleet.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Fleet } from '../config/fleet-file.js';
 
 export const FRONT_PORT = 9001;
@@ -42,6 +42,11 @@ export function clusterFleetText(text: string, fleet: Fleet, hosts: readonly str
   });
   doc.setIn(['proxy', 'host'], '0.0.0.0');
   doc.setIn(['proxy', 'port'], FRONT_PORT);
-  if (doc.has('engine')) doc.set('engine', 'external');
+  if (doc.has('engine') || !isMap(doc.contents)) doc.set('engine', 'external');
+  else {
+    const items = doc.contents.items;
+    const afterName = items.findIndex((p) => isScalar(p.key) && p.key.value === 'name') + 1;
+    items.splice(afterName, 0, doc.createPair('engine', 'external') as (typeof items)[number]);
+  }
   return doc.toString({ lineWidth: 0 });
 }

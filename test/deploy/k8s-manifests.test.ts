@@ -85,6 +85,8 @@ describe('k8s manifests', () => {
       assert.equal(cluster.mk6[i].port, podPort);
     });
     assert.deepEqual(cluster.proxy, { host: '0.0.0.0', port: 9001 });
+    assert.deepEqual(Object.keys(cluster).slice(0, 2), ['name', 'engine']);
+    assert.equal(cluster.engine, 'external');
     assert.equal(sts.spec.volumeClaimTemplates.length, 1);
     assert.deepEqual(worker.volumeMounts.find((v: any) => v.name === 'state').mountPath, env.MK6_STATE_DIR);
   });
@@ -100,6 +102,7 @@ describe('k8s manifests', () => {
     const again = fleetOf(cluster.data['fleet.yaml']);
     assert.deepEqual(again.mk6.map((m) => [m.id, m.host, m.port]), fleet.mk6.map((m, i) => [m.id, `mk6-${['rou1-1', 'rou1-2', 'rou1-3', 'rou2', 'vai'][i]}`, 8080]));
     assert.deepEqual(again.mk6.map((m) => m.sites), fleet.mk6.map((m) => m.sites));
+    assert.equal((again as Fleet & { engine?: string }).engine, 'external');
   });
 
   it('probes, resources from the measured footprint, never root', () => {
