@@ -49,6 +49,9 @@ export interface Options {
   only: string[];
   ignore: string[];
   out?: string;
+  // k8s
+  namespace?: string;
+  image?: string;
 }
 
 /** A command: its arguments after the command word; its exit code (undefined: 0). */

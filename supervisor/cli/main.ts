@@ -15,6 +15,7 @@ import { EXIT, Refused, Unreachable, UsageError, type Command, type Io, type Opt
 import { defaultFleetUrl } from './fleet-url.js';
 import { events } from './commands/events.js';
 import { journal } from './commands/journal.js';
+import { k8s } from './commands/k8s.js';
 import { kill } from './commands/kill.js';
 import { network } from './commands/network.js';
 import { offline, online } from './commands/outage.js';
@@ -27,7 +28,7 @@ import { timeline } from './commands/timeline.js';
 import { verify } from './commands/verify.js';
 import { wait } from './commands/wait.js';
 
-const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay };
+const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay, k8s };
 
 type OptionSet = NonNullable<ParseArgsConfig['options']>;
 const COMMON: OptionSet = { url: { type: 'string' }, json: { type: 'boolean', default: false }, lang: { type: 'string' } };
@@ -50,6 +51,7 @@ const SESSION_OPTIONS: OptionSet = {
   ignore: { type: 'string', multiple: true },
   out: { type: 'string', short: 'o' },
 };
+const K8S_OPTIONS: OptionSet = { ...COMMON, out: { type: 'string', short: 'o' }, namespace: { type: 'string' }, image: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } };
 
 /** Where the real program prints. */
 const PROCESS_IO: Io = { out: (text) => console.log(text), err: (text) => console.error(text), write: (text) => void process.stdout.write(text) };
@@ -72,7 +74,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: session ? SESSION_OPTIONS : FLEET_OPTIONS }));
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: word === 'k8s' ? K8S_OPTIONS : session ? SESSION_OPTIONS : FLEET_OPTIONS }));
   } catch (err) {
     return usage(optionProblem(err as Error & { code?: string }, say));
   }
@@ -98,6 +100,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     only: list('only'),
     ignore: list('ignore'),
     out: text('out'),
+    namespace: text('namespace'),
+    image: text('image'),
   };
   const [command, ...args] = positionals;
   try {
@@ -141,7 +145,7 @@ function optionProblem(err: Error & { code?: string }, say: CliMessages): string
 /** The command word: the first argument that is neither an option nor an option's value. */
 function commandWord(argv: string[]): string | undefined {
   const withValue = new Set(
-    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
+    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS), ...Object.entries(K8S_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
   );
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
