@@ -8,8 +8,8 @@ export interface K8sMessages {
   unreadable: (file: string, code: string) => string;
   fault: (f: K8sFault) => string;
   written: (file: string, documents: number, mk6: number) => string;
-  createSecret: string;
-  createTokens: string;
+  createSecret: (command: string) => string;
+  createTokens: (command: string) => string;
 }
 
 export const K8S_MESSAGES: Catalogue<K8sMessages> = {
@@ -29,8 +29,8 @@ export const K8S_MESSAGES: Catalogue<K8sMessages> = {
       }
     },
     written: (file, documents, mk6) => `${file}: ${formatNumber('fr', documents)} manifestes, ${formatNumber('fr', mk6)} MK6`,
-    createSecret: 'Avant kubectl apply, créez le secret interne une fois:',
-    createTokens: 'et les jetons des MK6 (une clé par variable):',
+    createSecret: (command) => `Avant kubectl apply, créez le secret interne une fois:\n  ${command}`,
+    createTokens: (command) => `et les jetons des MK6 (une clé par variable):\n  ${command}`,
   },
   en: {
     usage: 'k8s FILE [--namespace NS] [--image IMAGE] [--out FILE]',
@@ -48,7 +48,7 @@ export const K8S_MESSAGES: Catalogue<K8sMessages> = {
       }
     },
     written: (file, documents, mk6) => `${file}: ${formatNumber('en', documents)} manifests, ${formatNumber('en', mk6)} MK6`,
-    createSecret: 'Before kubectl apply, create the internal secret once:',
-    createTokens: "and the MK6s' tokens (one key per variable):",
+    createSecret: (command) => `Before kubectl apply, create the internal secret once:\n  ${command}`,
+    createTokens: (command) => `and the MK6s' tokens (one key per variable):\n  ${command}`,
   },
 };

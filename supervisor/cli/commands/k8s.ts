@@ -40,8 +40,8 @@ export const k8s: Command = async ([file, ...extra], o) => {
     o.io.err(m.written(o.out, docs.length, fleet.mk6.length));
   } else o.io.write(yaml);
   const secrets = requiredSecrets(fleet);
-  const ns = o.namespace ? ` -n ${o.namespace}` : '';
-  o.io.err(`${m.createSecret}\n  kubectl${ns} create secret generic ${secrets.internal} --from-literal=${SECRET_KEY}=$(openssl rand -hex 32)`);
-  if (secrets.tokens) o.io.err(`${m.createTokens}\n  kubectl${ns} create secret generic ${secrets.tokens.name} ${secrets.tokens.keys.map((k) => `--from-literal=${k}=…`).join(' ')}`);
+  const kubectl = ['kubectl', ...(o.namespace ? ['-n', o.namespace] : []), 'create', 'secret', 'generic'];
+  o.io.err(m.createSecret([...kubectl, secrets.internal, `--from-literal=${SECRET_KEY}=$(openssl rand -hex 32)`].join(' ')));
+  if (secrets.tokens) o.io.err(m.createTokens([...kubectl, secrets.tokens.name, ...secrets.tokens.keys.map((k) => `--from-literal=${k}=…`)].join(' ')));
   return EXIT.ok;
 };
