@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { httpCall, HttpUnreachable } from '../../src/shared/http-client.js';
+import type { Lang } from '../../src/i18n/lang.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 
@@ -21,6 +22,8 @@ export class Refused extends Error {
 
 export interface Options {
   url: string;
+  /** The reader's language (src/i18n/lang.ts langFromEnvironment); asked of the fleet as Accept-Language. */
+  lang: Lang;
   json: boolean;
   kind?: string;
   speed?: string;
@@ -51,7 +54,7 @@ export async function call(o: Options, method: string, path: string, body?: unkn
 /** The same call, its raw answer (a HAR file is passed on byte for byte). */
 export async function send(o: Options, method: string, path: string, body?: unknown, contentType?: string, timeoutMs = CALL_TIMEOUT_MS) {
   try {
-    return await httpCall(o.url + path, { method, body, contentType, timeoutMs });
+    return await httpCall(o.url + path, { method, body, contentType, timeoutMs, headers: { 'accept-language': o.lang } });
   } catch (err) {
     throw err instanceof HttpUnreachable ? new Unreachable(err.reason) : err;
   }

@@ -7,6 +7,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, Refused, Unreachable, UsageError, type Command, type Options } from './context.js';
 import { defaultFleetUrl } from './fleet-url.js';
+import { langFromEnvironment } from '../../src/i18n/lang.js';
 import { events } from './commands/events.js';
 import { journal } from './commands/journal.js';
 import { kill } from './commands/kill.js';
@@ -89,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
   const list = (name: string) => ((values[name] as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   const o: Options = {
     url: String(values.url ?? defaultFleetUrl()).replace(/\/+$/, ''),
+    lang: langFromEnvironment(undefined),
     json: values.json === true,
     kind: text('kind'),
     speed: text('speed'),

@@ -14,8 +14,8 @@ export const replay: Command = async ([file, ...extra], o) => {
     throw err instanceof UsageError ? err : new UsageError(`${file}: ${(err as Error).message}`);
   }
   try {
-    const report = await replayHar(har, { url: o.url, reset: o.reset, only: o.only, ignore: o.ignore });
-    console.log(o.json ? JSON.stringify(report, null, 2) : reportText(report));
+    const report = await replayHar(har, { url: o.url, reset: o.reset, only: o.only, ignore: o.ignore, lang: o.lang });
+    console.log(o.json ? JSON.stringify(report, null, 2) : reportText(report, o.lang));
     return report.identical === report.total ? EXIT.ok : EXIT.refused;
   } catch (err) {
     if (err instanceof ReplayUnreachable) throw new Unreachable(err.message);
