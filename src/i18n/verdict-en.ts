@@ -40,7 +40,7 @@ export const verdictEn: VerdictMessages = {
   },
   noErrors: {
     answered: (p) =>
-      `${p.mk6}: ${p.method} ${p.path} answered ${p.status}${p.code ? ` ${p.code}` : ''}${p.why ? ` (${p.why})` : ''} at ${w.time(p.at)} (journal #${p.journal})`,
+      `${p.mk6}: ${p.method} ${p.path} answered ${p.status}${p.code ? ` ${p.code}` : ''}${p.why ? ` (“${p.why}”)` : ''} at ${w.time(p.at)} (journal #${p.journal})`,
     answeredStatus: (status, code) => `answered ${status}${code ? ` ${code}` : ''}`,
     noCall: (methods) => `no ${methods ?? 'gateway'} call in the window`,
     pass: (n, methods) => `${w.n(n)} ${methods ?? 'gateway'} ${w.plural(n, 'call', 'calls')}, none answered 4xx`,

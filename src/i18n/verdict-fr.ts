@@ -41,7 +41,7 @@ export const verdictFr: VerdictMessages = {
   },
   noErrors: {
     answered: (p) =>
-      `${p.mk6}: ${p.method} ${p.path} répondu ${p.status}${p.code ? ` ${p.code}` : ''}${p.why ? ` (${p.why})` : ''} à ${w.time(p.at)} (journal #${p.journal})`,
+      `${p.mk6}: ${p.method} ${p.path} répondu ${p.status}${p.code ? ` ${p.code}` : ''}${p.why ? ` (« ${p.why} »)` : ''} à ${w.time(p.at)} (journal #${p.journal})`,
     answeredStatus: (status, code) => `répondu ${status}${code ? ` ${code}` : ''}`,
     noCall: (methods) => `aucun appel ${methods ?? 'de la passerelle'} dans la fenêtre`,
     pass: (n, methods) => `${calls(n)} ${methods ?? 'de la passerelle'}, aucun répondu 4xx`,

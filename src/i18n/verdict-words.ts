@@ -51,7 +51,10 @@ export interface VerdictMessages {
     pass: (accepted: number) => string;
   };
   noErrors: {
-    /** `code` and `why` (the answer's `error` and `message`) when it had them. */
+    /**
+     * `code` and `why` (the answer's `error` and `message`) when it had them; `why` is quoted as
+     * the MK6 answered it, in the language the gateway asked for (the journal keeps it so).
+     */
     answered: (p: { mk6: string; method: string; path: string; status: number; code: string | null; why: string | null; at: number; journal: number }) => string;
     answeredStatus: (status: number, code: string | null) => string;
     /** `methods`: `POST/PATCH`, or null for every gateway call. */

@@ -243,7 +243,7 @@ describe('authenticated and no_errors', () => {
     const writes = { kind: 'no_errors', methods: ['POST', 'PATCH', 'DELETE'] };
     assert.equal(d.verdict([writes], '10:10').status, 'pass');
     d.call('ROU2', 'PATCH', 'planning/REQ-001', 409, '10:04', { resp: { error: 'REQUEST_LOCKED', message: 'verrouillée' } });
-    assert.equal(d.verdict([writes], '10:10').message, 'ROU2: PATCH /api/v1/mk6/ROU2/planning/REQ-001 answered 409 REQUEST_LOCKED (verrouillée) at 10:04:00 (journal #5)');
+    assert.equal(d.verdict([writes], '10:10').message, 'ROU2: PATCH /api/v1/mk6/ROU2/planning/REQ-001 answered 409 REQUEST_LOCKED (“verrouillée”) at 10:04:00 (journal #5)');
   });
 });
 
