@@ -4,7 +4,7 @@ import { wordsFor, type DownCause, type SetpointWords, type VerdictMessages } fr
 const w = wordsFor('en');
 const calls = (n: number) => `${w.n(n)} ${w.plural(n, 'call', 'calls')}`;
 const setpoint = (sp: SetpointWords) => `${sp.set}${sp.kw !== null ? ` ${w.kw(sp.kw)}` : ''} on ${sp.sycode ?? '?'} ${w.time(sp.start)}–${w.time(sp.end)}`;
-const downCause = (c: DownCause) => (c === 'offline' ? 'offline' : `killed (${c.kill})`);
+const downCause = (c: DownCause) => (c === 'offline' ? 'offline' : `${c.kill} kill`);
 const how = (status: number | null) => (status === null ? 'accepted' : `answered ${status}`);
 const req = (id: string | null) => id ?? '?';
 

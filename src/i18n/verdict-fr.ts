@@ -4,8 +4,8 @@ import { wordsFor, type DownCause, type SetpointWords, type VerdictMessages } fr
 const w = wordsFor('fr');
 const calls = (n: number) => `${w.n(n)} ${w.plural(n, 'appel', 'appels')}`;
 const setpoint = (sp: SetpointWords) => `${sp.set}${sp.kw !== null ? ` ${w.kw(sp.kw)}` : ''} sur ${sp.sycode ?? '?'} ${w.time(sp.start)}–${w.time(sp.end)}`;
-const downCause = (c: DownCause) => (c === 'offline' ? 'hors ligne' : `arrêté (${c.kill})`);
-const how = (status: number | null) => (status === null ? 'acceptée' : `répondue ${status}`);
+const downCause = (c: DownCause) => (c === 'offline' ? 'hors ligne' : `arrêt ${c.kill}`);
+const how = (status: number | null) => (status === null ? 'acceptée' : `réponse ${status}`);
 const req = (id: string | null) => id ?? '?';
 
 export const verdictFr: VerdictMessages = {
@@ -25,11 +25,11 @@ export const verdictFr: VerdictMessages = {
   },
   maxRate: {
     burst: (p) =>
-      `${p.mk6}: ${calls(p.count)} en une minute (${w.time(p.from)}–${w.time(p.to)} à l'horloge de la flotte, ${w.seconds(p.realMs)} réelles) pendant un arrêt (${downCause(p.cause)} depuis ${w.time(p.since)}), max ${w.n(p.max)}`,
-    downFrom: (cause) => `${downCause(cause)}: arrêté à partir d'ici`,
-    callWhileDown: (method, path, status) => `appel ${method} ${path} répondu ${status} pendant l'arrêt`,
-    noneDown: "aucun MK6 arrêté dans la fenêtre",
-    pass: (n, downs, max) => `${calls(n)} ${downs === 1 ? 'à un MK6 arrêté' : 'à des MK6 arrêtés'}, jamais plus de ${w.n(max)} en une minute`,
+      `${p.mk6}: ${calls(p.count)} en une minute (${w.time(p.from)}–${w.time(p.to)} à l'horloge de la flotte, ${w.seconds(p.realMs)} réelles) alors qu'il était indisponible (${downCause(p.cause)} depuis ${w.time(p.since)}), max ${w.n(p.max)}`,
+    downFrom: (cause) => `${downCause(cause)}: indisponible à partir d'ici`,
+    callWhileDown: (method, path, status) => `appel ${method} ${path}, réponse ${status}, pendant l'indisponibilité`,
+    noneDown: 'aucun MK6 indisponible dans la fenêtre',
+    pass: (n, downs, max) => `${calls(n)} ${downs === 1 ? 'à un MK6 indisponible' : 'à des MK6 indisponibles'}, jamais plus de ${w.n(max)} en une minute`,
   },
   noDuplicates: {
     twice: (p) =>
@@ -41,10 +41,10 @@ export const verdictFr: VerdictMessages = {
   },
   noErrors: {
     answered: (p) =>
-      `${p.mk6}: ${p.method} ${p.path} répondu ${p.status}${p.code ? ` ${p.code}` : ''}${p.why ? ` (« ${p.why} »)` : ''} à ${w.time(p.at)} (journal #${p.journal})`,
-    answeredStatus: (status, code) => `répondu ${status}${code ? ` ${code}` : ''}`,
+      `${p.mk6}: ${p.method} ${p.path}: réponse ${p.status}${p.code ? ` ${p.code}` : ''}${p.why ? ` (« ${p.why} »)` : ''} à ${w.time(p.at)} (journal #${p.journal})`,
+    answeredStatus: (status, code) => `réponse ${status}${code ? ` ${code}` : ''}`,
     noCall: (methods) => `aucun appel ${methods ?? 'de la passerelle'} dans la fenêtre`,
-    pass: (n, methods) => `${calls(n)} ${methods ?? 'de la passerelle'}, aucun répondu 4xx`,
+    pass: (n, methods) => `${calls(n)} ${methods ?? 'de la passerelle'}, aucune réponse 4xx`,
   },
   resends: {
     resent: (mk6, at, n) => `${mk6} ${w.time(at)}: ${w.n(n)} ${w.plural(n, 'renvoyée', 'renvoyées')}`,

@@ -126,9 +126,12 @@ describe('max_rate_while_down', () => {
     for (let i = 0; i < 10; i++) d.call('ROU2', 'GET', 'monitoring', 504, '11:01', { source: 'front' });
     const v = d.verdict([backoff], '11:05');
     assert.equal(v.status, 'fail');
-    assert.match(v.message, /^ROU2: 10 calls within a minute \(11:01:00–11:01:00 on the fleet clock, 9 s real\) while down \(killed \(blackhole\) since 11:00:00\), max 6$/);
+    assert.match(v.message, /^ROU2: 10 calls within a minute \(11:01:00–11:01:00 on the fleet clock, 9 s real\) while down \(blackhole kill since 11:00:00\), max 6$/);
     assert.equal(v.evidence[0].event_id, kill.id);
     assert.equal(v.evidence.filter((e) => e.journal_id).length, 10);
+    const fr = d.verdict([backoff], '11:05', {}, 'fr');
+    assert.match(fr.message, /^ROU2: 10 appels en une minute \(11:01:00–11:01:00 à l'horloge de la flotte, 9 s réelles\) alors qu'il était indisponible \(arrêt blackhole depuis 11:00:00\), max 6$/);
+    assert.equal(fr.evidence[0].what, 'arrêt blackhole: indisponible à partir d\'ici');
   });
   it('passes at one call per simulated minute (stepped clock) and on a frozen clock at one call per real 15 s', () => {
     const d = new Day();
@@ -168,6 +171,8 @@ describe('resends_after_restart', () => {
     assert.equal(v.status, 'fail');
     assert.equal(v.message, 'ROU1.1: REQ-001 (Psetpoint 5,000 kW on PDL1 15:00:00–16:00:00) lost in the cold restart at 14:00:00, not re-sent within 5 mins');
     assert.deepEqual(v.evidence.map((e) => e.event_id ?? e.journal_id), [restart.id, 1]);
+    const fr = d.verdict([replan], '14:10', {}, 'fr').message.replace(/\s/g, ' '); // Intl's no-break spaces
+    assert.equal(fr, 'ROU1.1: REQ-001 (Psetpoint 5 000 kW sur PDL1 15:00:00–16:00:00) perdue au redémarrage à froid de 14:00:00, pas renvoyée sous 5 min');
   });
   it('does not judge a restart at the window end whose delay has not run out', () => {
     const { d } = day();

@@ -178,7 +178,7 @@ describe('the fleet judges the gateway over the field day (recettes/rouvai-day.y
     assert.equal(ids('replan')[0], cold.id);
 
     const kill = events.filter((e) => e.kind === 'kill' && e.mk6_id === 'ROU2').at(-1)!;
-    assert.match(byId.backoff.message, /^ROU2: 10 calls within a minute \(11:01:00–11:01:00 on the fleet clock, [\d.]+ s real\) while down \(killed \(blackhole\) since 11:00:00\), max 6$/);
+    assert.match(byId.backoff.message, /^ROU2: 10 calls within a minute \(11:01:00–11:01:00 on the fleet clock, [\d.]+ s real\) while down \(blackhole kill since 11:00:00\), max 6$/);
     assert.equal(ids('backoff')[0], kill.id);
     const burst = byId.backoff.evidence.filter((e) => e.journal_id !== undefined).map((e) => journal.find((j) => j.id === e.journal_id)!);
     assert.ok(burst.every((e) => e.source === 'front' && e.status === 504 && e.mk6_id === 'ROU2'));

@@ -46,8 +46,8 @@ const SAID = {
   fr: {
     cadence: /^1 MK6 interrogé au moins toutes les 10 min en marche/,
     slow: /^B: aucun appel monitoring pendant 5 min entre 10:00:00 et 10:05:00, max 2 min$/,
-    limits: /^A: consigne 9 000 kW sur SA à 10:00:00 au-dessus de pmax 5 000 kW \(répondue \d{3}, journal #\d+\)$/,
-    reads: /^3 appels GET, aucun répondu 4xx$/,
+    limits: /^A: consigne 9 000 kW sur SA à 10:00:00 au-dessus de pmax 5 000 kW \(réponse \d{3}, journal #\d+\)$/,
+    reads: /^3 appels GET, aucune réponse 4xx$/,
     replan: /^aucun redémarrage à froid dans la fenêtre$/,
     auth: /^aucun MK6 du périmètre n'avait l'auth active$/,
   },
