@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from './catalogue.js';
 import { formatNumber } from './format.js';
+import { localeOf, type Lang } from './lang.js';
 
 export interface RecetteFileMessages {
   /** The path of the whole document. */
@@ -33,7 +34,10 @@ export interface RecetteFileMessages {
 
 const TYPE_FR = { array: 'une liste', boolean: 'un booléen', integer: 'un entier', number: 'un nombre', object: 'un objet', string: 'un texte' } as const;
 const TYPE_EN = { array: 'a list', boolean: 'a boolean', integer: 'an integer', number: 'a number', object: 'an object', string: 'a text' } as const;
-const range = (lang: 'fr' | 'en', min: number | null, max: number | null) => {
+/** `one` or `other` by the language's plural rule, for the larger bound. */
+const unit = (lang: Lang, min: number | null, max: number | null, one: string, other: string) =>
+  new Intl.PluralRules(localeOf(lang)).select(max ?? min ?? 0) === 'one' ? one : other;
+const range = (lang: Lang, min: number | null, max: number | null) => {
   const n = (x: number) => formatNumber(lang, x, 0);
   if (lang === 'fr') return min !== null && max !== null ? `entre ${n(min)} et ${n(max)}` : min !== null ? `au moins ${n(min)}` : `au plus ${n(max ?? 0)}`;
   return min !== null && max !== null ? `between ${n(min)} and ${n(max)}` : min !== null ? `at least ${n(min)}` : `at most ${n(max ?? 0)}`;
@@ -57,8 +61,8 @@ const fr: RecetteFileMessages = {
   atMost: (max, shown) => `au plus ${formatNumber('fr', max)} (${shown})`,
   above: (min, shown) => `supérieur à ${formatNumber('fr', min)} attendu (${shown})`,
   below: (max, shown) => `inférieur à ${formatNumber('fr', max)} attendu (${shown})`,
-  lengthBetween: (min, max, shown) => `longueur ${range('fr', min, max)} caractères (${shown})`,
-  itemsBetween: (min, max) => `${range('fr', min, max)} éléments`,
+  lengthBetween: (min, max, shown) => `longueur ${range('fr', min, max)} ${unit('fr', min, max, 'caractère', 'caractères')} (${shown})`,
+  itemsBetween: (min, max) => `${range('fr', min, max)} ${unit('fr', min, max, 'élément', 'éléments')}`,
 };
 
 const en: RecetteFileMessages = {
@@ -79,8 +83,8 @@ const en: RecetteFileMessages = {
   atMost: (max, shown) => `at most ${formatNumber('en', max)} (${shown})`,
   above: (min, shown) => `greater than ${formatNumber('en', min)} expected (${shown})`,
   below: (max, shown) => `less than ${formatNumber('en', max)} expected (${shown})`,
-  lengthBetween: (min, max, shown) => `length ${range('en', min, max)} characters (${shown})`,
-  itemsBetween: (min, max) => `${range('en', min, max)} items`,
+  lengthBetween: (min, max, shown) => `length ${range('en', min, max)} ${unit('en', min, max, 'character', 'characters')} (${shown})`,
+  itemsBetween: (min, max) => `${range('en', min, max)} ${unit('en', min, max, 'item', 'items')}`,
 };
 
 export const recetteFileMessages: Catalogue<RecetteFileMessages> = { fr, en };
