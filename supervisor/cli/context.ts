@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { cliSay, type CliMessages } from '../../src/i18n/cli-messages.js';
-import type { Lang } from '../../src/i18n/lang.js';
 import { httpCall, HttpUnreachable } from '../../src/shared/http-client.js';
+import type { Lang } from '../../src/i18n/lang.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 

@@ -162,9 +162,7 @@ describe('mk6-fleet in French and in English', () => {
     await both(['replay', join(dir, 'bad.har')], 2, { fr: /bad\.har: pas un fichier JSON/, en: /bad\.har: not a JSON file/ });
   });
 
-  // The verdict and replay reports are supervisor/cli/report.ts's and replay.ts's (their language is
-  // given by the reports' work on issue 23): a todo until commands/verify.ts and replay.ts pass o.lang to them.
-  it('verify and replay: their reports', { todo: 'report.ts / replay.ts take a language (issue 23, reports)' }, async () => {
+  it('verify and replay: their reports', async () => {
     const recette = join(dir, 'day-recette.yaml');
     writeFileSync(recette, 'name: jour\nchecks:\n  - { id: auth-ok, kind: authenticated, mk6: [ROU1] }\n');
     await both(['verify', recette], 0, { fr: /auth-ok/, en: /auth-ok/ });

@@ -22,11 +22,6 @@ const ALLOWED: Record<string, string> = {
   'supervisor/cli/commands/wait.ts: clock differs from the fleet': "a state /readyz answers (readiness.ts), read to pick the catalogue's words, never printed",
   'supervisor/cli/commands/k8s.ts: --from-literal= =$(openssl rand -hex 32)': 'a shell command printed for the user to run, the same in every language',
 };
-/**
- * Files whose texts another part of issue 23 moves to its catalogue (the verdict and replay
- * reports): scanned by the todo test below until then.
- */
-const PENDING = new Set(['supervisor/cli/report.ts', 'supervisor/cli/replay.ts']);
 
 const WORDS = /\p{L}{2,}[ \u00a0]+\p{L}{2,}/u;
 const ACCENT = /[àâçéèêëîïôûùüÿœæÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ]/;
@@ -84,12 +79,8 @@ describe('CLI and console texts come from their catalogues', () => {
     );
   });
 
-  it('no file of supervisor/cli/ nor supervisor/main.ts writes one', () => {
-    assert.deepEqual(faults(scanned().filter((f) => !PENDING.has(relative(ROOT, f)))), []);
-  });
-
-  it('nor do the verdict and replay reports', { todo: 'report.ts and replay.ts move their texts to the reports catalogue (issue 23)' }, () => {
-    assert.deepEqual(faults(scanned().filter((f) => PENDING.has(relative(ROOT, f)))), []);
+  it('no file of supervisor/cli/ nor supervisor/main.ts writes one, the verdict and replay reports included', () => {
+    assert.deepEqual(faults(scanned()), []);
   });
 
   for (const [name, catalogue] of [

@@ -14,9 +14,8 @@ export const replay: Command = async ([file, ...extra], o) => {
     throw err instanceof UsageError ? err : new UsageError(say(o).notJson(file));
   }
   try {
-    const report = await replayHar(har, { url: o.url, reset: o.reset, only: o.only, ignore: o.ignore });
-    // TODO lang: replayHar (its report's notes) and reportText (../replay.ts, the reports helper's) take o.lang once they accept it.
-    o.io.out(o.json ? JSON.stringify(report, null, 2) : reportText(report));
+    const report = await replayHar(har, { url: o.url, reset: o.reset, only: o.only, ignore: o.ignore, lang: o.lang });
+    o.io.out(o.json ? JSON.stringify(report, null, 2) : reportText(report, o.lang));
     return report.identical === report.total ? EXIT.ok : EXIT.refused;
   } catch (err) {
     if (err instanceof ReplayUnreachable) throw new Unreachable(err.message);

@@ -17,7 +17,7 @@ export const verify: Command = async ([file], o) => {
     return EXIT.usage;
   };
   try {
-    parseRecetteText(text, file); // every fault of the file itself, before asking the fleet
+    parseRecetteText(text, file, undefined, o.lang); // every fault of the file itself, before asking the fleet
   } catch (err) {
     if (err instanceof RecetteError) return bad(err.problems);
     throw err;
@@ -31,9 +31,8 @@ export const verify: Command = async ([file], o) => {
     if (Array.isArray(problems)) return bad(problems.map((p) => String(p).replace(/^recette:/, `${file}:`)));
     throw err;
   }
-  // TODO lang: verdictJunit/verdictHtml/verdictText (../report.ts, the reports helper's) take o.lang once they accept it.
-  if (o.junit) writeFileSync(o.junit, verdictJunit(verdict));
-  if (o.html) writeFileSync(o.html, verdictHtml(verdict));
-  o.io.out(o.json ? JSON.stringify(verdict, null, 2) : verdictText(verdict));
+  if (o.junit) writeFileSync(o.junit, verdictJunit(verdict, o.lang));
+  if (o.html) writeFileSync(o.html, verdictHtml(verdict, o.lang));
+  o.io.out(o.json ? JSON.stringify(verdict, null, 2) : verdictText(verdict, o.lang));
   return verdict.failed > 0 ? EXIT.refused : EXIT.ok;
 };

@@ -7,7 +7,7 @@
 import type { Static } from '../../../src/contract/schema/kit.js';
 import type { CHECKS } from '../../../src/contract/schema/recette.js';
 import { parseDuration } from '../../../src/config/recette-file.js';
-import { callEvidence, downIntervals, duration, eventEvidence, glob, hms, inWindow, judge, scope, type CheckResult, type Ev, type Mark, type Run } from './run.js';
+import { callEvidence, downIntervals, eventEvidence, glob, inWindow, judge, scope, type CheckResult, type Ev, type Mark, type Run } from './run.js';
 
 export type PollsParams = Static<typeof CHECKS.polls>;
 export const DEFAULT_POLL_PATH = '*/monitoring*';
@@ -48,10 +48,10 @@ export function polls(params: PollsParams, run: Run): CheckResult {
       if (!prev) return;
       const lived = livedTime(prev, to, jumps, run);
       if (lived > maxGap) {
-        const skipped = jumps.some((j) => j.wall > prev!.wall && j.wall < to.wall) ? ' (clock steps over max not counted)' : '';
+        const stepsSkipped = jumps.some((j) => j.wall > prev!.wall && j.wall < to.wall);
         faults.push({
-          message: `${mk6}: no ${label} call for ${duration(lived)} between ${hms(prev.sim)} and ${hms(to.sim)}, max ${params.max_gap}${skipped}`,
-          evidence: [stepEvidence(mk6, prev, `last ${label} call (or start) before the gap`), stepEvidence(mk6, to, `next ${label} call (or end) after ${duration(lived)}`)],
+          message: run.say.polls.gap({ mk6, label, lived, from: prev.sim, to: to.sim, maxGap, stepsSkipped }),
+          evidence: [stepEvidence(mk6, prev, run.say.polls.lastBefore(label)), stepEvidence(mk6, to, run.say.polls.nextAfter(label, lived))],
         });
       }
     };
@@ -72,8 +72,8 @@ export function polls(params: PollsParams, run: Run): CheckResult {
       } else prev = s;
     }
   }
-  if (watched === 0) return { status: 'not_applicable', message: 'nothing observed yet (no call, no event since the last reset)', evidence: [] };
-  return judge(faults, `${watched} MK6 polled at least every ${params.max_gap} while up (${counted} ${label} calls in the window)`);
+  if (watched === 0) return { status: 'not_applicable', message: run.say.polls.nothingObserved, evidence: [] };
+  return judge(run, faults, run.say.polls.pass({ watched, maxGap, counted, label }));
 }
 
 /** When an MK6 starts being watched: the run's start, or its provision if the fleet file does not have it. */
