@@ -44,11 +44,6 @@ export function parseDuration(text: unknown, rule: DurationRule = {}): number | 
   return minus ? -ms : ms;
 }
 
-/** Why `text` is refused, for a person: `durée invalide: "2 min" (ex. 30s, 5m, 1h, 1h30m)`. */
-export function durationProblem(text: unknown): string {
-  return `durée invalide: ${JSON.stringify(text)?.slice(0, 40)} (ex. ${DURATION_EXAMPLES})`;
-}
-
 /** The shortest writing in this grammar of a whole number of milliseconds: 5_400_000 → `1h30m`, 0 → `0s`. */
 export function formatDuration(ms: number): string {
   if (!Number.isSafeInteger(ms)) throw new RangeError(`not a whole number of milliseconds: ${ms}`);

@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DURATION_PATTERN, durationProblem, formatDuration, parseDuration } from '../../src/contract/duration.js';
+import { DURATION_PATTERN, formatDuration, parseDuration } from '../../src/contract/duration.js';
 
 const MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
 
@@ -52,12 +52,10 @@ describe('the duration grammar', () => {
     }
     assert.equal(parseDuration(5), null);
     assert.equal(parseDuration(undefined), null);
-    assert.equal(durationProblem('2 min'), 'durée invalide: "2 min" (ex. 30s, 5m, 1h, 1h30m)');
     fc.assert(
       fc.property(fc.string(), (text) => {
         const ms = parseDuration(text);
         assert.equal(ms !== null, new RegExp(DURATION_PATTERN).test(text) && Number.isSafeInteger(ms), JSON.stringify(text));
-        if (ms === null) assert.match(durationProblem(text), /^durée invalide: .* \(ex\. 30s, 5m, 1h, 1h30m\)$/);
       }),
       { numRuns: 2000 },
     );
