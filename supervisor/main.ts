@@ -9,6 +9,7 @@
  *   --state-dir DIR                (else $MK6_STATE_DIR, ./.fleet-state/<fleet name>)
  *   --timeline FILE                a timeline of events on the simulated clock (YAML/JSON), loaded at start
  *   --log-level LEVEL              (else $LOG_LEVEL, info): fatal|error|warn|info|debug|trace|silent
+ *   --engine pm2|external          (else $MK6_ENGINE, the fleet file's `engine`, pm2): external adopts workers run by someone else (docs/engines.md)
  */
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,8 @@ import { portsTaken } from './fleet/ports.js';
 import { flushWorkerJournals } from './front/fleet-routes.js';
 import { existingSecret } from './fleet/supervisor-state.js';
 import { ProcessManager } from './fleet/process-manager.js';
+import { ExternalProcesses } from './fleet/external-processes.js';
+import { ENGINES, type EngineName } from '../src/contract/schema/fleet-file.js';
 import type { FleetMode } from '../src/contract/fleet-controls.js';
 import { supervisionPage } from './front/page.js';
 import { readFileSync } from 'node:fs';
@@ -33,6 +36,8 @@ export interface StartOptions {
   mode: FleetMode | null;
   stateDir: string | null;
   timeline?: string | null;
+  /** null: the fleet file's. */
+  engine?: EngineName | null;
 }
 
 export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
@@ -46,6 +51,7 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
       'state-dir': { type: 'string' },
       timeline: { type: 'string' },
       'log-level': { type: 'string' },
+      engine: { type: 'string' },
     },
     strict: true,
   });
@@ -56,9 +62,11 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
   if (modeText !== undefined && modeText !== 'production' && modeText !== 'mock') {
     throw new Error(`--mode invalide: '${modeText}' (mock|production)`);
   }
+  const engine = values.engine ?? env.MK6_ENGINE;
+  if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) throw new Error(`--engine invalide: '${engine}' (pm2|external)`);
   const port = values.port === undefined ? null : Number(values.port);
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port invalide: ${values.port}`);
-  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null };
+  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null, engine: (engine as EngineName) ?? null };
 }
 
 async function main(): Promise<void> {
@@ -69,15 +77,19 @@ async function main(): Promise<void> {
   try {
     options = optionsFrom(process.argv.slice(2), process.env);
     fleetDef = loadFleetFile(options.fleetFile);
+    fleetDef.engine = options.engine ?? fleetDef.engine;
+    const unported = fleetDef.engine === 'external' ? fleetDef.mk6.filter((m) => m.port === 0) : [];
+    if (unported.length) throw new FleetFileError(unported.map((m) => `${fleetDef.file}:${m.line} ${m.id}: engine external: le port de chaque MK6 est donné (pas 0)`));
     if (options.timeline) timeline = parseTimelineText(readFileSync(options.timeline, 'utf8'), options.timeline);
-    const taken = await portsTaken(fleetDef, existingSecret(resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`)));
+    // With an external engine the workers' ports are held by the workers themselves: they are adopted.
+    const taken = fleetDef.engine === 'external' ? [] : await portsTaken(fleetDef, existingSecret(resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`)));
     if (taken.length) throw new FleetFileError(taken);
   } catch (err) {
     console.error(err instanceof FleetFileError ? err.message : `Erreur: ${(err as Error).message}`);
     process.exit(2);
   }
   const stateDir = resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`);
-  const fleet = new FleetSupervisor(fleetDef, new ProcessManager(), stateDir);
+  const fleet = new FleetSupervisor(fleetDef, fleetDef.engine === 'external' ? new ExternalProcesses() : new ProcessManager(), stateDir);
   const server = createFront(fleet, { page: supervisionPage() });
   answerClientErrors(server);
   server.keepAliveTimeout = 65_000;
@@ -120,13 +132,13 @@ async function main(): Promise<void> {
   const refresh = setInterval(() => void (fleet.phase === 'running' ? fleet.processes() : null)?.catch(() => {}), refreshMs);
   refresh.unref();
 
-  console.log(`Flotte MK6 "${fleetDef.name}" (${fleetDef.file}) prête en ${Date.now() - started} ms, mode ${fleet.mode}`);
+  console.log(`Flotte MK6 "${fleetDef.name}" (${fleetDef.file}) prête en ${Date.now() - started} ms, mode ${fleet.mode}, engine ${fleet.engine}`);
   console.log(`  proxy       ${front}   supervision ${front}/supervision`);
   for (const m of fleet.members.values()) {
     const aliases = m.spec.aliases.length ? `  alias ${m.spec.aliases.join(', ')}` : '';
     console.log(`  ${m.spec.id.padEnd(10)}  ${fleet.url(m)}  ${m.status}${aliases}`);
   }
-  console.log(JSON.stringify({ event: 'ready', proxy: front, pid: process.pid, mk6: [...fleet.members.values()].map((m) => ({ id: m.spec.id, port: m.spec.port, status: m.status })) }));
+  console.log(JSON.stringify({ event: 'ready', proxy: front, pid: process.pid, engine: fleet.engine, mk6: [...fleet.members.values()].map((m) => ({ id: m.spec.id, port: m.spec.port, status: m.status })) }));
 }
 
 main().catch((err) => {

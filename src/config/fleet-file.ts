@@ -10,6 +10,7 @@ import { Mk6Error } from '../contract/errors.js';
 import { validateSites, type SiteConfig } from '../domain/sites.js';
 import { conditionView, parseCondition, type ConditionView } from '../worker/network/condition.js';
 import { FleetFile, type FleetFileBody } from '../contract/schema/index.js';
+import type { EngineName } from '../contract/schema/fleet-file.js';
 import { covers, plainDocument, schemaFaults, type DocPath, type DocumentWording, type Fault } from '../contract/schema/validate.js';
 import { YamlSource } from './yaml-source.js';
 import { readRecordedDay, RecordedFileError } from './recorded-file.js';
@@ -36,6 +37,8 @@ export interface Fleet {
   file: string;
   name: string;
   seed: number;
+  /** Who runs the workers: `pm2` (spawned here) or `external` (adopted at each MK6's host/port; docs/engines.md). */
+  engine: EngineName;
   proxy: { host: string; port: number };
   workers: { host: string; basePort: number; addresses: AddressRange | null; port: number | null };
   mk6: Mk6Spec[];
@@ -109,6 +112,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
       else host = range.address(i);
     }
     if (raw.host !== undefined && clean([...at, 'host'])) host = raw.host;
+    if (fleet.engine === 'external' && port === 0) fault(raw.port !== undefined ? [...at, 'port'] : at, 'engine external: le port de chaque MK6 est donné (pas 0)');
     if (port > 0) {
       const place = `${host}:${port}`;
       const other = places.get(place);
@@ -141,6 +145,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
     file,
     name: fleet.name ?? 'fleet',
     seed: fleet.seed ?? 1,
+    engine: fleet.engine ?? 'pm2',
     proxy: { host: fleet.proxy?.host ?? '127.0.0.1', port: proxyPort },
     workers: { host: workerHost, basePort, addresses: range, port: range ? (sharedPort ?? 8080) : null },
     mk6,

@@ -226,7 +226,17 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
       answerJson(ctx, { mk6_id: rt.config.id, sim_time: formatIso(now), sites });
     }],
     workerHealth: [internalOnly, (ctx) => {
-      answerJson(ctx, { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
+      const process_ = { pid: process.pid, memory_bytes: process.memoryUsage.rss(), uptime_s: Math.round(process.uptime()) }; // the external engine's inventory
+      answerJson(ctx, { mk6_id: rt.config.id, ...process_, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
+    }],
+    /** Engine external: the supervisor's kill refused closes the port, its restart reopens it (src/worker/listener.ts), once this answer is out. */
+    workerListener: [internalOnly, (ctx) => {
+      const b = asBody(body(ctx));
+      const control = rt.listener;
+      if (!control) throw errors.notFound();
+      const kind = b.kind === 'cold' ? 'cold' : 'warm';
+      ctx.res.once('finish', () => (b.open === false ? control.close() : void control.reopen(kind)));
+      answerJson(ctx, { mk6_id: rt.config.id, open: b.open !== false, ...(b.open === false ? {} : { kind }) });
     }],
     /** The fleet's clock and mode pushed to one MK6 that missed a broadcast (it was starting). */
     workerFleet: [internalOnly, (ctx) =>
