@@ -2,7 +2,7 @@
  * Separate hosts on one machine, as a cluster gives each pod its own address: one Linux
  * network namespace per worker, each joined by a veth pair to one bridge in the root
  * namespace, all in a private /24 (10.231.X.0/24, X random). The bridge holds .1 (where the
- * supervisor's front listens, so workers reach it as pods reach a Service); host i holds .(10+i).
+ * supervisor's front listens, so workers reach it as pods reach a Service); host i holds .(2+i).
  * Names carry a random suffix; `destroy()` deletes what this run made (and only that), even
  * after a half-made setup. Needs root and `ip`: `netnsUnavailable()` says why not.
  */
@@ -57,7 +57,7 @@ function freeSubnet(): number {
 }
 
 export function createNetnsLab(count: number): NetnsLab {
-  if (count > 240) throw new Error('at most 240 hosts in one /24 here');
+  if (count > 252) throw new Error('at most 252 hosts in one /24 here');
   const sfx = randomBytes(3).toString('hex');
   const x = freeSubnet();
   const gateway = `10.231.${x}.1`;
@@ -81,7 +81,7 @@ export function createNetnsLab(count: number): NetnsLab {
       const ns = `mk6-${sfx}-${i}`;
       const root = `m${sfx}r${i}`; // ≤ 15 characters
       const inner = `m${sfx}n${i}`;
-      const address = `10.231.${x}.${10 + i}`;
+      const address = `10.231.${x}.${2 + i}`;
       must('netns', 'add', ns);
       made.ns.push(ns);
       must('link', 'add', root, 'type', 'veth', 'peer', 'name', inner);
