@@ -13,6 +13,12 @@ import { join } from 'node:path';
 import { FleetFileError, loadFleetFile, type Mk6Spec } from '../config/fleet-file.js';
 import { SECRET_ENV, SECRET_FILE_ENV, secretIn } from '../shared/internal.js';
 import type { WorkerServerConfig } from './server.js';
+import { messagesFor } from '../i18n/catalogue.js';
+import { langFromEnvironment } from '../i18n/lang.js';
+import { ALONE_MESSAGES } from './alone-messages.js';
+
+/** The terminal's language (MK6_LANG, LC_ALL, LANG…): the worker has no --lang. */
+export const aloneSay = (env: NodeJS.ProcessEnv = process.env) => messagesFor(ALONE_MESSAGES, langFromEnvironment(undefined, env));
 
 /** Why the worker cannot start this way: the message says what to fix (exit 2). */
 export class UsageError extends Error {}
@@ -32,7 +38,7 @@ export function configFromFleetFile(flags: AloneFlags, env: NodeJS.ProcessEnv): 
     if (err instanceof FleetFileError) throw new UsageError(err.message);
     throw err;
   }
-  const spec = pick(fleet.mk6, flags.mk6 ?? env.MK6_ID, env.MK6_INDEX, flags.fleet);
+  const spec = pick(fleet.mk6, flags.mk6 ?? env.MK6_ID, env.MK6_INDEX, flags.fleet, env);
   const host = flags.host ?? env.MK6_HOST ?? (isIP(spec.host) ? spec.host : '0.0.0.0'); // a DNS name is the pod's: listen on all its addresses
   const stateDir = flags.stateDir ?? env.MK6_STATE_DIR ?? join('.fleet-state', fleet.name);
   return {
@@ -50,18 +56,19 @@ export function configFromFleetFile(flags: AloneFlags, env: NodeJS.ProcessEnv): 
   };
 }
 
-function pick(all: Mk6Spec[], name: string | undefined, index: string | undefined, file: string): Mk6Spec {
+function pick(all: Mk6Spec[], name: string | undefined, index: string | undefined, file: string, env: NodeJS.ProcessEnv): Mk6Spec {
+  const say = aloneSay(env);
   if (name !== undefined && name !== '') {
     const spec = all.find((m) => m.id === name || m.aliases.includes(name));
-    if (!spec) throw new UsageError(`--mk6 ${name}: no such MK6 in ${file} (${all.map((m) => m.id).join(', ')})`);
+    if (!spec) throw new UsageError(say.noSuchMk6(name, file, all.map((m) => m.id).join(', ')));
     return spec;
   }
   if (index !== undefined && index !== '') {
     const i = Number(index);
-    if (!Number.isInteger(i) || i < 0 || i >= all.length) throw new UsageError(`MK6_INDEX=${index}: 0..${all.length - 1} expected (${file} has ${all.length} MK6)`);
+    if (!Number.isInteger(i) || i < 0 || i >= all.length) throw new UsageError(say.badIndex(index, all.length - 1, file, all.length));
     return all[i];
   }
-  throw new UsageError(`--fleet ${file}: say which MK6 (--mk6 ID, MK6_ID or MK6_INDEX)`);
+  throw new UsageError(say.whichMk6(file));
 }
 
 /** The internal secret: in the environment, else in $MK6_INTERNAL_SECRET_FILE, else in the state dir (the supervisor's, on one machine). */
@@ -71,7 +78,7 @@ function secretOf(env: NodeJS.ProcessEnv, stateDir: string): string | null {
   try {
     if (file) {
       const secret = secretIn(file);
-      if (!secret) throw new UsageError(`${SECRET_FILE_ENV}=${file}: no such file`);
+      if (!secret) throw new UsageError(aloneSay(env).noSecretFile(SECRET_FILE_ENV, file));
       return secret;
     }
     return secretIn(join(stateDir, 'internal.secret'));

@@ -15,7 +15,7 @@ import { checkedSites, readSitesFile } from '../config/sites-file.js';
 import { parseConditionList } from './network/state.js';
 import { SECRET_ENV } from '../shared/internal.js';
 import { immediateLogger } from '../shared/log.js';
-import { configFromFleetFile, UsageError } from './alone.js';
+import { aloneSay, configFromFleetFile, UsageError } from './alone.js';
 
 export const EXIT_USAGE = 64;
 /** A bad flag or fleet file when run alone (--fleet): the message says what to fix. */
@@ -33,7 +33,7 @@ async function readConfig(): Promise<WorkerServerConfig> {
   try {
     parsed = parseArgs({ options: FLAGS, strict: true });
   } catch (err) {
-    fail(EXIT_BAD_FLAGS, `worker: ${(err as Error).message} (flags: ${Object.keys(FLAGS).map((f) => `--${f}`).join(' ')})`);
+    fail(EXIT_BAD_FLAGS, aloneSay().badFlag((err as Error).message, Object.keys(FLAGS).map((f) => `--${f}`).join(' ')));
   }
   const { values } = parsed;
   const env = process.env;
@@ -50,7 +50,7 @@ async function readConfig(): Promise<WorkerServerConfig> {
       throw err;
     }
   }
-  if (values.mk6 !== undefined) fail(EXIT_BAD_FLAGS, '--mk6 goes with --fleet FILE');
+  if (values.mk6 !== undefined) fail(EXIT_BAD_FLAGS, aloneSay().mk6WithoutFleet);
   return configFromFlags(values, env);
 }
 
