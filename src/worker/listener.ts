@@ -40,7 +40,8 @@ export class ListenerControl {
   async reopen(kind: ReopenKind): Promise<void> {
     if (this.poll) clearInterval(this.poll);
     this.poll = null;
-    if (!this.closed) this.drop();
+    // Asked on its own port: that call's connection is kept to answer it (the idle and held ones go).
+    if (!this.closed) this.drop(false);
     this.closed = true;
     this.rt.network.outage = null;
     if (kind === 'cold') this.rt.mk6.clearPlanning(this.rt.now());
@@ -63,9 +64,10 @@ export class ListenerControl {
     this.poll = null;
   }
 
-  private drop(): void {
+  private drop(all = true): void {
     this.server.close();
-    this.server.closeAllConnections();
+    if (all) this.server.closeAllConnections();
+    else this.server.closeIdleConnections();
     this.rt.network.releaseHeld();
   }
 

@@ -33,7 +33,7 @@ export class ExternalProcesses implements Processes {
   private readonly targets = new Map<string, Target>();
   /** Restarts waiting for a worker whose listener is closed, by MK6 id: it takes them when it asks. */
   private readonly reopening = new Map<string, RestartKind>();
-  private recent: { at: number; all: Promise<AppStatus[]> } | null = null;
+  private recent: Promise<AppStatus[]> | null = null;
 
   /** The supervisor names each MK6's app and URL (FleetSupervisor's constructor). */
   watch(app: string, id: string, url: string): void {
@@ -87,10 +87,13 @@ export class ExternalProcesses implements Processes {
   /** Not ours to remove: the worker's engine owns it. */
   async delete(_name: string): Promise<void> {}
 
-  listRecent(prefix: string, maxAgeMs = 250): Promise<AppStatus[]> {
-    const now = Date.now();
-    if (!this.recent || now - this.recent.at > maxAgeMs) this.recent = { at: now, all: this.list('') };
-    return this.recent.all.then((all) => all.filter((p) => p.name.startsWith(prefix)));
+  /**
+   * One round of health calls shared by the callers that ask while it runs, never kept after:
+   * unlike pm2's list it is cheap, and an answer from before a restart would say the port refuses.
+   */
+  listRecent(prefix: string): Promise<AppStatus[]> {
+    this.recent ??= this.list('').finally(() => (this.recent = null));
+    return this.recent.then((all) => all.filter((p) => p.name.startsWith(prefix)));
   }
 
   /** Each worker as it answers now: `online` with its pid, else `unreachable` (killed, rebooting, not there yet). */

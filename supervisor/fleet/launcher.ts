@@ -122,7 +122,7 @@ export class WorkerLauncher {
         member.outage = health.outage === 'blackhole' || health.outage === 'reset' ? health.outage : null;
         return null;
       }
-      if (Date.now() >= nextPm2Check) {
+      if (Date.now() >= nextPm2Check && !(this.ctx.pm instanceof ExternalProcesses)) {
         nextPm2Check = Date.now() + 200;
         const p = (await this.ctx.pm.listRecent(member.app)).find((x) => x.name === member.app);
         if (p && (p.status === 'stopped' || p.status === 'errored')) break;
