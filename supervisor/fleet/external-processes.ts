@@ -56,7 +56,7 @@ export class ExternalProcesses implements Processes {
     if (!res) return; // refusing already
     if (res.status !== 200) throw new Error(`${t.id}: listener: ${res.status}`);
     for (const until = Date.now() + STOP_WAIT_MS; Date.now() < until; ) {
-      if (!(await this.healthOf(t, 300))) return;
+      if ((await this.healthOf(t, 300)) === 'unreachable') return;
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -96,17 +96,18 @@ export class ExternalProcesses implements Processes {
     return this.recent.then((all) => all.filter((p) => p.name.startsWith(prefix)));
   }
 
-  /** Each worker as it answers now: `online` with its pid, else `unreachable` (killed, rebooting, not there yet). */
+  /** Each worker as it answers now: `online` with its pid, `slow` (no answer in time), else `unreachable` (killed, rebooting, not there yet). */
   async list(prefix: string): Promise<AppStatus[]> {
     const apps = [...this.targets.entries()].filter(([name]) => name.startsWith(prefix));
     return Promise.all(
       apps.map(async ([name, t]): Promise<AppStatus> => {
-        const h = await this.healthOf(t, HEALTH_TIMEOUT_MS);
+        const answer = await this.healthOf(t, HEALTH_TIMEOUT_MS);
+        const h = typeof answer === 'string' ? null : answer;
         if (h && t.pid !== null && h.pid !== t.pid) t.restarts++;
         if (h) t.pid = h.pid;
         return {
           name,
-          status: h ? 'online' : 'unreachable',
+          status: h ? 'online' : answer === 'slow' ? 'slow' : 'unreachable',
           pid: h?.pid ?? null,
           restarts: t.restarts,
           memory_bytes: h?.memory_bytes ?? 0,
@@ -132,10 +133,19 @@ export class ExternalProcesses implements Processes {
     return t;
   }
 
-  private async healthOf(t: Target, timeoutMs: number): Promise<{ pid: number; memory_bytes?: number; uptime_s?: number } | null> {
-    const res = await requestJson(`${t.url}/_worker/health`, { timeoutMs }).catch(() => null);
-    const body = res?.body as { mk6_id?: string; pid?: number; memory_bytes?: number; uptime_s?: number } | null;
-    return res?.status === 200 && body?.mk6_id === t.id && typeof body.pid === 'number' ? { pid: body.pid, memory_bytes: body.memory_bytes, uptime_s: body.uptime_s } : null;
+  /**
+   * The worker's word; `slow` when it did not answer in time (a loaded machine: nothing is
+   * concluded), `unreachable` when its port refuses, its name does not resolve, or another answers.
+   */
+  private async healthOf(t: Target, timeoutMs: number): Promise<{ pid: number; memory_bytes?: number; uptime_s?: number } | 'slow' | 'unreachable'> {
+    let slow = false;
+    const res = await requestJson(`${t.url}/_worker/health`, { timeoutMs }).catch((err: { code?: string; message?: string }) => {
+      slow = err.code === undefined && err.message === 'timeout';
+      return null;
+    });
+    if (slow) return 'slow';
+    const body = (res?.status === 200 ? res.body : null) as { mk6_id?: string; pid?: number; memory_bytes?: number; uptime_s?: number } | null;
+    return body?.mk6_id === t.id && typeof body.pid === 'number' ? { pid: body.pid, memory_bytes: body.memory_bytes, uptime_s: body.uptime_s } : 'unreachable';
   }
 }
 
@@ -148,6 +158,7 @@ export function readExternalView(members: Iterable<Member>, byApp: Map<string, A
   for (const m of members) {
     if (busy(m)) continue;
     const p = byApp.get(m.app);
+    if (p?.status === 'slow') continue; // no answer in time: nothing concluded
     if (p?.status === 'online' && p.pid !== null) {
       const reborn = m.status !== 'online' || (m.pid !== null && p.pid !== m.pid);
       if (m.outage === 'refused') m.outage = null;
