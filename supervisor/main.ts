@@ -5,6 +5,7 @@
  *
  *   --fleet PATH | --config PATH   (else $MK6_FLEET, $MOCK_MK6_CONFIG_PATH, ./fleet.yaml)
  *   --port N                       proxy port (else the fleet file's, 9001)
+ *   --host ADDR                    proxy address (else $MK6_PROXY_HOST, the fleet file's, 127.0.0.1; a pod's: 0.0.0.0)
  *   --mode production|mock         (else $MOCK_MK6_MODE)
  *   --state-dir DIR                (else $MK6_STATE_DIR, ./.fleet-state/<fleet name>)
  *   --timeline FILE                a timeline of events on the simulated clock (YAML/JSON), loaded at start
@@ -38,6 +39,8 @@ export interface StartOptions {
   timeline?: string | null;
   /** null: the fleet file's. */
   engine?: EngineName | null;
+  /** The front's listen address; null: the fleet file's. */
+  host?: string | null;
 }
 
 export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
@@ -52,6 +55,7 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
       timeline: { type: 'string' },
       'log-level': { type: 'string' },
       engine: { type: 'string' },
+      host: { type: 'string' },
     },
     strict: true,
   });
@@ -66,7 +70,7 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
   if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) throw new Error(`--engine invalide: '${engine}' (pm2|external)`);
   const port = values.port === undefined ? null : Number(values.port);
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port invalide: ${values.port}`);
-  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null, engine: (engine as EngineName) ?? null };
+  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null, engine: (engine as EngineName) ?? null, host: values.host ?? env.MK6_PROXY_HOST ?? null };
 }
 
 async function main(): Promise<void> {
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
   const server = createFront(fleet, { page: supervisionPage() });
   answerClientErrors(server);
   server.keepAliveTimeout = 65_000;
-  const host = fleetDef.proxy.host;
+  const host = options.host ?? fleetDef.proxy.host;
   await new Promise<void>((ok, fail) => {
     server.once('error', (err) => fail(new Error(`proxy: ${host}:${options.port ?? fleetDef.proxy.port} indisponible (${(err as NodeJS.ErrnoException).code})`)));
     server.listen(options.port ?? fleetDef.proxy.port, host, ok);
