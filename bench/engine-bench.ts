@@ -36,7 +36,12 @@ export async function benchEngine(sizes: number[], where: Where): Promise<Record
     if (why) throw new Error(`--where netns: ${why} (try --where loopback)`);
   }
   const rows: Record<string, unknown>[] = [];
-  for (const n of sizes) rows.push(await oneSize(n, where));
+  for (const n of sizes) {
+    // One size that fails (a machine too loaded) leaves the others' figures, and says why.
+    const row = await oneSize(n, where).catch((err: Error) => ({ n, where, error: err.message.slice(0, 300) }));
+    console.error(JSON.stringify(row));
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -80,14 +85,16 @@ async function oneSize(n: number, where: Where): Promise<Record<string, unknown>
     await until200(`${front}/readyz`, 900_000);
     const readyMs = performance.now() - t0;
     const pids = children.slice(1).map((c) => c.pid as number);
-    await untilQuiet([sup.pid as number, ...pids], 60_000, 3 + n / 10);
+    await untilQuiet([sup.pid as number, ...pids], 300_000, 3 + n / 10);
+    const loadAtBroadcast = loadavg()[0];
 
-    // The clock broadcast, 20 in a row after one warm-up.
+    // The clock broadcast, 20 in a row after one warm-up; a worker that misses one (2 s) is counted, not fatal.
     const times: number[] = [];
+    let missed = 0;
     for (let i = 0; i < 21; i++) {
       const t = performance.now();
       const body = (await post(`${front}/mock/time`, { now: `2026-03-01T10:${String(i).padStart(2, '0')}:00Z` })) as { workers: { failed: unknown[] } };
-      if (body.workers.failed.length) throw new Error(`broadcast to ${n}: ${JSON.stringify(body.workers.failed).slice(0, 300)}`);
+      if (i > 0) missed += body.workers.failed.length;
       times.push(performance.now() - t);
     }
     const sorted = times.slice(1).sort((a, b) => a - b);
@@ -113,9 +120,9 @@ async function oneSize(n: number, where: Where): Promise<Record<string, unknown>
     return {
       n,
       where,
-      load_1min: fmt(load, 1),
+      load_1min: { at_start: fmt(load, 1), at_broadcast: fmt(loadAtBroadcast, 1) },
       ready_s: fmt(readyMs / 1000, 1),
-      broadcast_ms: { p50: fmt(median(sorted), 1), p99: fmt(sorted[sorted.length - 1], 1) },
+      broadcast_ms: { p50: fmt(median(sorted), 1), p99: fmt(sorted[sorted.length - 1], 1), missed_of: `${missed}/${20 * n}` },
       journal: {
         calls: expected,
         arrived,
