@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --seconds N] [-- --only worker|fleet|plant|idle|scale|page] [-- --scale 5,50,100,250]`: benchmarks side by side in one
+ * `npm run bench [-- --seconds N] [-- --only worker|fleet|plant|idle|scale|page|engine] [-- --scale 5,50,100,250] [-- --where netns|loopback]`: benchmarks side by side in one
  * run, printed as JSON and saved in bench-results/. wrk (Debian) runs on core 0, the
  * servers on core 1; read the ratios, not the bare requests/s (the machine is shared).
  */
@@ -12,8 +12,9 @@ import { benchScale } from './scale-bench.js';
 import { benchPlant } from './plant-bench.js';
 import { benchIdle } from './idle-bench.js';
 import { benchPage } from './page-bench.js';
+import { benchEngine, type Where } from './engine-bench.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string' }, only: { type: 'string' }, scale: { type: 'string' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string' }, only: { type: 'string' }, scale: { type: 'string' }, where: { type: 'string' } } });
 const seconds = Number(values.seconds ?? 5);
 try {
   execFileSync('wrk', ['--version'], { stdio: 'ignore' });
@@ -27,6 +28,8 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), node:
 if (!values.only || values.only === 'worker') results.worker_vs_bare_koa = await benchWorker(seconds);
 if (!values.only || values.only === 'fleet') results.fleet = await benchFleet(seconds);
 if (!values.only || values.only === 'plant') results.plant_dynamics = await benchPlant(seconds);
+// Not in the default run: needs root for namespaces, and starts up to 250 worker processes (bench/engine-bench.ts).
+if (values.only === 'engine') results.engine = await benchEngine((values.scale ?? '50,250').split(',').map(Number).filter((n) => n > 0), (values.where ?? 'netns') as Where);
 if (values.only === 'page') results.page = benchPage(Number(values.scale ?? 250));
 if (!values.only || values.only === 'idle') results.idle_under_pm2 = await benchIdle(5);
 if (!values.only || values.only === 'scale') {

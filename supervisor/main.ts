@@ -5,18 +5,21 @@
  *
  *   --fleet PATH | --config PATH   (else $MK6_FLEET, $MOCK_MK6_CONFIG_PATH, ./fleet.yaml)
  *   --port N                       proxy port (else the fleet file's, 9001)
+ *   --host ADDR                    proxy address (else $MK6_PROXY_HOST, the fleet file's, 127.0.0.1; a pod's: 0.0.0.0)
  *   --mode production|mock         (else $MOCK_MK6_MODE)
  *   --state-dir DIR                (else $MK6_STATE_DIR, ./.fleet-state/<fleet name>)
  *   --timeline FILE                a timeline of events on the simulated clock (YAML/JSON), loaded at start
  *   --log-level LEVEL              (else $LOG_LEVEL, info): fatal|error|warn|info|debug|trace|silent
  *   --lang fr|en                   the console lines' language (else $MK6_LANG, $LC_ALL, $LC_MESSAGES, $LANG);
  *                                  JSON lines (the `ready` line, logs) stay English
+ *   --engine pm2|external          (else $MK6_ENGINE, the fleet file's `engine`, pm2): external adopts workers run by someone else (docs/engines.md)
  */
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { answerClientErrors } from '../src/shared/client-errors.js';
 import { FleetFileError, loadFleetFile, type Fleet } from '../src/config/fleet-file.js';
+import { atLine, sayFile } from '../src/i18n/file-messages.js';
 import { FleetSupervisor } from './fleet/fleet-supervisor.js';
 import { createFront } from './front/front.js';
 import { closeClientAgent } from '../src/shared/http-client.js';
@@ -24,6 +27,8 @@ import { portsTaken } from './fleet/ports.js';
 import { flushWorkerJournals } from './front/fleet-routes.js';
 import { existingSecret } from './fleet/supervisor-state.js';
 import { ProcessManager } from './fleet/process-manager.js';
+import { ExternalProcesses } from './fleet/external-processes.js';
+import { ENGINES, type EngineName } from '../src/contract/schema/fleet-file.js';
 import type { FleetMode } from '../src/contract/fleet-controls.js';
 import { supervisionPage } from './front/page.js';
 import { readFileSync, realpathSync } from 'node:fs';
@@ -40,6 +45,10 @@ export interface StartOptions {
   timeline?: string | null;
   /** The console lines' language. */
   lang: Lang;
+  /** null: the fleet file's. */
+  engine?: EngineName | null;
+  /** The front's listen address; null: the fleet file's. */
+  host?: string | null;
 }
 
 export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
@@ -54,6 +63,8 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
       timeline: { type: 'string' },
       'log-level': { type: 'string' },
       lang: { type: 'string' },
+      engine: { type: 'string' },
+      host: { type: 'string' },
     },
     strict: true,
   });
@@ -67,9 +78,11 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
   if (modeText !== undefined && modeText !== 'production' && modeText !== 'mock') {
     throw new Error(say.badMode(modeText));
   }
+  const engine = values.engine ?? env.MK6_ENGINE;
+  if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) throw new Error(say.badEngine(engine));
   const port = values.port === undefined ? null : Number(values.port);
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(say.badPort(String(values.port)));
-  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null, lang };
+  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null, lang, engine: (engine as EngineName) ?? null, host: values.host ?? env.MK6_PROXY_HOST ?? null };
 }
 
 async function main(): Promise<void> {
@@ -85,19 +98,23 @@ async function main(): Promise<void> {
     lang = options.lang;
     say = consoleSay(lang);
     fleetDef = loadFleetFile(options.fleetFile);
+    fleetDef.engine = options.engine ?? fleetDef.engine;
+    const unported = fleetDef.engine === 'external' ? fleetDef.mk6.filter((m) => m.port === 0) : [];
+    if (unported.length) throw new FleetFileError(unported.map((m) => atLine(fleetDef.file, m.line, m.id, sayFile('externalNeedsPort'))));
     if (options.timeline) timeline = parseTimelineText(readFileSync(options.timeline, 'utf8'), options.timeline);
-    const taken = await portsTaken(fleetDef, existingSecret(resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`)));
+    // With an external engine the workers' ports are held by the workers themselves: they are adopted.
+    const taken = fleetDef.engine === 'external' ? [] : await portsTaken(fleetDef, existingSecret(resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`)));
     if (taken.length) throw new FleetFileError(taken);
   } catch (err) {
     console.error(err instanceof FleetFileError || err instanceof TimelineError ? err.render(lang) : say.error((err as Error).message));
     process.exit(2);
   }
   const stateDir = resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`);
-  const fleet = new FleetSupervisor(fleetDef, new ProcessManager(), stateDir);
+  const fleet = new FleetSupervisor(fleetDef, fleetDef.engine === 'external' ? new ExternalProcesses() : new ProcessManager(), stateDir);
   const server = createFront(fleet, { page: supervisionPage() });
   answerClientErrors(server);
   server.keepAliveTimeout = 65_000;
-  const host = fleetDef.proxy.host;
+  const host = options.host ?? fleetDef.proxy.host;
   await new Promise<void>((ok, fail) => {
     server.once('error', (err) => fail(new Error(say.proxyUnavailable(`${host}:${options.port ?? fleetDef.proxy.port}`, (err as NodeJS.ErrnoException).code))));
     server.listen(options.port ?? fleetDef.proxy.port, host, ok);
@@ -136,10 +153,10 @@ async function main(): Promise<void> {
   const refresh = setInterval(() => void (fleet.phase === 'running' ? fleet.processes() : null)?.catch(() => {}), refreshMs);
   refresh.unref();
 
-  console.log(say.fleetReady(fleetDef.name, fleetDef.file, Date.now() - started, fleet.mode));
+  console.log(say.fleetReady(fleetDef.name, fleetDef.file, Date.now() - started, fleet.mode, fleet.engine));
   console.log(say.proxyLine(front));
   for (const m of fleet.members.values()) console.log(say.member(m.spec.id, fleet.url(m), m.status, m.spec.aliases));
-  console.log(JSON.stringify({ event: 'ready', proxy: front, pid: process.pid, mk6: [...fleet.members.values()].map((m) => ({ id: m.spec.id, port: m.spec.port, status: m.status })) }));
+  console.log(JSON.stringify({ event: 'ready', proxy: front, pid: process.pid, engine: fleet.engine, mk6: [...fleet.members.values()].map((m) => ({ id: m.spec.id, port: m.spec.port, status: m.status })) }));
 }
 
 /** This module run as the program (`npm start`), not imported (a test reads optionsFrom). */

@@ -11,6 +11,7 @@ import { checkSites, type SiteConfig } from '../domain/sites.js';
 import { readSites } from '../contract/sites-body.js';
 import { conditionView, parseCondition, type ConditionView } from '../worker/network/condition.js';
 import { FleetFile, type FleetFileBody } from '../contract/schema/index.js';
+import type { EngineName } from '../contract/schema/fleet-file.js';
 import { covers, plainDocument, schemaFaults, type DocPath, type DocumentWording, type Fault } from '../contract/schema/validate.js';
 import { YamlSource } from './yaml-source.js';
 import { verbatim, type ApiText } from '../i18n/api-messages.js';
@@ -40,6 +41,8 @@ export interface Fleet {
   file: string;
   name: string;
   seed: number;
+  /** Who runs the workers: `pm2` (spawned here) or `external` (adopted at each MK6's host/port; docs/engines.md). */
+  engine: EngineName;
   proxy: { host: string; port: number };
   workers: { host: string; basePort: number; addresses: AddressRange | null; port: number | null };
   mk6: Mk6Spec[];
@@ -120,6 +123,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
       else host = range.address(i);
     }
     if (raw.host !== undefined && clean([...at, 'host'])) host = raw.host;
+    if (fleet.engine === 'external' && port === 0) fault(raw.port !== undefined ? [...at, 'port'] : at, sayFile('externalNeedsPort'));
     if (port > 0) {
       const place = `${host}:${port}`;
       const other = places.get(place);
@@ -154,6 +158,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
     file,
     name: fleet.name ?? 'fleet',
     seed: fleet.seed ?? 1,
+    engine: fleet.engine ?? 'pm2',
     proxy: { host: fleet.proxy?.host ?? '127.0.0.1', port: proxyPort },
     workers: { host: workerHost, basePort, addresses: range, port: range ? (sharedPort ?? 8080) : null },
     mk6,

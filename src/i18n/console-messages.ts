@@ -11,12 +11,13 @@ export interface ConsoleMessages {
   badLang: (value: string) => string;
   badMode: (value: string) => string;
   badPort: (value: string) => string;
+  badEngine: (value: string) => string;
   error: (message: string) => string;
   proxyUnavailable: (address: string, code: string | undefined) => string;
   stopping: (signal: string) => string;
   stopFailed: (message: string) => string;
   mk6NotStarted: (problem: string) => string;
-  fleetReady: (name: string, file: string, ms: number, mode: string) => string;
+  fleetReady: (name: string, file: string, ms: number, mode: string, engine: string) => string;
   proxyLine: (front: string) => string;
   member: (id: string, url: string, status: string, aliases: string[]) => string;
 }
@@ -28,12 +29,13 @@ const fr: ConsoleMessages = {
   badLang: (value) => `--lang invalide: '${value}' (fr|en)`,
   badMode: (value) => `--mode invalide: '${value}' (mock|production)`,
   badPort: (value) => `--port invalide: ${value}`,
+  badEngine: (value) => `--engine invalide: '${value}' (pm2|external)`,
   error: (message) => `Erreur: ${message}`,
   proxyUnavailable: (address, code) => `proxy: ${address} indisponible (${code ?? '?'})`,
   stopping: (signal) => `${signal}: arrêt de la flotte…`,
   stopFailed: (message) => `arrêt: ${message}`,
   mk6NotStarted: (problem) => `MK6 non démarré: ${problem}`,
-  fleetReady: (name, file, ms, mode) => `Flotte MK6 "${name}" (${file}) prête en ${formatDuration('fr', ms)}, mode ${mode}`,
+  fleetReady: (name, file, ms, mode, engine) => `Flotte MK6 "${name}" (${file}) prête en ${formatDuration('fr', ms)}, mode ${mode}, moteur ${engine}`,
   proxyLine: (front) => `  proxy       ${front}   supervision ${front}/supervision`,
   member: (id, url, status, aliases) => `  ${id.padEnd(10)}  ${url}  ${STATUS_FR[status] ?? status}${aliases.length ? `  alias ${aliases.join(', ')}` : ''}`,
 };
@@ -42,12 +44,13 @@ const en: ConsoleMessages = {
   badLang: (value) => `invalid --lang: '${value}' (fr|en)`,
   badMode: (value) => `invalid --mode: '${value}' (mock|production)`,
   badPort: (value) => `invalid --port: ${value}`,
+  badEngine: (value) => `invalid --engine: '${value}' (pm2|external)`,
   error: (message) => `Error: ${message}`,
   proxyUnavailable: (address, code) => `proxy: ${address} unavailable (${code ?? '?'})`,
   stopping: (signal) => `${signal}: stopping the fleet…`,
   stopFailed: (message) => `stopping: ${message}`,
   mk6NotStarted: (problem) => `MK6 not started: ${problem}`,
-  fleetReady: (name, file, ms, mode) => `MK6 fleet "${name}" (${file}) ready in ${formatDuration('en', ms)}, mode ${mode}`,
+  fleetReady: (name, file, ms, mode, engine) => `MK6 fleet "${name}" (${file}) ready in ${formatDuration('en', ms)}, mode ${mode}, engine ${engine}`,
   proxyLine: (front) => `  proxy       ${front}   supervision ${front}/supervision`,
   member: (id, url, status, aliases) => `  ${id.padEnd(10)}  ${url}  ${STATUS_EN[status] ?? status}${aliases.length ? `  aliases ${aliases.join(', ')}` : ''}`,
 };

@@ -27,6 +27,7 @@ export interface FileMessages {
   envUndefined: (name: string) => string;
   conditionDefined: (name: string) => string;
   portTakenHere: (port: number, id: string) => string;
+  externalNeedsPort: string;
   eventsListExpected: string;
   atMostEvents: (max: number) => string;
   eventObjectExpected: string;
@@ -60,6 +61,7 @@ const fr: FileMessages = {
   envUndefined: (name) => `la variable d'environnement ${name} n'est pas définie`,
   conditionDefined: (name) => `condition '${name}' déjà définie`,
   portTakenHere: (port, id) => `port ${port} déjà pris sur cette machine (${id})`,
+  externalNeedsPort: 'engine external: le port de chaque MK6 est donné (pas 0)',
   eventsListExpected: "une liste d'événements est attendue (timeline: [{at, action, …}])",
   atMostEvents: (max) => `au plus ${max} événements`,
   eventObjectExpected: 'un objet {at, action, …} est attendu',
@@ -93,6 +95,7 @@ const en: FileMessages = {
   envUndefined: (name) => `the environment variable ${name} is not set`,
   conditionDefined: (name) => `condition '${name}' already defined`,
   portTakenHere: (port, id) => `port ${port} already taken on this machine (${id})`,
+  externalNeedsPort: 'engine external: every MK6 is given its port (not 0)',
   eventsListExpected: 'a list of events is expected (timeline: [{at, action, …}])',
   atMostEvents: (max) => `at most ${max} events`,
   eventObjectExpected: 'an object {at, action, …} is expected',
@@ -121,4 +124,9 @@ export function sayFile<K extends keyof FileMessages>(key: K, ...params: ApiPara
 /** A document's problems under their heading, one per line, in `lang`. */
 export function problemList(heading: 'fleetInvalid' | 'timelineInvalid', problems: readonly ApiText[], lang: Lang): string {
   return `${fileMessages[lang][heading]}\n  ${problems.map((p) => p(lang)).join('\n  ')}`;
+}
+
+/** `file:line where: fault`, in both languages. */
+export function atLine(file: string, line: number, where: string, fault: ApiText): ApiText {
+  return (lang) => `${file}:${line} ${where}: ${fault(lang)}`;
 }

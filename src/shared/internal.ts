@@ -4,6 +4,7 @@
  * the 404 of an unknown route: it can neither feed the journal nor impose an outage.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 
 export const SECRET_HEADER = 'x-mk6-secret';
 /** The fleet's generation of clock and mode a broadcast carries (see WorkerRuntime.applyFleet). */
@@ -27,4 +28,15 @@ let known: { secret: string; digest: Buffer } | null = null;
 function digestOf(secret: string): Buffer {
   if (known?.secret !== secret) known = { secret, digest: createHash('sha256').update(secret).digest() };
   return known.digest;
+}
+
+/** Where workers not spawned by the supervisor (engine external) read the secret, and the supervisor too: a file both sides mount. */
+export const SECRET_FILE_ENV = 'MK6_INTERNAL_SECRET_FILE';
+
+/** A secret file written by someone else (a Kubernetes Secret): any text of 16 characters or more, trimmed; null if absent. */
+export function secretIn(file: string): string | null {
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8').trim();
+  if (text.length < 16) throw new Error(`${SECRET_FILE_ENV}: ${file}: secret too short (16 characters or more)`);
+  return text;
 }

@@ -1,6 +1,8 @@
 /**
  * One MK6 as one process. Standalone:
  *   node dist/worker.cjs --id ROU2 --port 9104 --sites sites.yaml --state-dir .fleet-state
+ * or one MK6 of a fleet file, as a pod runs it (engine external, src/worker/alone.ts):
+ *   node dist/worker.cjs --fleet fleet.yaml --mk6 ROU2   (or MK6_ID, or MK6_INDEX)
  * Under the supervisor the same file runs as a pm2 app; it then asks the supervisor for
  * the fleet's clock and mode before it listens, and says `ready` once it does.
  */
@@ -13,8 +15,11 @@ import { checkedSites, readSitesFile } from '../config/sites-file.js';
 import { parseConditionList } from './network/state.js';
 import { SECRET_ENV } from '../shared/internal.js';
 import { immediateLogger } from '../shared/log.js';
+import { aloneSay, configFromFleetFile, UsageError } from './alone.js';
 
 export const EXIT_USAGE = 64;
+/** A bad flag or fleet file when run alone (--fleet): the message says what to fix. */
+const EXIT_BAD_FLAGS = 2;
 /** pm2 is told not to restart on this code: a corrupt state file needs a person. */
 export const EXIT_CORRUPT_STATE = 78;
 
@@ -24,21 +29,45 @@ function fail(code: number, message: string): never {
 }
 
 async function readConfig(): Promise<WorkerServerConfig> {
-  const { values } = parseArgs({
-    options: {
-      id: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      sites: { type: 'string' },
-      'state-dir': { type: 'string' },
-      aliases: { type: 'string' },
-      seed: { type: 'string' },
-      'log-level': { type: 'string' },
-    },
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ options: FLAGS, strict: true });
+  } catch (err) {
+    fail(EXIT_BAD_FLAGS, aloneSay().badFlag((err as Error).message, Object.keys(FLAGS).map((f) => `--${f}`).join(' ')));
+  }
+  const { values } = parsed;
   const env = process.env;
   if (values['log-level'] !== undefined) env.LOG_LEVEL = values['log-level']; // read by the request log
+  // The launcher's own variables win: a pm2 worker never reads a fleet file (MK6_FLEET may be in its inherited environment).
+  const fleetFile = values.fleet ?? (env.MK6_SITES_JSON === undefined ? env.MK6_FLEET : undefined);
+  if (fleetFile) {
+    try {
+      const config = configFromFleetFile({ fleet: fleetFile, mk6: values.mk6, host: values.host, stateDir: values['state-dir'] }, env);
+      delete env[SECRET_ENV];
+      return config;
+    } catch (err) {
+      if (err instanceof UsageError) fail(EXIT_BAD_FLAGS, err.message);
+      throw err;
+    }
+  }
+  if (values.mk6 !== undefined) fail(EXIT_BAD_FLAGS, aloneSay().mk6WithoutFleet);
+  return configFromFlags(values, env);
+}
+
+const FLAGS = {
+  id: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  sites: { type: 'string' },
+  'state-dir': { type: 'string' },
+  aliases: { type: 'string' },
+  seed: { type: 'string' },
+  'log-level': { type: 'string' },
+  fleet: { type: 'string' },
+  mk6: { type: 'string' },
+} as const;
+
+async function configFromFlags(values: { [K in keyof typeof FLAGS]?: string }, env: NodeJS.ProcessEnv): Promise<WorkerServerConfig> {
   const id = values.id ?? env.MK6_ID ?? '';
   if (!isSafeId(id)) fail(EXIT_USAGE, `--id invalide: '${id}' (lettres, chiffres, '.', '_', '-', 64 max)`);
   const port = Number(values.port ?? env.MK6_PORT ?? 0);

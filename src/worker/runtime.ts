@@ -70,6 +70,8 @@ export class WorkerRuntime {
   /** Calls the fast lane answered (src/http/fast-lane.ts): the supervisor's health check shows it. */
   fastLaneCalls = 0;
   readonly network = new NetworkState();
+  /** Closes and reopens the port, for the supervisor of an external engine (src/worker/listener.ts); set once listening. */
+  listener: { close(): void; reopen(kind: 'warm' | 'cold'): Promise<void> } | null = null;
   private metaDirty = false;
   private behind: NodeJS.Timeout | null = null;
   private file: StateFile<PersistedMeta, StoredRequest>;

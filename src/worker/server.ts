@@ -14,6 +14,7 @@ import { createWorkerApp } from './http/app.js';
 import { fastLane } from './http/fast-lane.js';
 import { recordingFlag } from './http/recording-flag.js';
 import { JournalForwarder } from './journal-forwarder.js';
+import { ListenerControl } from './listener.js';
 import { WorkerRuntime, type WorkerConfig } from './runtime.js';
 
 export interface WorkerServerConfig extends WorkerConfig {
@@ -57,6 +58,8 @@ export async function startWorkerServer(config: WorkerServerConfig, log: Logger 
   }
   const { port } = server.address() as AddressInfo;
   rt.config.port = port; // port 0: provision answers and the inventory give the bound port
+  const listener = new ListenerControl(server, rt, config.supervisorUrl, config.internalSecret, log);
+  rt.listener = listener;
   // A broadcast sent while this MK6 was not yet listening is in this second answer.
   if (config.supervisorUrl) void fetchFleetClock(rt, config.supervisorUrl, config.internalSecret);
 
@@ -64,6 +67,7 @@ export async function startWorkerServer(config: WorkerServerConfig, log: Logger 
   const close = () =>
     (closed ??= (async () => {
       rt.stopping = true;
+      listener.stop();
       server.close();
       rt.network.releaseHeld(); // connections held by `timeout` or a blackhole
       server.closeIdleConnections();

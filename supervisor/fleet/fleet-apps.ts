@@ -2,11 +2,12 @@
  * The pm2 apps that are this fleet's: same name prefix and same state dir, so another fleet's
  * apps on the same PM2_HOME are left alone.
  */
-import type { AppStatus, ProcessManager } from './process-manager.js';
+import type { AppStatus } from './process-manager.js';
+import type { Engine } from './external-processes.js';
 
 export class FleetApps {
   constructor(
-    private readonly pm: ProcessManager,
+    private readonly pm: Engine,
     readonly prefix: string,
     private readonly stateDir: string,
   ) {}

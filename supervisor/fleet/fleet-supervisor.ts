@@ -25,7 +25,8 @@ import { killWorker, restartWorker } from './outages.js';
 import { FleetApps, groupByName, inBatches } from './fleet-apps.js';
 import { discardStateFile } from './state-files.js';
 import { PortBook } from './ports.js';
-import type { AppStatus, ProcessManager } from './process-manager.js';
+import type { AppStatus } from './process-manager.js';
+import { ExternalProcesses, readExternalView, type Engine } from './external-processes.js';
 import { internalSecret, loadSupervisorState, saveSupervisorState, type SupervisorState } from './supervisor-state.js';
 import { TimelineRunner } from '../recette/timeline-runner.js';
 import { EventLog } from '../session/events.js';
@@ -64,7 +65,7 @@ export class FleetSupervisor {
 
   constructor(
     readonly fleet: Fleet,
-    readonly pm: ProcessManager,
+    readonly pm: Engine,
     readonly stateDir: string,
   ) {
     mkdirSync(stateDir, { recursive: true });
@@ -87,16 +88,19 @@ export class FleetSupervisor {
       stopping: () => this.phase === 'stopping',
       raiseGen: (above) => (this.gen = Math.max(this.gen, above + 1)),
     });
-    // Every MK6 of the fleet file (and those added in an earlier run) is known, with its port, before anything starts.
-    for (const spec of fleet.mk6) this.roster.add(spec, false);
-    for (const a of this.saved?.added ?? []) {
-      if (!this.roster.byName(a.id)) this.roster.add({ id: a.id, aliases: [], host: a.host ?? fleet.workers.host, port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
-    }
+    // Every MK6 of the fleet file (and, with pm2, those added in an earlier run) is known, with its port, before anything starts.
+    this.roster.load(fleet, pm instanceof ExternalProcesses ? [] : (this.saved?.added ?? []));
+    if (pm instanceof ExternalProcesses) for (const m of this.roster.all()) pm.watch(m.app, m.spec.id, this.url(m));
   }
 
   /** Every MK6 of the fleet, by id. */
   get members(): ReadonlyMap<string, Member> {
     return this.roster.members;
+  }
+
+  /** `pm2` (spawned here) or `external` (adopted: docs/engines.md). */
+  get engine(): 'pm2' | 'external' {
+    return this.pm instanceof ExternalProcesses ? 'external' : 'pm2';
   }
 
   get prefix(): string {
@@ -159,6 +163,7 @@ export class FleetSupervisor {
       this.assertWritable();
       const existing = this.roster.byName(id);
       if (existing) return existing;
+      if (this.engine === 'external') throw errors.mk6NotFound(id); // nothing is spawned: the fleet is the fleet file's
       const at = await this.ports.reserve();
       try {
         const member = this.roster.add({ id, aliases: [], host: at.host, port: at.port, sites, tokenEnv: null, line: 0 }, true);
@@ -249,8 +254,9 @@ export class FleetSupervisor {
   async processes(): Promise<Map<string, AppStatus>> {
     const list = await this.apps.recent();
     const byApp = new Map(list.map((p) => [p.name, p]));
-    readPm2View(this.roster.all(), byApp, (m) => this.queue.busy(m.spec.id), (m, oldPid, newPid) => {
-      this.events.respawned(m.spec.id, oldPid, newPid);
+    const view = this.engine === 'external' ? readExternalView : readPm2View; // the workers' own word, or pm2's
+    view(this.roster.all(), byApp, (m) => this.queue.busy(m.spec.id), (m, oldPid: number | null, newPid) => {
+      if (oldPid !== null) this.events.respawned(m.spec.id, oldPid, newPid, this.engine);
       void this.launcher.resync(m);
     });
     return byApp;
@@ -270,13 +276,11 @@ export class FleetSupervisor {
     return this.launcher.health(member, timeoutMs);
   }
 
-  /**
-   * Stops every worker of this fleet (ghosts included), and the pm2 daemon if this fleet
-   * started it. Operations in flight end first (bounded); queued ones are refused.
-   */
+  /** Stops every worker of this fleet (ghosts included), and the pm2 daemon it started; in-flight ops end first (bounded), queued ones are refused. */
   shutdown(): Promise<void> {
     this.stopped ??= (async () => {
       this.phase = 'stopping';
+      if (this.engine === 'external') return this.saveState(); // the workers are their engine's: left running
       await this.apps.deleteAll(this.roster.all().map((m) => m.app), () => this.queue.drained(DRAIN_TIMEOUT_MS));
       if (this.pm.daemonAlive()) {
         const others = await this.pm.list('').catch(() => []);
@@ -327,10 +331,8 @@ export class FleetSupervisor {
   }
 
   private broadcast(path: string, body: unknown, headers: Record<string, string> = {}): Promise<BroadcastReport> {
-    const online = this.onlineMembers();
-    const down = this.roster.all().filter((m) => m.status !== 'online').map((m) => ({ id: m.spec.id, status: m.status }));
-    const targets = online.map((m) => ({ id: m.spec.id, url: this.url(m) }));
-    return broadcast(targets, down, path, body, { ...headers, [FLEET_GEN_HEADER]: String(this.gen) });
+    const [online, down] = [this.onlineMembers(), this.roster.all().filter((m) => m.status !== 'online')];
+    return broadcast(online.map((m) => ({ id: m.spec.id, url: this.url(m) })), down.map((m) => ({ id: m.spec.id, status: m.status })), path, body, { ...headers, [FLEET_GEN_HEADER]: String(this.gen) });
   }
 
   private saveState(): void {

@@ -16,11 +16,14 @@ import type { Fleet } from '../../src/config/fleet-file.js';
 import { requestJson } from '../../src/shared/http-client.js';
 import type { Member } from './member.js';
 import { isPortFree } from './ports.js';
-import type { AppStatus, ProcessManager } from './process-manager.js';
+import type { AppStatus } from './process-manager.js';
+import { ExternalProcesses, type Engine } from './external-processes.js';
 
 /** The worker as one bundled file: no module resolution at start, a third faster to answer (BENCHMARKS.md). */
 const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../worker.cjs');
 const READY_TIMEOUT_MS = 20_000;
+/** An external worker not answering at start is waited for no longer: it is adopted when it answers (readExternalView). */
+const EXTERNAL_READY_TIMEOUT_MS = Number(process.env.MK6_EXTERNAL_WAIT_MS) > 0 ? Number(process.env.MK6_EXTERNAL_WAIT_MS) : 20_000;
 /**
  * A young generation of 2 MiB semi-spaces: a worker keeps every request's journal entry for
  * a while, so V8 would grow its young generation to 16 MiB semi-spaces under load and keep
@@ -40,7 +43,7 @@ export interface WorkerHealth {
 
 export interface LauncherContext {
   fleet: Fleet;
-  pm: ProcessManager;
+  pm: Engine;
   stateDir: string;
   secret: string;
   frontUrl: () => string;
@@ -67,6 +70,7 @@ export class WorkerLauncher {
    * that name (a ghost included) and starts one. Returns a problem, or null once it serves.
    */
   async bringUp(member: Member, running: AppStatus[]): Promise<string | null> {
+    if (this.ctx.pm instanceof ExternalProcesses) return this.adopt(member, this.ctx.pm);
     const env = this.env(member);
     const only = running.length === 1 ? running[0] : undefined;
     const same = only && only.status === 'online' && Object.entries(env).every(([k, v]) => only.env[k] === v);
@@ -95,6 +99,13 @@ export class WorkerLauncher {
     return this.waitReady(member);
   }
 
+  /** The external engine's worker, where the fleet file says it is (reopened if a kill closed it, then reset). */
+  private async adopt(member: Member, pm: ExternalProcesses): Promise<string | null> {
+    if (member.outage === 'refused') await pm.reopen(member.app, 'warm');
+    member.status = 'starting';
+    return this.waitReady(member, EXTERNAL_READY_TIMEOUT_MS);
+  }
+
   /** Polls the worker's health until it answers, then gives it the fleet's clock and mode if it missed them. */
   async waitReady(member: Member, timeoutMs = READY_TIMEOUT_MS): Promise<string | null> {
     const deadline = Date.now() + timeoutMs;
@@ -111,7 +122,7 @@ export class WorkerLauncher {
         member.outage = health.outage === 'blackhole' || health.outage === 'reset' ? health.outage : null;
         return null;
       }
-      if (Date.now() >= nextPm2Check) {
+      if (Date.now() >= nextPm2Check && !(this.ctx.pm instanceof ExternalProcesses)) {
         nextPm2Check = Date.now() + 200;
         const p = (await this.ctx.pm.listRecent(member.app)).find((x) => x.name === member.app);
         if (p && (p.status === 'stopped' || p.status === 'errored')) break;
@@ -119,7 +130,8 @@ export class WorkerLauncher {
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(100, delay * 2);
     }
-    return this.errored(member, `ne répond pas sur ${this.url(member)} (voir: npx pm2 logs ${member.app})`);
+    const see = this.ctx.pm instanceof ExternalProcesses ? 'engine external' : `voir: npx pm2 logs ${member.app}`;
+    return this.errored(member, `ne répond pas sur ${this.url(member)} (${see})`);
   }
 
   /** The worker's own word on its process, clock and mode; null when it does not answer. */

@@ -12,10 +12,10 @@ import type { EventLog } from '../session/events.js';
 import type { FleetApps } from './fleet-apps.js';
 import type { WorkerLauncher } from './launcher.js';
 import type { Member, OutageKind, RestartKind } from './member.js';
-import type { ProcessManager } from './process-manager.js';
+import { ExternalProcesses, type Engine } from './external-processes.js';
 
 export interface OutageContext {
-  pm: ProcessManager;
+  pm: Engine;
   apps: FleetApps;
   launcher: WorkerLauncher;
   events: EventLog;
@@ -39,6 +39,7 @@ export async function killWorker(ctx: OutageContext, member: Member, kind: Outag
 export async function restartWorker(ctx: OutageContext, member: Member, kind: RestartKind): Promise<void> {
   member.status = 'starting';
   const marker = powerCutMarker(ctx.stateDir, member.spec.id);
+  if (ctx.pm instanceof ExternalProcesses) return restartExternal(ctx, ctx.pm, member, kind);
   if (kind === 'cold') writeFileSync(marker, new Date().toISOString() + '\n');
   const apps = await ctx.apps.named(member.app);
   let problem: string | null;
@@ -53,6 +54,15 @@ export async function restartWorker(ctx: OutageContext, member: Member, kind: Re
     if (kind === 'cold') rmSync(marker, { force: true }); // not restarted: no power cut for a later start
     throw err;
   }
+  member.outage = null;
+  ctx.events.record('restart', member.spec.id, { kind, problem });
+  if (problem) throw errors.mk6Unreachable(member.spec.id, problem);
+}
+
+/** The external engine's worker reopens its listener itself (cold: its planning dropped): no power-cut marker, its state dir is its own. */
+async function restartExternal(ctx: OutageContext, pm: ExternalProcesses, member: Member, kind: RestartKind): Promise<void> {
+  await pm.reopen(member.app, kind);
+  const problem = await ctx.launcher.waitReady(member);
   member.outage = null;
   ctx.events.record('restart', member.spec.id, { kind, problem });
   if (problem) throw errors.mk6Unreachable(member.spec.id, problem);

@@ -10,6 +10,8 @@ import type { Member } from './member.js';
 
 export interface Readiness {
   ready: boolean;
+  /** Who runs the workers: pm2 here, or an external engine (pods…). */
+  engine: 'pm2' | 'external';
   phase: string;
   mk6: Record<string, string>;
 }
@@ -24,6 +26,7 @@ export async function readiness(fleet: FleetSupervisor): Promise<Readiness> {
   );
   return {
     ready: fleet.phase === 'running' && entries.every(([, , blocking]) => !blocking),
+    engine: fleet.engine,
     phase: fleet.phase,
     mk6: Object.fromEntries(entries.map(([id, state]) => [id, state])),
   };

@@ -1,6 +1,7 @@
 /** The fleet's MK6s, by id and by every name they answer to (src/domain/mk6-names.ts). */
 import { namesOf, pm2AppName } from '../../src/domain/mk6-names.js';
-import type { Mk6Spec } from '../../src/config/fleet-file.js';
+import type { Fleet, Mk6Spec } from '../../src/config/fleet-file.js';
+import type { SupervisorState } from './supervisor-state.js';
 import { newMember, type Member } from './member.js';
 
 export class Roster {
@@ -15,6 +16,14 @@ export class Roster {
     this.members.set(spec.id, member);
     for (const name of namesOf(spec)) this.names.set(name, member);
     return member;
+  }
+
+  /** The fleet file's MK6s, then those provisioning added in an earlier run (unless one has the same name). */
+  load(fleet: Fleet, added: SupervisorState['added']): void {
+    for (const spec of fleet.mk6) this.add(spec, false);
+    for (const a of added) {
+      if (!this.byName(a.id)) this.add({ id: a.id, aliases: [], host: a.host ?? fleet.workers.host, port: a.port, sites: a.sites, tokenEnv: null, line: 0 }, true);
+    }
   }
 
   remove(member: Member): void {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SYSTEM_CLOCK, isFleetClock, type FleetClock } from '../../src/domain/clock.js';
 import type { FleetMode } from '../../src/contract/fleet-controls.js';
 import type { SiteConfig } from '../../src/domain/sites.js';
-import { newSecret } from '../../src/shared/internal.js';
+import { newSecret, SECRET_FILE_ENV, secretIn } from '../../src/shared/internal.js';
 import { writeFileAtomic } from '../../src/persist/atomic.js';
 
 export interface SupervisorState {
@@ -43,11 +43,14 @@ export function saveSupervisorState(stateDir: string, state: SupervisorState): v
   writeFileAtomic(join(stateDir, 'supervisor.json'), JSON.stringify(state, null, 2) + '\n');
 }
 
-/** The secret of this state dir, made once (0600). */
-export function internalSecret(stateDir: string): string {
-  const existing = existingSecret(stateDir);
+/**
+ * The secret of this state dir, made once (0600); or the one in $MK6_INTERNAL_SECRET_FILE
+ * (a Kubernetes Secret mounted in every pod), made there if the file does not exist yet.
+ */
+export function internalSecret(stateDir: string, file = process.env[SECRET_FILE_ENV]): string {
+  const existing = file ? secretIn(file) : existingSecret(stateDir);
   if (existing) return existing;
-  const path = join(stateDir, 'internal.secret');
+  const path = file || join(stateDir, 'internal.secret');
   const secret = newSecret();
   writeFileAtomic(path, secret + '\n');
   chmodSync(path, 0o600);

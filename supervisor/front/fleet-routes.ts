@@ -14,6 +14,7 @@ import { parseSinceId } from '../../src/journal/journal.js';
 import { clockView } from '../../src/worker/http/views.js';
 import { SECRET_HEADER, secretMatches } from '../../src/shared/internal.js';
 import { readiness } from '../fleet/readiness.js';
+import { ExternalProcesses } from '../fleet/external-processes.js';
 import { OUTAGE_KINDS, RESTART_KINDS, type FleetSupervisor, type Member } from '../fleet/fleet-supervisor.js';
 import { requestJson } from '../../src/shared/http-client.js';
 import { parseTimeline, parseTimelineText, TimelineError, type TimelineEvent } from '../../src/config/timeline-file.js';
@@ -168,6 +169,10 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
       fleet.journal.clear();
       ctx.body = { message: sentence(ctx, 'journalCleared'), count: 0 };
     },
+    fleetListener: (ctx) => {
+      if (!secretMatches(ctx.get(SECRET_HEADER) || undefined, fleet.secret)) throw errors.notFound();
+      ctx.body = fleet.pm instanceof ExternalProcesses ? fleet.pm.takeReopen(String(ctx.query.mk6_id ?? '')) : { open: false, kind: null };
+    },
     fleetSettings: (ctx) => {
       if (!secretMatches(ctx.get(SECRET_HEADER) || undefined, fleet.secret)) throw errors.notFound();
       ctx.body = { ...fleet.settings(), recording: recorderOf(fleet).on }; // a (re)started worker learns the recording too
@@ -248,5 +253,5 @@ export async function fleetInventory(fleet: FleetSupervisor) {
       };
     }),
   );
-  return { count: mk6.length, fleet: fleet.fleet.name, mk6 };
+  return { count: mk6.length, fleet: fleet.fleet.name, engine: fleet.engine, mk6 };
 }

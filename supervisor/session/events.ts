@@ -67,10 +67,11 @@ export class EventLog {
   }
 
   /** A worker pm2 brought back behind the fleet's back (SIGKILL, crash): recorded once per new pid. */
-  respawned(mk6: string, oldPid: number | null, newPid: number): void {
+  respawned(mk6: string, oldPid: number | null, newPid: number, engine: 'pm2' | 'external' = 'pm2'): void {
+    const cause = engine === 'pm2' ? 'pm2 restarted the process (SIGKILL or crash)' : 'its engine restarted the process';
     if (this.pids.get(mk6) === newPid) return;
     this.pids.set(mk6, newPid);
-    this.record('worker_respawned', mk6, { old_pid: oldPid, new_pid: newPid, cause: 'pm2 restarted the process (SIGKILL or crash)' });
+    this.record('worker_respawned', mk6, { old_pid: oldPid, new_pid: newPid, cause });
   }
 
   /** An action a worker answered 2xx, from its journal entry (cheap for every other entry). */

@@ -14,8 +14,8 @@ const NO_LANG = { MK6_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: '' };
 
 describe("npm start's console lines", () => {
   for (const [lang, env, args, says] of [
-    ['fr', { ...NO_LANG, LANG: 'fr_FR.UTF-8' }, [], [/^Flotte MK6 "console" \(.*\) prête en .+, mode mock$/m, /^ {2}ROU1 +http:\/\/127\.0\.0\.1:\d+ +en marche {2}alias R1$/m, /^SIGTERM: arrêt de la flotte…$/m]],
-    ['en', { ...NO_LANG, LANG: 'fr_FR.UTF-8', MK6_LANG: 'fr' }, ['--lang', 'en'], [/^MK6 fleet "console" \(.*\) ready in .+, mode mock$/m, /^ {2}ROU1 +http:\/\/127\.0\.0\.1:\d+ +running {2}aliases R1$/m, /^SIGTERM: stopping the fleet…$/m]],
+    ['fr', { ...NO_LANG, LANG: 'fr_FR.UTF-8' }, [], [/^Flotte MK6 "console" \(.*\) prête en .+, mode mock, moteur pm2$/m, /^ {2}ROU1 +http:\/\/127\.0\.0\.1:\d+ +en marche {2}alias R1$/m, /^SIGTERM: arrêt de la flotte…$/m]],
+    ['en', { ...NO_LANG, LANG: 'fr_FR.UTF-8', MK6_LANG: 'fr' }, ['--lang', 'en'], [/^MK6 fleet "console" \(.*\) ready in .+, mode mock, engine pm2$/m, /^ {2}ROU1 +http:\/\/127\.0\.0\.1:\d+ +running {2}aliases R1$/m, /^SIGTERM: stopping the fleet…$/m]],
   ] as const) {
     it(`in ${lang === 'fr' ? 'French' : 'English'} (${args.length ? args.join(' ') : `LANG=${env.LANG}`}), its JSON lines in English`, async () => {
       const fleet = await startFleet({ name: 'console', mk6: [{ id: 'ROU1', aliases: ['R1'], sites: site }] }, { env, args: [...args] });

@@ -82,7 +82,7 @@ describe('fleet file faults by schema, at their lines', () => {
       '  - "not an object"', //                                                  16
     ].join('\n');
     assert.deepEqual(problems(text), [
-      'fleet.yaml:2 colour: clé inconnue (attendu: name, seed, proxy, workers, mk6)',
+      'fleet.yaml:2 colour: clé inconnue (attendu: name, seed, engine, proxy, workers, mk6)',
       'fleet.yaml:3 proxy.port: port invalide: 70000 (0..65535, 0 = libre)',
       "fleet.yaml:6 mk6[0].auth.token_env: la variable d'environnement MISSING_TOKEN n'est pas définie",
       'fleet.yaml:8 mk6[0].sites[0].pmax: clé inconnue (attendu: sycode, name, role, pmax_kw, prm_id, dynamics, profile)',

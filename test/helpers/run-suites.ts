@@ -19,6 +19,7 @@ const TIMED = [
   'supervisor/session/stream.test.js',
   'supervisor/fleet/chaos.test.js',
   'browser/page-scale.test.js',
+  'engine/netns.test.js', // six processes across network namespaces (skips unless root)
 ];
 /** The longest files (about 10 s or more each on two cores), started first, longest first. */
 const LONG = [

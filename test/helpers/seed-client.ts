@@ -15,7 +15,12 @@ export class SeedClient {
   private readonly aliases = new Map(ROUVAI.flatMap((m) => (m.aliases ?? []).map((a) => [a, m.id] as const)));
 
   /** `pinned`: every call, fleet-wide ones too, to that one BASE (a worker's own port). */
-  constructor(readonly fleet: { url: string; ports: Record<string, number>; worker(id: string): string }, readonly direct: boolean, readonly pinned?: string) {}
+  constructor(readonly fleet: { url: string; ports: Record<string, number>; worker(id: string): string; host?(id: string): string }, readonly direct: boolean, readonly pinned?: string) {}
+
+  /** The address an MK6 of the fleet listens on (loopback, unless the fleet puts each on its own host). */
+  hostOf(id: string): string {
+    return this.fleet.host?.(id) ?? '127.0.0.1';
+  }
 
   /** The BASE a seed call goes to. */
   base(path: string): string {
@@ -65,7 +70,7 @@ export class SeedClient {
     assert.equal(body.mk6_id, id);
     assert.equal(body.sites, sites.length);
     assert.equal(typeof body.port, 'number');
-    assert.equal(body.url, `http://127.0.0.1:${body.port}`);
+    assert.equal(body.url, `http://${this.hostOf(id)}:${body.port}`);
     if (id in this.fleet.ports) assert.equal(body.port, this.fleet.ports[id]);
     return body;
   }

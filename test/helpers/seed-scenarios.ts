@@ -66,7 +66,7 @@ export async function scenario1(s: SeedClient): Promise<void> {
     assert.deepEqual(m.sycodes, def.sites.map((x) => x.sycode));
     assert.deepEqual(m.aliases, def.aliases);
     const answer = answers.find((a) => a.mk6_id === m.mk6_id);
-    assert.deepEqual(m.network, { host: '127.0.0.1', port: answer.port, url: answer.url });
+    assert.deepEqual(m.network, { host: s.hostOf(m.mk6_id), port: answer.port, url: answer.url });
     assert.equal(m.process.status, 'online');
     assert.equal(typeof m.process.pid, 'number');
   }

@@ -26,6 +26,8 @@ export const INTERNAL_ROUTES: RouteDecl[] = [
   internal(WORKER, 'get', '/_worker/telemetry', 'workerTelemetry', "Each site's values for the live stream"),
   internal(WORKER, 'get', '/_worker/health', 'workerHealth', 'The worker as the supervisor checks it'),
   internal(WORKER, 'post', '/_worker/fleet', 'workerFleet', "The fleet's clock and mode, to an MK6 that missed a broadcast"),
+  internal(WORKER, 'post', '/_worker/listener', 'workerListener', 'Engine external: {open: false} closes the listener (kill refused); {open: true, kind: warm|cold} reopens it'),
+  internal({ front: 'own' }, 'get', '/_fleet/listener', 'fleetListener', 'Engine external: a worker whose listener a kill closed asks ?mk6_id= whether a restart waits for it'),
   internal({ front: 'own' }, 'get', '/_fleet/clock', 'fleetSettings', "The fleet's clock, mode and recording, for a (re)started worker"),
 ];
 // Workers hand in their journal entries on the front's raw server, before its Koa app (front.ts).

@@ -7,7 +7,7 @@
 import { errors } from '../errors.js';
 import { NetworkCondition } from './network.js';
 import { MAX_SITES, SiteDef } from './mock-control.js';
-import { SafeId, Type, type Static } from './kit.js';
+import { SafeId, StringEnum, Type, type Static } from './kit.js';
 import { contractFault, worded } from './validate.js';
 import { say } from '../../i18n/api-messages.js';
 
@@ -15,9 +15,16 @@ import { say } from '../../i18n/api-messages.js';
 const Port = () => worded(Type.Integer({ minimum: 0, maximum: 65535, description: '0 = any free port' }), (v) => `port invalide: ${JSON.stringify(v)} (0..65535, 0 = libre)`);
 const Host = () => worded(Type.String({ pattern: '^[A-Za-z0-9.:-]{1,255}$' }), (v) => `hôte invalide: ${JSON.stringify(v)}`);
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-/** An MK6's own address, as a real MK6 has one: an IPv4 literal (127.x.y.z: all of 127.0.0.0/8 is loopback on Linux). */
-const Address = () =>
-  worded(Type.String({ pattern: `^${OCTET}(\\.${OCTET}){3}$`, description: 'an IPv4 address, e.g. 127.0.1.5' }), (v) => `adresse IPv4 invalide: ${JSON.stringify(v)}`);
+/** An MK6's own address, or a DNS name (a pod's, with `engine: external`): at least one letter, so `127.0.0.300` stays a bad address. */
+const DNS_NAME = '(?=[0-9.]*[A-Za-z-])[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*';
+const AddressOrName = () =>
+  worded(
+    Type.String({ pattern: `^(${OCTET}(\\.${OCTET}){3}|${DNS_NAME})$`, maxLength: 253, description: 'an IPv4 address (e.g. 127.0.1.5) or a DNS name (e.g. mk6-0.mk6.recette.svc)' }),
+    (v) => `adresse IPv4 invalide: ${JSON.stringify(v)} (ou un nom DNS)`,
+  );
+/** Who runs the workers: pm2 on this machine (default), or someone else (pods, systemd, a script) the supervisor adopts them from. */
+export const ENGINES = ['pm2', 'external'] as const;
+export type EngineName = (typeof ENGINES)[number];
 /** `127.0.1.0/24`: MK6 n of the file gets the (n+1)th address of that loopback range. */
 const LoopbackRange = () =>
   worded(
@@ -36,7 +43,7 @@ export const FleetMk6 = worded(
       id: worded(SafeId(), (v) => `id invalide: ${JSON.stringify(v)} (lettres, chiffres, '.', '_', '-', 64 max)`),
       aliases: Type.Optional(worded(Type.Array(SafeId()), () => "une liste d'ids est attendue")),
       port: Type.Optional(Port()),
-      host: Type.Optional(Address()),
+      host: Type.Optional(AddressOrName()),
       sites: contractFault(Type.Array(FleetSite, { minItems: 1, maxItems: MAX_SITES }), {
         wrongType: (_, field) => errors.badRequest(say('sitesMustBeList'), { field }),
         invalid: (_, field) => errors.badRequest(say('sitesCount', MAX_SITES), { field }),
@@ -61,6 +68,7 @@ export const FleetFile = Type.Object(
   {
     name: Type.Optional(worded(SafeId({ default: 'fleet' }), (v) => `nom invalide: ${JSON.stringify(v)}`)),
     seed: Type.Optional(worded(Type.Integer({ default: 1 }), () => 'un entier est attendu')),
+    engine: Type.Optional(worded(StringEnum(ENGINES, { default: 'pm2' }), (v) => `engine invalide: ${JSON.stringify(v)} (pm2|external)`)),
     proxy: Type.Optional(worded(Type.Object({ host: Type.Optional(Host()), port: Type.Optional(Port()) }, { additionalProperties: false }), () => 'un objet {host, port} est attendu')),
     workers: Type.Optional(
       worded(

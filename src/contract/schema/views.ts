@@ -20,7 +20,9 @@ export const InventoryEntry = Type.Object(
   },
   { $id: 'InventoryEntry' },
 );
-export const Inventory = Type.Object({ count: Type.Integer(), mk6: Type.Array(ref(InventoryEntry)) }, { $id: 'Inventory' });
+/** `engine`: who runs the workers (`pm2` here, or `external`: pods, systemd…), on the front only (a worker lists itself). */
+const ENGINE = () => Type.Optional(StringEnum(['pm2', 'external'] as const, { description: 'who runs the workers: pm2 on this machine, or an external engine (docs/engines.md)' }));
+export const Inventory = Type.Object({ count: Type.Integer(), engine: ENGINE(), mk6: Type.Array(ref(InventoryEntry)) }, { $id: 'Inventory' });
 
 /** `front`: a gateway call the front answered itself because its MK6 was down (502) or blackholed (504). */
 export const JOURNAL_SOURCES = ['GW', 'MOCK', 'SUPERVISION', 'OTHER', 'front'] as const;
@@ -56,6 +58,7 @@ export const Health = Type.Object(
 export const Readiness = Type.Object(
   {
     ready: Type.Boolean(),
+    engine: ENGINE(),
     phase: StringEnum(['starting', 'running', 'stopping'] as const),
     mk6: Type.Record(Type.String(), Type.String(), {
       description: 'per MK6: `ready`, or what it waits for (`starting`, `not answering on port N`, `clock differs from the fleet`, …); `stopped (kill)` and kill outages are not waited for',

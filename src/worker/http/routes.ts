@@ -227,7 +227,21 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
       answerJson(ctx, { mk6_id: rt.config.id, sim_time: formatIso(now), sites });
     }],
     workerHealth: [internalOnly, (ctx) => {
-      answerJson(ctx, { mk6_id: rt.config.id, pid: process.pid, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
+      const process_ = { pid: process.pid, memory_bytes: process.memoryUsage.rss(), uptime_s: Math.round(process.uptime()) }; // the external engine's inventory
+      answerJson(ctx, { mk6_id: rt.config.id, ...process_, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
+    }],
+    /** Engine external: the supervisor's kill refused closes the port once this answer is out; its restart reopens it before answering (src/worker/listener.ts). */
+    workerListener: [internalOnly, async (ctx) => {
+      const b = asBody(body(ctx));
+      const control = rt.listener;
+      if (!control) throw errors.notFound();
+      if (b.open === false) {
+        ctx.res.once('finish', () => control.close());
+        return answerJson(ctx, { mk6_id: rt.config.id, open: false });
+      }
+      const kind = b.kind === 'cold' ? 'cold' : 'warm';
+      await control.reopen(kind);
+      answerJson(ctx, { mk6_id: rt.config.id, open: true, kind });
     }],
     /** The fleet's clock and mode pushed to one MK6 that missed a broadcast (it was starting). */
     workerFleet: [internalOnly, (ctx) =>

@@ -48,7 +48,7 @@ describe('while the fleet starts', () => {
         assert.equal(health.status, 200, m.mk6_id);
         assert.deepEqual([health.body.status, health.body.mk6_id, health.body.pid], ['ok', m.mk6_id, m.process.pid]);
       }
-      assert.deepEqual(await readyz(fleet.url), { ready: true, phase: 'running', mk6: Object.fromEntries(ROUVAI.map((m) => [m.id, 'ready'])) });
+      assert.deepEqual(await readyz(fleet.url), { ready: true, engine: 'pm2', phase: 'running', mk6: Object.fromEntries(ROUVAI.map((m) => [m.id, 'ready'])) });
     } finally {
       await fleet.stop();
     }
@@ -141,7 +141,7 @@ describe('a running fleet', () => {
     await call(fleet.url, 'POST', '/mock/reset');
     await ready(fleet.url);
     assert.equal((await call(fleet.url, 'POST', '/mock/mk6/ROU2/kill')).status, 200);
-    assert.deepEqual(await readyz(fleet.url), { ready: true, phase: 'running', mk6: { 'ROU1.2': 'ready', ROU2: 'stopped (kill)' } });
+    assert.deepEqual(await readyz(fleet.url), { ready: true, engine: 'pm2', phase: 'running', mk6: { 'ROU1.2': 'ready', ROU2: 'stopped (kill)' } });
     assert.equal((await call(fleet.url, 'POST', '/mock/mk6/ROU2/kill', { kind: 'blackhole' })).status, 502, 'a stopped process cannot be blackholed');
     assert.equal((await call(fleet.url, 'POST', '/mock/mk6/ROU2/restart')).status, 200);
     await ready(fleet.url);
