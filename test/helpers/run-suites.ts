@@ -20,6 +20,7 @@ const TIMED = [
   'supervisor/fleet/chaos.test.js',
   'browser/page-scale.test.js',
   'engine/netns.test.js', // six processes across network namespaces (skips unless root)
+  'deploy/k8s-pods-netns.test.js', // the pods' commands, each in its namespace (skips unless root)
 ];
 /** The longest files (about 10 s or more each on two cores), started first, longest first. */
 const LONG = [
