@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   // A timeline survives a restart of the supervisor with what had fired; a --timeline file replaces it unless it is the same.
   const restored = await fleet.timeline.restore();
   if (timeline && options.timeline && !(restored && fleet.timeline.holds(timeline))) await fleet.timeline.load(timeline, resolve(options.timeline));
-  for (const problem of failed) console.error(say.mk6NotStarted(problem));
+  for (const problem of failed) console.error(say.mk6NotStarted(problem(lang)));
   // pm2's list carries every app's whole environment: with 250 MK6 it is megabytes a call, so
   // a large fleet is looked at less often (a worker pm2 rebooted is noticed within that time).
   const refreshMs = Math.min(5000, Math.max(1000, fleet.members.size * 20));

@@ -97,7 +97,8 @@ export const errors = {
   siteNotAccessible: (sycode: string) =>
     new Mk6Error(503, 'SITE_NOT_ACCESSIBLE', say('siteNotAccessible', sycode), { sycode, state: 0 }),
   mk6Offline: (id: string) => new Mk6Error(503, 'MK6_OFFLINE', say('mk6Offline', id), { mk6_id: id }),
-  mk6Unreachable: (id: string, cause: string) =>
+  /** `cause`: a word (`refused`), or why in a person's words (rendered in the answer's language). */
+  mk6Unreachable: (id: string, cause: string | ApiText) =>
     new Mk6Error(502, 'MK6_UNREACHABLE', say('mk6Unreachable', id), { mk6_id: id, cause }),
   /** A blackholed MK6 behind the proxy: the proxy gives up instead of hanging forever. */
   mk6Timeout: (id: string, ms: number) =>

@@ -9,6 +9,7 @@
 import { requestJson } from '../../src/shared/http-client.js';
 import type { Member, RestartKind } from './member.js';
 import type { AppSpec, AppStatus, ProcessManager } from './process-manager.js';
+import { sayFleet } from '../../src/i18n/fleet-messages.js';
 
 type Processes = { [K in keyof ProcessManager]: ProcessManager[K] };
 
@@ -169,7 +170,7 @@ export function readExternalView(members: Iterable<Member>, byApp: Map<string, A
     } else if (m.outage === 'refused') m.status = 'stopped';
     else if (m.status !== 'starting') {
       m.status = 'errored';
-      m.problem = `ne répond pas sur ${m.spec.host}:${m.spec.port} (engine external)`;
+      m.problem = sayFleet('notAnswering', `${m.spec.host}:${m.spec.port}`, 'engine external');
     }
   }
 }

@@ -30,6 +30,7 @@ import { ExternalProcesses, readExternalView, type Engine } from './external-pro
 import { internalSecret, loadSupervisorState, saveSupervisorState, type SupervisorState } from './supervisor-state.js';
 import { TimelineRunner } from '../recette/timeline-runner.js';
 import { EventLog } from '../session/events.js';
+import type { ApiText } from '../../src/i18n/api-messages.js';
 
 export { OUTAGE_KINDS, RESTART_KINDS, type Member, type MemberStatus, type OutageKind, type RestartKind } from './member.js';
 
@@ -112,7 +113,7 @@ export class FleetSupervisor {
   }
 
   /** Connects to pm2, adopts live workers of an earlier run, starts the others, waits for all. */
-  async start(frontUrl: string, modeOverride: FleetMode | null): Promise<{ failed: string[] }> {
+  async start(frontUrl: string, modeOverride: FleetMode | null): Promise<{ failed: ApiText[] }> {
     try {
       return await this.queue.fleetWide(async () => {
         this.frontUrl = frontUrl;
@@ -128,7 +129,7 @@ export class FleetSupervisor {
         // A start rate matched to the cores: all at once only makes 250 node processes fight for 2 cores and queue in pm2.
         const results = await inBatches(this.roster.all(), START_CONCURRENCY, (m) => this.launcher.bringUp(m, byApp.get(m.app) ?? []));
         this.saveState();
-        return { failed: results.filter((r): r is string => r !== null) };
+        return { failed: results.filter((r): r is ApiText => r !== null) };
       });
     } finally {
       if (this.phase === 'starting') this.phase = 'running';

@@ -18,6 +18,8 @@ import type { Member } from './member.js';
 import { isPortFree } from './ports.js';
 import type { AppStatus } from './process-manager.js';
 import { ExternalProcesses, type Engine } from './external-processes.js';
+import { verbatim, type ApiText } from '../../src/i18n/api-messages.js';
+import { sayFleet } from '../../src/i18n/fleet-messages.js';
 
 /** The worker as one bundled file: no module resolution at start, a third faster to answer (BENCHMARKS.md). */
 const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../worker.cjs');
@@ -69,7 +71,7 @@ export class WorkerLauncher {
    * Adopts the one live worker of an earlier run that matches, else removes every app of
    * that name (a ghost included) and starts one. Returns a problem, or null once it serves.
    */
-  async bringUp(member: Member, running: AppStatus[]): Promise<string | null> {
+  async bringUp(member: Member, running: AppStatus[]): Promise<ApiText | null> {
     if (this.ctx.pm instanceof ExternalProcesses) return this.adopt(member, this.ctx.pm);
     const env = this.env(member);
     const only = running.length === 1 ? running[0] : undefined;
@@ -80,34 +82,34 @@ export class WorkerLauncher {
       StateFile.load(stateFilePath(this.ctx.stateDir, member.spec.id));
     } catch (err) {
       if (!(err instanceof CorruptStateError)) throw err;
-      return this.errored(member, err.message, `${member.spec.id}: ${err.message}`);
+      return this.errored(member, verbatim(err.message));
     }
     if (!(await isPortFree(member.spec.host, member.spec.port))) {
-      const problem = member.spec.host === this.ctx.fleet.workers.host ? `port ${member.spec.port} déjà pris sur cette machine` : `${member.spec.host}:${member.spec.port} déjà pris (ou adresse absente) sur cette machine`;
+      const problem = member.spec.host === this.ctx.fleet.workers.host ? sayFleet('portTaken', member.spec.port) : sayFleet('addressTaken', `${member.spec.host}:${member.spec.port}`);
       const where = member.spec.line ? `${this.ctx.fleet.file}:${member.spec.line} ` : '';
-      return this.errored(member, problem, `${where}${member.spec.id}: ${problem}`);
+      return this.errored(member, problem, (lang) => `${where}${member.spec.id}: ${problem(lang)}`);
     }
-    if (this.ctx.stopping()) return this.errored(member, 'arrêt de la flotte', `${member.spec.id}: arrêt de la flotte`);
+    if (this.ctx.stopping()) return this.errored(member, sayFleet('fleetStopping'));
     member.status = 'starting';
     try {
       await this.ctx.pm.start({ name: member.app, script: WORKER_SCRIPT, args: ['--state-dir', this.ctx.stateDir], env, nodeArgs: WORKER_NODE_ARGS });
     } catch (err) {
       // A slow or failing pm2 costs this MK6 its start, never the supervisor: it says why and the rest goes on.
       await this.ctx.pm.delete(member.app).catch(() => {});
-      return this.errored(member, `pm2: ${(err as Error).message}`);
+      return this.errored(member, verbatim(`pm2: ${(err as Error).message}`));
     }
     return this.waitReady(member);
   }
 
   /** The external engine's worker, where the fleet file says it is (reopened if a kill closed it, then reset). */
-  private async adopt(member: Member, pm: ExternalProcesses): Promise<string | null> {
+  private async adopt(member: Member, pm: ExternalProcesses): Promise<ApiText | null> {
     if (member.outage === 'refused') await pm.reopen(member.app, 'warm');
     member.status = 'starting';
     return this.waitReady(member, EXTERNAL_READY_TIMEOUT_MS);
   }
 
   /** Polls the worker's health until it answers, then gives it the fleet's clock and mode if it missed them. */
-  async waitReady(member: Member, timeoutMs = READY_TIMEOUT_MS): Promise<string | null> {
+  async waitReady(member: Member, timeoutMs = READY_TIMEOUT_MS): Promise<ApiText | null> {
     const deadline = Date.now() + timeoutMs;
     let delay = 10;
     let nextPm2Check = Date.now() + 200;
@@ -130,8 +132,9 @@ export class WorkerLauncher {
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(100, delay * 2);
     }
-    const see = this.ctx.pm instanceof ExternalProcesses ? 'engine external' : `voir: npx pm2 logs ${member.app}`;
-    return this.errored(member, `ne répond pas sur ${this.url(member)} (${see})`);
+    const see = this.ctx.pm instanceof ExternalProcesses ? verbatim('engine external') : sayFleet('seePm2Logs', member.app);
+    const url = this.url(member);
+    return this.errored(member, (lang) => sayFleet('notAnswering', url, see(lang))(lang));
   }
 
   /** The worker's own word on its process, clock and mode; null when it does not answer. */
@@ -182,7 +185,8 @@ export class WorkerLauncher {
     return env;
   }
 
-  private errored(member: Member, problem: string, report = `${member.spec.id}: ${problem}`): string {
+  /** The MK6 in error for `problem`; what its start reports (`ID: problem` unless said). */
+  private errored(member: Member, problem: ApiText, report: ApiText = (lang) => `${member.spec.id}: ${problem(lang)}`): ApiText {
     member.status = 'errored';
     member.problem = problem;
     return report;

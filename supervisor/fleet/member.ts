@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isRunning } from './pids.js';
 import { KILL_KINDS, RESTART_KINDS } from '../../src/contract/schema/mock-control.js';
 import type { Mk6Spec } from '../../src/config/fleet-file.js';
+import type { ApiText } from '../../src/i18n/api-messages.js';
 
 export type MemberStatus = 'starting' | 'online' | 'stopped' | 'errored';
 
@@ -19,7 +20,7 @@ export interface Member {
   app: string;
   status: MemberStatus;
   /** Why it is errored (e.g. a corrupt state file), shown in the inventory. */
-  problem: string | null;
+  problem: ApiText | null;
   /** The worker's last inventory entry: its topology, shown even while it is down. */
   last: Record<string, unknown> | null;
   /** The outage a kill imposed (refused = process stopped), until a restart. */

@@ -13,6 +13,7 @@ import type { FleetApps } from './fleet-apps.js';
 import type { WorkerLauncher } from './launcher.js';
 import type { Member, OutageKind, RestartKind } from './member.js';
 import { ExternalProcesses, type Engine } from './external-processes.js';
+import type { ApiText } from '../../src/i18n/api-messages.js';
 
 export interface OutageContext {
   pm: Engine;
@@ -42,7 +43,7 @@ export async function restartWorker(ctx: OutageContext, member: Member, kind: Re
   if (ctx.pm instanceof ExternalProcesses) return restartExternal(ctx, ctx.pm, member, kind);
   if (kind === 'cold') writeFileSync(marker, new Date().toISOString() + '\n');
   const apps = await ctx.apps.named(member.app);
-  let problem: string | null;
+  let problem: ApiText | null;
   try {
     if (apps.length === 1) {
       await ctx.pm.restart(member.app);
@@ -55,7 +56,7 @@ export async function restartWorker(ctx: OutageContext, member: Member, kind: Re
     throw err;
   }
   member.outage = null;
-  ctx.events.record('restart', member.spec.id, { kind, problem });
+  ctx.events.record('restart', member.spec.id, { kind, problem: problem?.('en') ?? null }); // the event log is machine text: English
   if (problem) throw errors.mk6Unreachable(member.spec.id, problem);
 }
 
@@ -64,6 +65,6 @@ async function restartExternal(ctx: OutageContext, pm: ExternalProcesses, member
   await pm.reopen(member.app, kind);
   const problem = await ctx.launcher.waitReady(member);
   member.outage = null;
-  ctx.events.record('restart', member.spec.id, { kind, problem });
+  ctx.events.record('restart', member.spec.id, { kind, problem: problem?.('en') ?? null }); // the event log is machine text: English
   if (problem) throw errors.mk6Unreachable(member.spec.id, problem);
 }

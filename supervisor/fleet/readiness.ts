@@ -35,7 +35,7 @@ export async function readiness(fleet: FleetSupervisor): Promise<Readiness> {
 /** What one MK6 waits for ('ready' when nothing), and whether the fleet waits for it. */
 async function memberReadiness(fleet: FleetSupervisor, m: Member, pm2Pid: number | null): Promise<[string, boolean]> {
   if (m.status === 'stopped') return [m.outage === 'refused' ? 'stopped (kill)' : 'stopped', false];
-  if (m.status === 'errored') return [`errored: ${m.problem ?? 'unknown'}`, true];
+  if (m.status === 'errored') return [`errored: ${m.problem?.('en') ?? 'unknown'}`, true]; // /readyz's states are English machine text
   if (m.status === 'starting' || fleet.busy(m)) return [m.status === 'starting' ? 'starting' : 'changing', true];
   const health = await fleet.health(m);
   if (!health) return [`not answering on port ${m.spec.port}`, true];

@@ -27,6 +27,7 @@ import { routerRoutes } from '../../src/contract/routes/index.js';
 import { fleetStream } from '../session/stream.js';
 import { say } from '../../src/i18n/api-messages.js';
 import { sentence, answerLang } from '../../src/i18n/answer-lang.js';
+import type { Lang } from '../../src/i18n/lang.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
   /** The fleet's own writes obey production mode like every worker does: each route that declares a 403 meets it. */
@@ -51,7 +52,7 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
     return m;
   };
   const inventory = async (ctx: Context) => {
-    ctx.body = await fleetInventory(fleet);
+    ctx.body = await fleetInventory(fleet, answerLang(ctx));
   };
 
   return {
@@ -210,7 +211,8 @@ export async function flushWorkerJournals(fleet: FleetSupervisor): Promise<void>
 }
 
 /** Each MK6's topology (from its worker, or remembered while it is down) merged with its process. */
-export async function fleetInventory(fleet: FleetSupervisor) {
+/** The inventory; a process's `problem` in `lang` (`Content-Language` said by the caller). */
+export async function fleetInventory(fleet: FleetSupervisor, lang: Lang) {
   const processes = await fleet.processes();
   const mk6 = await Promise.all(
     [...fleet.members.values()].map(async (m) => {
@@ -249,7 +251,7 @@ export async function fleetInventory(fleet: FleetSupervisor) {
         online: answered && m.outage === null && m.last?.online !== false,
         outage: m.outage,
         added: m.added,
-        problem: m.problem,
+        problem: m.problem?.(lang) ?? null,
       };
     }),
   );

@@ -1,0 +1,41 @@
+/**
+ * Why an MK6's process is not serving, as the supervisor says it: in the inventory's `problem`
+ * and an error's details (the request's language), on `npm start`'s console (the terminal's).
+ */
+import type { Catalogue } from './catalogue.js';
+import type { ApiParams, ApiText } from './api-messages.js';
+import type { Lang } from './lang.js';
+
+export interface FleetMessages {
+  portTaken: (port: number) => string;
+  addressTaken: (address: string) => string;
+  fleetStopping: string;
+  notAnswering: (url: string, hint: string) => string;
+  seePm2Logs: (app: string) => string;
+}
+
+const fr: FleetMessages = {
+  portTaken: (port) => `port ${port} déjà pris sur cette machine`,
+  addressTaken: (address) => `${address} déjà pris (ou adresse absente) sur cette machine`,
+  fleetStopping: 'arrêt de la flotte',
+  notAnswering: (url, hint) => `ne répond pas sur ${url} (${hint})`,
+  seePm2Logs: (app) => `voir: npx pm2 logs ${app}`,
+};
+
+const en: FleetMessages = {
+  portTaken: (port) => `port ${port} already taken on this machine`,
+  addressTaken: (address) => `${address} already taken (or no such address) on this machine`,
+  fleetStopping: 'the fleet is stopping',
+  notAnswering: (url, hint) => `not answering on ${url} (${hint})`,
+  seePm2Logs: (app) => `see: npx pm2 logs ${app}`,
+};
+
+export const fleetMessages: Catalogue<FleetMessages> = { fr, en };
+
+/** The text of one message with its parameters, in both languages. */
+export function sayFleet<K extends keyof FleetMessages>(key: K, ...params: ApiParams<FleetMessages[K]>): ApiText {
+  return (lang: Lang) => {
+    const message = fleetMessages[lang][key] as string | ((...args: unknown[]) => string);
+    return typeof message === 'string' ? message : message(...params);
+  };
+}
