@@ -17,6 +17,7 @@ import { formatIso, parseIsoTime } from '../domain/time.js';
 import { conditionView, parseCondition } from '../worker/network/condition.js';
 import { YamlSource } from './yaml-source.js';
 import { say } from '../i18n/api-messages.js';
+import { readMk6Clock } from '../contract/mk6-clock.js';
 
 /** An event as the timeline plays it: one of src/schema/timeline.ts's, its time read. */
 export interface TimelineEvent {
@@ -93,6 +94,14 @@ function parseEvent(item: unknown, index: number): { event: TimelineEvent | null
       faults.push({ path: ['condition'], message: err.message });
     }
   }
+  if (action === 'clock_skew' && faults.length === 0) {
+    try {
+      readMk6Clock(fields); // at least one of offset, drift_ppm; an offset within range: as the route reads it
+    } catch (err) {
+      if (!(err instanceof Mk6Error)) throw err;
+      faults.push({ path: [String(err.details.field ?? 'offset')], message: err.message });
+    }
+  }
   if (faults.length) return { event: null, faults };
   return { event: { index, at: parseIsoTime(item.at) as number, action, mk6: action === 'speed' ? null : (item.mk6 as string), fields }, faults };
 }
@@ -140,6 +149,8 @@ export function actionRequest(ev: TimelineEvent): ActionCall {
     case 'restart': return { method: 'POST', path: `${mk6}/restart`, ...(f.kind ? { body: { kind: f.kind } } : {}) };
     case 'network_add': return { method: 'POST', path: `${mk6}/network`, body: f.condition as Record<string, unknown> };
     case 'network_rm': return { method: 'DELETE', path: `${mk6}/network${f.name ? `/${encodeURIComponent(String(f.name))}` : ''}` };
+    case 'clock_skew': return { method: 'POST', path: `${mk6}/clock`, body: { ...f } };
+    case 'clock_reset': return { method: 'DELETE', path: `${mk6}/clock` };
     case 'speed': return { method: 'POST', path: '/mock/time', body: { speed: f.speed } };
   }
 }

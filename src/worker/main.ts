@@ -13,6 +13,7 @@ import { checkedSites, readSitesFile } from '../config/sites-file.js';
 import { parseConditionList } from './network/state.js';
 import { SECRET_ENV } from '../shared/internal.js';
 import { immediateLogger } from '../shared/log.js';
+import type { Mk6ClockSetting } from '../domain/mk6-clock.js';
 
 export const EXIT_USAGE = 64;
 /** pm2 is told not to restart on this code: a corrupt state file needs a person. */
@@ -59,6 +60,12 @@ async function readConfig(): Promise<WorkerServerConfig> {
   } catch (err) {
     fail(EXIT_USAGE, `Conditions réseau de ${id}: ${(err as Error).message}`);
   }
+  let initialClock: Mk6ClockSetting | null = null;
+  if (env.MK6_CLOCK_JSON) {
+    const c = JSON.parse(env.MK6_CLOCK_JSON) as { offset_ms?: unknown; drift_ppm?: unknown };
+    if (!Number.isFinite(c.offset_ms) || !Number.isFinite(c.drift_ppm)) fail(EXIT_USAGE, `Horloge de ${id}: MK6_CLOCK_JSON invalide`);
+    initialClock = { offsetMs: c.offset_ms as number, driftPpm: c.drift_ppm as number };
+  }
   const tokenEnv = env.MK6_TOKEN_ENV;
   const internalSecret = env[SECRET_ENV] || null;
   delete env[SECRET_ENV]; // out of reach of anything that prints the environment
@@ -72,6 +79,7 @@ async function readConfig(): Promise<WorkerServerConfig> {
     stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? '.fleet-state',
     initialToken: tokenEnv ? env[tokenEnv] || null : null,
     initialNetwork,
+    initialClock,
     supervisorUrl: env.MK6_SUPERVISOR_URL || null,
     internalSecret,
   };
