@@ -14,9 +14,8 @@ import { say } from '../i18n/api-messages.js';
 /** `+90s` → 90 000, `-2m` → −120 000, `1h` → 3 600 000; null when not a signed duration. */
 export function parseOffset(text: unknown): number | null {
   if (typeof text !== 'string') return null;
-  const body = text.startsWith('+') ? text.slice(1) : text;
-  if (body.startsWith('+')) return null;
-  return parseDuration(body, { negative: true });
+  if (text.startsWith('+')) return /^\d/.test(text.slice(1)) ? parseDuration(text.slice(1)) : null;
+  return parseDuration(text, { negative: true });
 }
 
 /** 90 000 → `+1m30s`, −120 000 → `-2m`, 0 → `+0s`. */
@@ -37,6 +36,14 @@ export function readMk6Clock(raw: unknown, field = ''): Mk6ClockSetting {
     throw errors.invalidValue(say('fieldInvalidHint', 'offset', `|offset| <= ${formatDuration(MAX_OFFSET_MS)}`), { field: `${field}offset`, max: formatDuration(MAX_OFFSET_MS) });
   }
   return { offsetMs, driftPpm: driftPpm ?? 0 };
+}
+
+/** The launcher hands a worker its fleet file's clock as `MK6_CLOCK_JSON` = `{offset_ms, drift_ppm}`. */
+export function clockFromEnv(json: string | undefined): Mk6ClockSetting | null {
+  if (!json) return null;
+  const c = JSON.parse(json) as { offset_ms?: unknown; drift_ppm?: unknown };
+  if (!Number.isFinite(c.offset_ms) || !Number.isFinite(c.drift_ppm)) throw new Error(`MK6_CLOCK_JSON invalide: ${json.slice(0, 80)}`);
+  return { offsetMs: c.offset_ms as number, driftPpm: c.drift_ppm as number };
 }
 
 /** What the MK6 says of its clock at fleet time `fleetNow`. */

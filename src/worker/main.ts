@@ -14,6 +14,7 @@ import { parseConditionList } from './network/state.js';
 import { SECRET_ENV } from '../shared/internal.js';
 import { immediateLogger } from '../shared/log.js';
 import type { Mk6ClockSetting } from '../domain/mk6-clock.js';
+import { clockFromEnv } from '../contract/mk6-clock.js';
 
 export const EXIT_USAGE = 64;
 /** pm2 is told not to restart on this code: a corrupt state file needs a person. */
@@ -61,10 +62,10 @@ async function readConfig(): Promise<WorkerServerConfig> {
     fail(EXIT_USAGE, `Conditions réseau de ${id}: ${(err as Error).message}`);
   }
   let initialClock: Mk6ClockSetting | null = null;
-  if (env.MK6_CLOCK_JSON) {
-    const c = JSON.parse(env.MK6_CLOCK_JSON) as { offset_ms?: unknown; drift_ppm?: unknown };
-    if (!Number.isFinite(c.offset_ms) || !Number.isFinite(c.drift_ppm)) fail(EXIT_USAGE, `Horloge de ${id}: MK6_CLOCK_JSON invalide`);
-    initialClock = { offsetMs: c.offset_ms as number, driftPpm: c.drift_ppm as number };
+  try {
+    initialClock = clockFromEnv(env.MK6_CLOCK_JSON);
+  } catch (err) {
+    fail(EXIT_USAGE, `Horloge de ${id}: ${(err as Error).message}`);
   }
   const tokenEnv = env.MK6_TOKEN_ENV;
   const internalSecret = env[SECRET_ENV] || null;
