@@ -99,7 +99,7 @@ function parseEvent(item: unknown, index: number): { event: TimelineEvent | null
       readMk6Clock(fields); // at least one of offset, drift_ppm; an offset within range: as the route reads it
     } catch (err) {
       if (!(err instanceof Mk6Error)) throw err;
-      faults.push({ path: [String(err.details.field ?? 'offset')], message: err.message });
+      faults.push({ path: err.details.field === undefined ? [] : [String(err.details.field)], message: err.message });
     }
   }
   if (faults.length) return { event: null, faults };

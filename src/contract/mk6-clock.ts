@@ -29,7 +29,7 @@ export function readMk6Clock(raw: unknown, field = ''): Mk6ClockSetting {
   const body = asBody(raw);
   const offset = optional(Mk6ClockBody, body, 'offset');
   const driftPpm = optional(Mk6ClockBody, body, 'drift_ppm');
-  if (offset === undefined && driftPpm === undefined) throw errors.badRequest(say('nothingToChange', 'offset, drift_ppm'), { field: field || 'offset' });
+  if (offset === undefined && driftPpm === undefined) throw errors.badRequest(say('nothingToChange', 'offset, drift_ppm'), {});
   const offsetMs = offset === undefined ? 0 : parseOffset(offset);
   if (offsetMs === null) throw errors.badRequest(say('fieldInvalidHint', 'offset', OFFSET_HINT), { field: `${field}offset` });
   if (Math.abs(offsetMs) > MAX_OFFSET_MS) {
