@@ -18,6 +18,19 @@ const STATUS_LABELS = {
   errored: 'planté', starting: 'démarrage…', 'waiting restart': 'redémarrage…', 'one-launch-status': 'lancé',
 };
 
+const SKEW_TITLE = {
+  fr: "Horloge propre du MK6 : décalage et dérive par rapport à l'horloge de la flotte (POST /mock/mk6/{id}/clock)",
+  en: "The MK6's own clock: offset and drift against the fleet clock (POST /mock/mk6/{id}/clock)",
+};
+/** `+90 s`, `−2 min`, `+90 s · 200 ppm` in the page's language. */
+function skewText(clock) {
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'fr';
+  const s = clock.offset_ms / 1000;
+  const [n, unit] = Math.abs(s) >= 3600 && s % 3600 === 0 ? [s / 3600, 'hour'] : Math.abs(s) >= 60 && s % 60 === 0 ? [s / 60, 'minute'] : [s, 'second'];
+  const offset = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', signDisplay: 'always', maximumFractionDigits: 3 }).format(n);
+  return clock.drift_ppm ? `${offset} · ${new Intl.NumberFormat(lang, { signDisplay: 'always', maximumFractionDigits: 3 }).format(clock.drift_ppm)} ppm` : offset;
+}
+
 export class Mk6Card {
   constructor(entry, { onChanged, onToggle, onNetwork, onProvision, onClose }) {
     this.id = entry.mk6_id;
@@ -52,6 +65,7 @@ export class Mk6Card {
       this.online = h('span', { class: 'badge net', 'data-testid': 'online-status' }),
       this.auth = h('span', { class: 'badge auth', 'data-testid': 'auth-status' }),
       this.trouble = h('span', { class: 'badge trouble', 'data-testid': 'network-status', hidden: true }),
+      this.skew = h('span', { class: 'badge skew', 'data-testid': 'clock-skew', hidden: true }),
       this.summary = h('span', { class: 'site-summary', 'data-testid': 'site-summary' }),
       h('span', { class: 'mk6-actions' },
         h('span', { class: 'group' },
@@ -117,6 +131,13 @@ export class Mk6Card {
     this.trouble.hidden = !trouble;
     setText(this.trouble, trouble);
     this.trouble.title = outage ? 'Le processus tourne mais ne répond pas / réinitialise les connexions (kill avec kind) ; Redémarrer y met fin' : 'Conditions réseau (POST /mock/mk6/{id}/network)';
+    // Its own clock (offset, drift against the fleet's): deliberate, shown, never a fault.
+    const clock = entry.clock?.own ? entry.clock : null;
+    this.skew.hidden = !clock;
+    if (clock) {
+      setText(this.skew, skewText(clock));
+      this.skew.title = SKEW_TITLE[document.documentElement.lang === 'en' ? 'en' : 'fr'];
+    }
     const online = entry.online !== false || Boolean(outage);
     const running = status === 'online';
     setText(this.online, !running ? 'injoignable' : online ? 'en ligne' : 'HORS LIGNE');
