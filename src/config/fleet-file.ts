@@ -18,6 +18,8 @@ import { verbatim, type ApiText } from '../i18n/api-messages.js';
 import { problemList, sayFile } from '../i18n/file-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { readRecordedDay, RecordedFileError } from './recorded-file.js';
+import { readMk6Clock } from '../contract/mk6-clock.js';
+import type { Mk6ClockSetting } from '../domain/mk6-clock.js';
 
 /** An MK6 of the fleet as the supervisor runs it: the file's MK6 with its defaults, port and token variable resolved. */
 export interface Mk6Spec {
@@ -34,6 +36,8 @@ export interface Mk6Spec {
   line: number;
   /** Network conditions from the start (src/network/), as validated views. */
   network?: ConditionView[];
+  /** Its own clock from the start (`clock: {offset, drift_ppm}`), where /mock/reset returns it. */
+  clock?: Mk6ClockSetting;
 }
 
 /** The fleet as the supervisor runs it: the file with its defaults applied. */
@@ -149,7 +153,8 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
       }
     }
     const network = clean([...at, 'network']) ? conditions(raw.network ?? [], [...at, 'network'], fault) : [];
-    if (id !== null) mk6.push({ id, aliases, host, port, sites, tokenEnv, line: source.lineOf(raw.port !== undefined ? [...at, 'port'] : at), ...(network.length ? { network } : {}) });
+    const clock = raw.clock !== undefined && clean([...at, 'clock']) ? ownClock(raw.clock, [...at, 'clock'], fault) : null;
+    if (id !== null) mk6.push({ id, aliases, host, port, sites, tokenEnv, line: source.lineOf(raw.port !== undefined ? [...at, 'port'] : at), ...(network.length ? { network } : {}), ...(clock ? { clock } : {}) });
   });
 
   const all = [...schema, ...faults];
@@ -163,6 +168,18 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
     workers: { host: workerHost, basePort, addresses: range, port: range ? (sharedPort ?? 8080) : null },
     mk6,
   };
+}
+
+/** `clock: {offset, drift_ppm}` read as the clock route reads its body; offset 0 and drift 0 is the fleet clock (none). */
+function ownClock(raw: unknown, at: DocPath, fault: (path: DocPath, message: ApiText) => void): Mk6ClockSetting | null {
+  try {
+    const clock = readMk6Clock(raw);
+    return clock.offsetMs === 0 && clock.driftPpm === 0 ? null : clock;
+  } catch (err) {
+    if (!(err instanceof Mk6Error)) throw err;
+    fault(String(err.details.field ?? '') === 'offset' ? [...at, 'offset'] : at, err.text);
+    return null;
+  }
 }
 
 /** `sites[0].profile.points[3]` → ['sites', 0, 'profile', 'points', 3]: where a site's fault is in the file. */

@@ -19,6 +19,7 @@ import { YamlSource } from './yaml-source.js';
 import { say, verbatim, type ApiText } from '../i18n/api-messages.js';
 import { fileMessages, problemList, sayFile } from '../i18n/file-messages.js';
 import type { Lang } from '../i18n/lang.js';
+import { readMk6Clock } from '../contract/mk6-clock.js';
 
 /** An event as the timeline plays it: one of src/schema/timeline.ts's, its time read. */
 export interface TimelineEvent {
@@ -105,6 +106,14 @@ function parseEvent(item: unknown, index: number): { event: TimelineEvent | null
       faults.push({ path: ['condition'], message: err.text });
     }
   }
+  if (action === 'clock_skew' && faults.length === 0) {
+    try {
+      readMk6Clock(fields); // at least one of offset, drift_ppm; an offset within range: as the route reads it
+    } catch (err) {
+      if (!(err instanceof Mk6Error)) throw err;
+      faults.push({ path: err.details.field === undefined ? [] : [String(err.details.field)], message: err.text });
+    }
+  }
   if (faults.length) return { event: null, faults };
   return { event: { index, at: parseIsoTime(item.at) as number, action, mk6: action === 'speed' ? null : (item.mk6 as string), fields }, faults };
 }
@@ -152,6 +161,8 @@ export function actionRequest(ev: TimelineEvent): ActionCall {
     case 'restart': return { method: 'POST', path: `${mk6}/restart`, ...(f.kind ? { body: { kind: f.kind } } : {}) };
     case 'network_add': return { method: 'POST', path: `${mk6}/network`, body: f.condition as Record<string, unknown> };
     case 'network_rm': return { method: 'DELETE', path: `${mk6}/network${f.name ? `/${encodeURIComponent(String(f.name))}` : ''}` };
+    case 'clock_skew': return { method: 'POST', path: `${mk6}/clock`, body: { ...f } };
+    case 'clock_reset': return { method: 'DELETE', path: `${mk6}/clock` };
     case 'speed': return { method: 'POST', path: '/mock/time', body: { speed: f.speed } };
   }
 }

@@ -27,6 +27,8 @@ export interface AnsweredCall {
   started: number;
   /** The simulated time when the call came in. */
   simTime: number;
+  /** The MK6's own time when the call came in, when it runs a clock of its own. */
+  mk6Time?: number | null;
   ip: string;
   /** Who answered, when not the MK6 the path names (the front, for a down MK6). */
   source?: Source;
@@ -51,6 +53,7 @@ export function journalEntry(call: AnsweredCall, canonicalId: CanonicalId = (nam
     duration_ms: Math.round((performance.now() - call.started) * 1000) / 1000,
     remote: call.ip || null,
     sim_time: formatIso(call.simTime),
+    ...(call.mk6Time != null ? { mk6_time: formatIso(call.mk6Time) } : {}),
     req_headers: journaledHeaders(call.headers),
   };
 }

@@ -67,6 +67,7 @@ export function harEntry(e: JournalEntry & FullBodies, origin: string): HarEntry
     _id: e.id,
     _mk6_id: e.mk6_id,
     _sim_time: e.sim_time ?? null,
+    ...(e.mk6_time ? { _mk6_time: e.mk6_time } : {}),
     _source: e.source,
   };
 }

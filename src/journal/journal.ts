@@ -17,6 +17,8 @@ export interface JournalEntry {
   remote: string | null;
   /** The fleet's simulated time when the request arrived. */
   sim_time: string | null;
+  /** The MK6's own time when it runs a clock of its own (offset, drift; docs/clock.md); absent otherwise. */
+  mk6_time?: string;
   /** A few request headers (content-type, accept, user-agent, x-request-id; Authorization masked). */
   req_headers?: Record<string, string>;
 }

@@ -35,7 +35,7 @@ export function configFromFleetFile(flags: AloneFlags, env: NodeJS.ProcessEnv): 
   try {
     fleet = loadFleetFile(flags.fleet, env);
   } catch (err) {
-    if (err instanceof FleetFileError) throw new UsageError(err.message);
+    if (err instanceof FleetFileError) throw new UsageError(err.render(langFromEnvironment(undefined, env)));
     throw err;
   }
   const spec = pick(fleet.mk6, flags.mk6 ?? env.MK6_ID, env.MK6_INDEX, flags.fleet, env);
@@ -51,6 +51,7 @@ export function configFromFleetFile(flags: AloneFlags, env: NodeJS.ProcessEnv): 
     stateDir,
     initialToken: spec.tokenEnv ? env[spec.tokenEnv] || null : null,
     initialNetwork: spec.network ?? [],
+    initialClock: spec.clock ?? null, // the fleet file's own clock of this MK6, as the launcher hands it to a pm2 worker
     supervisorUrl: env.MK6_SUPERVISOR_URL || null,
     internalSecret: secretOf(env, stateDir),
   };

@@ -16,6 +16,8 @@ import { parseConditionList } from './network/state.js';
 import { SECRET_ENV } from '../shared/internal.js';
 import { immediateLogger } from '../shared/log.js';
 import { aloneSay, configFromFleetFile, UsageError } from './alone.js';
+import type { Mk6ClockSetting } from '../domain/mk6-clock.js';
+import { clockFromEnv } from '../contract/mk6-clock.js';
 
 export const EXIT_USAGE = 64;
 /** A bad flag or fleet file when run alone (--fleet): the message says what to fix. */
@@ -88,6 +90,12 @@ async function configFromFlags(values: { [K in keyof typeof FLAGS]?: string }, e
   } catch (err) {
     fail(EXIT_USAGE, `Conditions réseau de ${id}: ${(err as Error).message}`);
   }
+  let initialClock: Mk6ClockSetting | null = null;
+  try {
+    initialClock = clockFromEnv(env.MK6_CLOCK_JSON);
+  } catch (err) {
+    fail(EXIT_USAGE, `Horloge de ${id}: ${(err as Error).message}`);
+  }
   const tokenEnv = env.MK6_TOKEN_ENV;
   const internalSecret = env[SECRET_ENV] || null;
   delete env[SECRET_ENV]; // out of reach of anything that prints the environment
@@ -101,6 +109,7 @@ async function configFromFlags(values: { [K in keyof typeof FLAGS]?: string }, e
     stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? '.fleet-state',
     initialToken: tokenEnv ? env[tokenEnv] || null : null,
     initialNetwork,
+    initialClock,
     supervisorUrl: env.MK6_SUPERVISOR_URL || null,
     internalSecret,
   };

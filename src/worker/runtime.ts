@@ -13,6 +13,7 @@ import { CorruptStateError, StateFile, lockStateFile } from '../persist/state-fi
 import type { ConditionView } from './network/condition.js';
 import { NetworkState } from './network/state.js';
 import { powerCutFileName, stateFileName } from '../domain/mk6-names.js';
+import { fleetClockMoved, isMk6Clock, mk6Time, setMk6Clock, type Mk6Clock, type Mk6ClockSetting } from '../domain/mk6-clock.js';
 
 import type { FleetMode } from '../contract/fleet-controls.js';
 
@@ -31,6 +32,8 @@ export interface WorkerConfig {
   initialToken: string | null;
   /** Network conditions of the fleet file: applied on a fresh start and on /mock/reset. */
   initialNetwork?: unknown[];
+  /** The MK6's own clock in the fleet file (offset, drift): set on a fresh start and on /mock/reset. */
+  initialClock?: Mk6ClockSetting | null;
   /** The supervisor's secret for internal calls (null: standalone, no internal route answers). */
   internalSecret?: string | null;
 }
@@ -51,11 +54,15 @@ interface PersistedMeta {
   network?: ConditionView[];
   /** The generation of the fleet's clock and mode this MK6 last took (absent in earlier files). */
   fleet_gen?: number;
+  /** The MK6's own clock (absent or null: the fleet clock; absent in files of earlier versions). */
+  mk6_clock?: Mk6Clock | null;
 }
 
 export class WorkerRuntime {
   mk6: Mk6;
   clock: FleetClock = SYSTEM_CLOCK;
+  /** The MK6's own clock against the fleet's (src/domain/mk6-clock.ts); null: it reads the fleet clock. */
+  ownClock: Mk6Clock | null = null;
   mode: FleetMode = 'mock';
   /**
    * Which change of the fleet's clock and mode this MK6 has taken: the supervisor counts
@@ -100,6 +107,7 @@ export class WorkerRuntime {
       runtime.clock = isFleetClock(meta.clock) ? meta.clock : SYSTEM_CLOCK;
       runtime.mode = meta.mode === 'production' ? 'production' : 'mock';
       runtime.fleetGen = Number.isSafeInteger(meta.fleet_gen) ? (meta.fleet_gen as number) : 0;
+      runtime.ownClock = isMk6Clock(meta.mk6_clock) ? meta.mk6_clock : null; // kept across every restart (docs/clock.md)
       try {
         runtime.network.replaceAll(Array.isArray(meta.network) ? meta.network : []);
       } catch (err) {
@@ -108,6 +116,7 @@ export class WorkerRuntime {
     } else {
       runtime = new WorkerRuntime(config, freshData(config));
       runtime.network.replaceAll(config.initialNetwork ?? []);
+      runtime.ownClock = setMk6Clock(config.initialClock ?? null, runtime.fleetNow());
     }
     if (existsSync(powerCutMarker(config.stateDir, config.id))) {
       runtime.mk6.clearPlanning(runtime.now()); // a cold restart: the planning is lost as after a power cut (the plant keeps its output)
@@ -118,18 +127,37 @@ export class WorkerRuntime {
     return runtime;
   }
 
+  /** The MK6's own time: what it says and decides by (the fleet time, with its offset and drift). */
   now(): number {
+    return mk6Time(this.ownClock, this.fleetNow());
+  }
+
+  /** The fleet clock's time: the journal's and the event log's `sim_time`. */
+  fleetNow(): number {
     return simulatedNow(this.clock, Date.now());
   }
 
+  /** The MK6's time when it runs its own clock, else null (the journal adds `mk6_time` then). */
+  ownNow(): number | null {
+    return this.ownClock === null ? null : this.now();
+  }
+
   setClock(clock: FleetClock): void {
+    const real = Date.now();
+    this.ownClock = fleetClockMoved(this.ownClock, simulatedNow(clock, real), clock.source !== this.clock.source);
     this.clock = clock;
+    this.metaDirty = true;
+  }
+
+  /** The MK6's own clock becomes `setting` from now (null: the fleet clock). */
+  setOwnClock(setting: Mk6ClockSetting | null): void {
+    this.ownClock = setMk6Clock(setting, this.fleetNow());
     this.metaDirty = true;
   }
 
   setMode(mode: FleetMode): void {
     this.mode = mode;
-    if (mode === 'production') this.clock = SYSTEM_CLOCK;
+    if (mode === 'production') this.setClock(SYSTEM_CLOCK);
     this.metaDirty = true;
   }
 
@@ -156,6 +184,7 @@ export class WorkerRuntime {
     this.mk6.reset(fresh.sites);
     if (fresh.auth.token !== null) this.mk6.setAuth({ enabled: true, token: fresh.auth.token });
     this.clock = SYSTEM_CLOCK;
+    this.ownClock = setMk6Clock(this.config.initialClock ?? null, this.fleetNow()); // the fleet file's clock, from now
     this.network.replaceAll(this.config.initialNetwork ?? []);
     this.network.outage = null; // a blackhole or reset imposed by a kill ends too
     this.network.releaseHeld();
@@ -209,7 +238,7 @@ export class WorkerRuntime {
   }
 
   private meta(): PersistedMeta {
-    return { version: 1, mk6: this.mk6.toMeta(), clock: this.clock, mode: this.mode, network: this.network.list(), fleet_gen: this.fleetGen };
+    return { version: 1, mk6: this.mk6.toMeta(), clock: this.clock, mode: this.mode, network: this.network.list(), fleet_gen: this.fleetGen, mk6_clock: this.ownClock };
   }
 
   private snapshot() {

@@ -18,7 +18,7 @@ import { useInternalSecret } from '../../src/shared/http-client.js';
 import { pm2AppPrefix } from '../../src/domain/mk6-names.js';
 import { START_CONCURRENCY, WorkerLauncher } from './launcher.js';
 import { LifecycleQueue } from './lifecycle-queue.js';
-import { stopOrphans, type Member, type OutageKind, type RestartKind } from './member.js';
+import { afterReset, stopOrphans, type Member, type OutageKind, type RestartKind } from './member.js';
 import { Roster } from './roster.js';
 import { readPm2View } from './pm2-view.js';
 import { killWorker, restartWorker } from './outages.js';
@@ -244,7 +244,7 @@ export class FleetSupervisor {
       );
       this.changeSettings(SYSTEM_CLOCK, this.mode);
       this.journal.clear();
-      for (const m of this.members.values()) m.outage = null; // the workers' reset lifts a blackhole or reset
+      for (const m of this.members.values()) afterReset(m); // no outage; the fleet file's MK6 clock
       const workers = await this.broadcast('/mock/reset', {});
       this.events.record('reset', null, { removed, restarted: down.map((m) => m.spec.id) });
       return { removed, restarted: down.map((m) => m.spec.id), workers };

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simulatedNow, type FleetClock } from '../../src/domain/clock.js';
+import type { Mk6Clock } from '../../src/domain/mk6-clock.js';
 import { workerUrl } from '../../src/worker/http/views.js';
 import { SECRET_ENV } from '../../src/shared/internal.js';
 import { CorruptStateError, StateFile } from '../../src/persist/state-file.js';
@@ -39,6 +40,8 @@ export interface WorkerHealth {
   pid: number;
   outage: string | null;
   clock: FleetClock;
+  /** The MK6's own clock (offset, drift), null on the fleet clock; absent from a worker of an earlier version. */
+  mk6_clock?: Mk6Clock | null;
   mode: string;
   fleet_gen: number;
 }
@@ -120,6 +123,7 @@ export class WorkerLauncher {
         member.status = 'online';
         member.problem = null;
         member.pid = health.pid;
+        member.clock = health.mk6_clock ?? null;
         // An adopted worker may be blackholed or resetting (a kill before the supervisor restarted).
         member.outage = health.outage === 'blackhole' || health.outage === 'reset' ? health.outage : null;
         return null;
@@ -153,6 +157,7 @@ export class WorkerLauncher {
     const health = await this.health(member, 1000);
     if (!health) return;
     member.pid = health.pid;
+    member.clock = health.mk6_clock ?? null;
     await this.sync(member, health);
   }
 
@@ -174,6 +179,7 @@ export class WorkerLauncher {
       MK6_SEED: String(this.ctx.fleet.seed),
       MK6_SITES_JSON: JSON.stringify(spec.sites),
       ...(spec.network?.length ? { MK6_NETWORK_JSON: JSON.stringify(spec.network) } : {}),
+      ...(spec.clock ? { MK6_CLOCK_JSON: JSON.stringify({ offset_ms: spec.clock.offsetMs, drift_ppm: spec.clock.driftPpm }) } : {}),
       MK6_SUPERVISOR_URL: this.ctx.frontUrl(),
       MK6_STATE_DIR: this.ctx.stateDir,
       [SECRET_ENV]: this.ctx.secret,

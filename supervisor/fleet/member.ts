@@ -4,6 +4,7 @@ import { isRunning } from './pids.js';
 import { KILL_KINDS, RESTART_KINDS } from '../../src/contract/schema/mock-control.js';
 import type { Mk6Spec } from '../../src/config/fleet-file.js';
 import type { ApiText } from '../../src/i18n/api-messages.js';
+import { setMk6Clock, type Mk6Clock } from '../../src/domain/mk6-clock.js';
 
 export type MemberStatus = 'starting' | 'online' | 'stopped' | 'errored';
 
@@ -27,10 +28,18 @@ export interface Member {
   outage: OutageKind | null;
   /** The pid pm2 last gave: a new one means pm2 rebooted the worker behind our back. */
   pid: number | null;
+  /** The MK6's own clock as its worker last said it (health, a clock call): the event log's `mk6_time`, /readyz. */
+  clock: Mk6Clock | null;
 }
 
 export function newMember(spec: Mk6Spec, added: boolean, app: string): Member {
-  return { spec, added, app, status: 'starting', problem: null, last: null, outage: null, pid: null };
+  return { spec, added, app, status: 'starting', problem: null, last: null, outage: null, pid: null, clock: null };
+}
+
+/** After /mock/reset: no outage, and the fleet file's clock from now (the fleet clock is released: fleet time is real time). */
+export function afterReset(member: Member): void {
+  member.outage = null; // the workers' reset lifts a blackhole or reset
+  member.clock = setMk6Clock(member.spec.clock ?? null, Date.now());
 }
 
 /**

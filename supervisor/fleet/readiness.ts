@@ -7,6 +7,7 @@
 import type { FleetSupervisor } from './fleet-supervisor.js';
 import { sameSettings } from './launcher.js';
 import type { Member } from './member.js';
+import { offsetText } from '../../src/contract/mk6-clock.js';
 
 export interface Readiness {
   ready: boolean;
@@ -14,6 +15,8 @@ export interface Readiness {
   engine: 'pm2' | 'external';
   phase: string;
   mk6: Record<string, string>;
+  /** MK6s on a clock of their own (a deliberate offset or drift, never "clock differs"). */
+  clocks?: Record<string, { offset: string; offset_ms: number; drift_ppm: number }>;
 }
 
 export async function readiness(fleet: FleetSupervisor): Promise<Readiness> {
@@ -24,11 +27,13 @@ export async function readiness(fleet: FleetSupervisor): Promise<Readiness> {
       return [m.spec.id, state, blocking];
     }),
   );
+  const own = [...fleet.members.values()].filter((m) => m.clock !== null);
   return {
     ready: fleet.phase === 'running' && entries.every(([, , blocking]) => !blocking),
     engine: fleet.engine,
     phase: fleet.phase,
     mk6: Object.fromEntries(entries.map(([id, state]) => [id, state])),
+    ...(own.length ? { clocks: Object.fromEntries(own.map((m) => [m.spec.id, { offset: offsetText(m.clock!.offsetMs), offset_ms: Math.round(m.clock!.offsetMs), drift_ppm: m.clock!.driftPpm }])) } : {}),
   };
 }
 
@@ -39,6 +44,7 @@ async function memberReadiness(fleet: FleetSupervisor, m: Member, pm2Pid: number
   if (m.status === 'starting' || fleet.busy(m)) return [m.status === 'starting' ? 'starting' : 'changing', true];
   const health = await fleet.health(m);
   if (!health) return [`not answering on port ${m.spec.port}`, true];
+  m.clock = health.mk6_clock ?? null; // its own clock is not the fleet's to judge: shown apart (clocks)
   if (pm2Pid !== null && health.pid !== pm2Pid) return [`port ${m.spec.port} held by pid ${health.pid}, pm2 runs pid ${pm2Pid}`, true];
   if (health.mode !== fleet.mode) return [`mode ${health.mode}, fleet ${fleet.mode}`, true];
   if (!sameSettings(health, fleet.settings())) return ['clock differs from the fleet', true];

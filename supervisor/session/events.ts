@@ -18,6 +18,8 @@ import type { NewEntry } from '../../src/journal/journal.js';
 import { parseMk6Path } from '../../src/journal/mk6-path.js';
 import { writeFileAtomic } from '../../src/persist/atomic.js';
 import type { EventKind, FleetEventValue } from '../../src/contract/schema/events.js';
+import { mk6Time, type Mk6Clock } from '../../src/domain/mk6-clock.js';
+import { parseIsoTime } from '../../src/domain/time.js';
 
 export type FleetEvent = FleetEventValue;
 export const EVENTS_CAPACITY = 2000;
@@ -26,6 +28,8 @@ export const EVENTS_CAPACITY = 2000;
 export interface EventHost {
   readonly stateDir: string;
   readonly clock: FleetClock;
+  /** Each MK6's own clock as last said (supervisor/fleet/member.ts): an event of an MK6 running one carries `mk6_time`. */
+  readonly members?: ReadonlyMap<string, { clock: Mk6Clock | null }>;
 }
 
 export class EventLog {
@@ -43,12 +47,16 @@ export class EventLog {
   }
 
   /** Records an action now (fleet clock and real time), or at the times given (an action a worker journaled). */
-  record(kind: EventKind, mk6: string | null, details: Record<string, unknown> = {}, at?: { sim: string | null; wall: string }): FleetEvent {
+  record(kind: EventKind, mk6: string | null, details: Record<string, unknown> = {}, at?: { sim: string | null; wall: string; mk6?: string }): FleetEvent {
     this.load();
     const wall = Date.now();
+    const sim = simulatedNow(this.host.clock, wall);
+    const own = at ? null : (mk6 !== null && this.host.members?.get(mk6)?.clock) || null;
+    const mk6At = at?.mk6 ?? (own ? formatIso(mk6Time(own, sim)) : undefined);
     const event: FleetEvent = {
       id: ++this.lastId,
-      sim_time: at?.sim ?? formatIso(simulatedNow(this.host.clock, wall)),
+      sim_time: at?.sim ?? formatIso(sim),
+      ...(mk6At !== undefined ? { mk6_time: mk6At } : {}),
       wall_time: at?.wall ?? new Date(wall).toISOString(),
       kind,
       mk6_id: mk6,
@@ -78,7 +86,18 @@ export class EventLog {
   fromJournal(entry: NewEntry): void {
     if (entry.source !== 'MOCK' || entry.method === 'GET' || entry.status < 200 || entry.status >= 300 || entry.mk6_id === null) return;
     const action = workerAction(entry);
-    if (action) this.record(action.kind, entry.mk6_id, action.details, { sim: entry.sim_time, wall: entry.ts });
+    if (!action) return;
+    if (action.kind === 'clock_skew' || action.kind === 'clock_reset') this.clockSaid(entry.mk6_id, entry.resp_body);
+    this.record(action.kind, entry.mk6_id, action.details, { sim: entry.sim_time, wall: entry.ts, ...(entry.mk6_time ? { mk6: entry.mk6_time } : {}) });
+  }
+
+  /** An MK6's clock as its answer to a clock call says it (src/contract/mk6-clock.ts's view). */
+  private clockSaid(mk6: string, view: unknown): void {
+    const member = this.host.members?.get(mk6);
+    if (!member) return;
+    const v = (view ?? {}) as { own?: unknown; offset_ms?: unknown; drift_ppm?: unknown; since?: unknown };
+    const since = typeof v.since === 'string' ? parseIsoTime(v.since) : null;
+    member.clock = v.own === true && typeof v.offset_ms === 'number' && typeof v.drift_ppm === 'number' && since !== null ? { offsetMs: v.offset_ms, driftPpm: v.drift_ppm, since } : null;
   }
 
   /** Events with id > sinceId, oldest first. */
@@ -157,6 +176,9 @@ function workerAction(entry: NewEntry): { kind: EventKind; details: Record<strin
       return { kind: action, details: {} };
     case 'auth':
       return { kind: 'auth', details: { enabled: (resp.auth as { enabled?: unknown } | undefined)?.enabled ?? req.enabled === true } };
+    case 'clock':
+      if (!post) return { kind: 'clock_reset', details: {} };
+      return { kind: 'clock_skew', details: { offset_ms: resp.offset_ms, drift_ppm: resp.drift_ppm } };
     case 'network':
       if (post) return { kind: 'network_add', details: { name: req.name, type: req.type } };
       return { kind: 'network_rm', details: { name: arg ?? null } };

@@ -12,6 +12,7 @@ import { checkedSites } from '../../src/config/sites-file.js';
 import { createLogger, type Logger } from '../../src/shared/log.js';
 import { SECRET_ENV } from '../../src/shared/internal.js';
 import { parseConditionList } from '../../src/worker/network/state.js';
+import { clockFromEnv } from '../../src/contract/mk6-clock.js';
 import { startWorkerServer, type WorkerServer, type WorkerServerConfig } from '../../src/worker/server.js';
 import { request, type StartOptions, type WorkerHandle } from './worker-process.js';
 
@@ -38,6 +39,7 @@ export function configFromEnv(env: Record<string, string | undefined>): WorkerSe
     seed: Number(env.MK6_SEED ?? 1) | 0,
     initialSites: env.MK6_SITES_JSON ? checkedSites(JSON.parse(env.MK6_SITES_JSON), 'MK6_SITES_JSON') : [],
     initialNetwork: env.MK6_NETWORK_JSON ? parseConditionList(JSON.parse(env.MK6_NETWORK_JSON), 'MK6_NETWORK_JSON') : [],
+    initialClock: clockFromEnv(env.MK6_CLOCK_JSON),
     stateDir: env.MK6_STATE_DIR ?? '.fleet-state',
     initialToken: tokenEnv ? env[tokenEnv] || null : null,
     supervisorUrl: env.MK6_SUPERVISOR_URL || null,

@@ -6,6 +6,7 @@
  */
 import { MK6_API_ROUTES } from './mk6-api.js';
 import { MOCK_CONTROL_ROUTES, NETWORK_ROUTES } from './mock-control.js';
+import { MK6_CLOCK_ROUTES } from './mk6-clock.js';
 import { CLOCK_ROUTES, FLEET_CONTROL_ROUTES, PROCESS_ROUTES, TIMELINE_ROUTES } from './fleet.js';
 import { RECETTE_ROUTES } from './recette.js';
 import { JOURNAL_ROUTES, META_ROUTES, PROBE_ROUTES } from './observe.js';
@@ -21,6 +22,7 @@ export const ROUTES: readonly RouteDecl[] = [
   ...CLOCK_ROUTES, // first: the examples after it live on the clock it freezes
   ...MK6_API_ROUTES,
   ...MOCK_CONTROL_ROUTES,
+  ...MK6_CLOCK_ROUTES,
   ...PROCESS_ROUTES,
   ...NETWORK_ROUTES,
   ...TIMELINE_ROUTES,

@@ -6,6 +6,7 @@
  */
 import { errors } from '../errors.js';
 import { NetworkCondition } from './network.js';
+import { MK6_CLOCK_FIELDS } from './mk6-clock.js';
 import { MAX_SITES, SiteDef } from './mock-control.js';
 import { SafeId, StringEnum, Type, type Static } from './kit.js';
 import { contractFault, worded } from './validate.js';
@@ -58,6 +59,7 @@ export const FleetMk6 = worded(
         ),
       ),
       network: Type.Optional(worded(Type.Array(NetworkCondition), () => 'une liste de conditions réseau est attendue ({name, type, …})')),
+      clock: Type.Optional(worded(Type.Object(MK6_CLOCK_FIELDS, { additionalProperties: false, description: "the MK6's own clock: {offset: \"+90s\", drift_ppm: 200}" }), () => 'un objet {offset, drift_ppm} est attendu')),
     },
     { additionalProperties: false },
   ),

@@ -50,6 +50,7 @@ export const HarEntry = Type.Object(
     _id: Type.Integer({ description: 'journal id (a recording: its own sequence)' }),
     _mk6_id: Nullable(Type.String()),
     _sim_time: Nullable(Time({ description: 'the fleet clock when the call arrived' })),
+    _mk6_time: Type.Optional(Time({ description: "the MK6's own clock when the call arrived, when it runs one (offset, drift)" })),
     _source: StringEnum(JOURNAL_SOURCES),
   },
   { $id: 'HarEntry' },

@@ -4,6 +4,7 @@ import { errors } from '../errors.js';
 import { Nullable, ref, SAFE_ID_PATTERN, SafeId, SiteStateValue, StringEnum, Time, Type, when, type Static } from './kit.js';
 import { contractFault } from './validate.js';
 import { Dynamics, Profile } from './plant.js';
+import { Mk6ClockView } from './mk6-clock.js';
 import { say } from '../../i18n/api-messages.js';
 
 export const MODES = ['mock', 'production'] as const;
@@ -70,6 +71,7 @@ export const Mk6State = Type.Object(
     offline: Type.Boolean(),
     auth: Type.Object({ enabled: Type.Boolean() }),
     clock: Type.Optional(ref(Clock)),
+    mk6_clock: Type.Optional(ref(Mk6ClockView)),
     mode: Type.Optional(ref(Mode)),
   },
   { $id: 'Mk6State' },

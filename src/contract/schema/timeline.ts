@@ -6,6 +6,7 @@
 import { KILL_KINDS, RESTART_KINDS } from './mock-control.js';
 import { CONSTRAINT_SOURCES } from './mk6-api.js';
 import { NetworkCondition } from './network.js';
+import { MK6_CLOCK_FIELDS } from './mk6-clock.js';
 import { Nullable, ref, SafeId, SiteStateValue, StringEnum, Time, Type, type Static, type TSchema } from './kit.js';
 import { worded } from './validate.js';
 
@@ -37,6 +38,10 @@ export const TIMELINE_EVENTS = {
   restart: event('restart', { kind: Type.Optional(worded(StringEnum(RESTART_KINDS), kind(RESTART_KINDS))) }),
   network_add: event('network_add', { condition: ref(NetworkCondition) }),
   network_rm: event('network_rm', { name: Type.Optional(worded(SafeId(), () => 'nom de condition invalide')) }),
+  /** The MK6's own clock from then: POST /mock/mk6/{mk6}/clock {offset?, drift_ppm?} (at least one). */
+  clock_skew: event('clock_skew', MK6_CLOCK_FIELDS),
+  /** Back to the fleet clock: DELETE /mock/mk6/{mk6}/clock. */
+  clock_reset: event('clock_reset', {}),
   speed: Type.Object({ at, action: Type.Literal('speed'), speed: worded(Type.Number({ minimum: 0 }), () => 'un nombre >= 0 est attendu') }, { additionalProperties: false }),
 };
 export type TimelineAction = keyof typeof TIMELINE_EVENTS;

@@ -1,5 +1,6 @@
 /** What the fleet shows of itself: the inventory and the request journal. */
 import { Nullable, ref, StringEnum, Time, Type } from './kit.js';
+import { Mk6ClockView } from './mk6-clock.js';
 
 export const InventoryEntry = Type.Object(
   {
@@ -17,6 +18,7 @@ export const InventoryEntry = Type.Object(
       uptime_s: Type.Optional(Nullable(Type.Number())),
     }),
     online: Type.Boolean(),
+    clock: Type.Optional(ref(Mk6ClockView)),
   },
   { $id: 'InventoryEntry' },
 );
@@ -41,7 +43,8 @@ export const JournalEntry = Type.Object(
     resp_body: Type.Optional(Type.Unknown({ description: 'the JSON answer, or its text cut at 4 KiB' })),
     duration_ms: Type.Number(),
     remote: Type.Optional(Nullable(Type.String())),
-    sim_time: Type.Optional(Nullable(Time())),
+    sim_time: Type.Optional(Nullable(Time({ description: 'the fleet clock when the call arrived' }))),
+    mk6_time: Type.Optional(Time({ description: "the MK6's own clock when the call arrived, present when it runs one (offset, drift)" })),
     req_headers: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'content-type, accept, user-agent, x-request-id as sent; authorization as *** (never its value)' })),
   },
   { $id: 'JournalEntry' },
@@ -63,6 +66,11 @@ export const Readiness = Type.Object(
     mk6: Type.Record(Type.String(), Type.String(), {
       description: 'per MK6: `ready`, or what it waits for (`starting`, `not answering on port N`, `clock differs from the fleet`, …); `stopped (kill)` and kill outages are not waited for',
     }),
+    clocks: Type.Optional(
+      Type.Record(Type.String(), Type.Object({ offset: Type.String(), offset_ms: Type.Integer(), drift_ppm: Type.Number() }), {
+        description: 'the MK6s running a clock of their own (offset, drift): deliberate, never counted as `clock differs from the fleet`; absent when none',
+      }),
+    ),
   },
   { $id: 'Readiness' },
 );

@@ -26,7 +26,7 @@ export function createWorkerApp(rt: WorkerRuntime, journal: Journal, sink?: Jour
   app.use(supervisorCalls(rt.config.internalSecret ?? null)); // the supervisor's own calls: by the secret alone
   app.use(serveOpenapi('worker', rt.config.id)); // loaded on first request, never journaled
   const router = workerRoutes(rt, journal, sink);
-  app.use(journaling({ journal, simNow: () => rt.now(), forward: sink?.push, canonicalId: canonicalIdOf(rt.config) }));
+  app.use(journaling({ journal, simNow: () => rt.fleetNow(), mk6Now: () => rt.ownNow(), forward: sink?.push, canonicalId: canonicalIdOf(rt.config) }));
   app.use(networkConditions(rt.network)); // inside the journal: what the gateway sent is journaled whatever it met
   app.use(healthz(rt));
   app.use(errorBodies((msg, err) => log.error({ err }, msg))); // an unexpected 500: logged, its message hidden

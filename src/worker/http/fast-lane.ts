@@ -73,7 +73,7 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
     if (!found) return koa(req, res);
     const body = isWrite(found.route) ? bodyPlan(req) : hasBody(req.headers) ? 'koa' : 'none';
     if (body === 'koa') return koa(req, res);
-    const call: Call = { started: performance.now(), simTime: rt.now(), id: decodeSegment(url.slice(API_PREFIX.length, idEnd)), reqBody: undefined };
+    const call: Call = { started: performance.now(), simTime: rt.fleetNow(), mk6Time: rt.ownNow(), id: decodeSegment(url.slice(API_PREFIX.length, idEnd)), reqBody: undefined };
     rt.inFlight++;
     rt.fastLaneCalls++;
     answer(req, res, method, url, found, body === 'json', call)
@@ -119,6 +119,7 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
       value: out.body,
       started: call.started,
       simTime: call.simTime,
+      mk6Time: call.mk6Time,
       ip: clientIp(req),
     });
     res.writeHead(out.status, { 'x-request-id': reqId, ...headers, 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
@@ -129,6 +130,7 @@ export function fastLane({ rt, journal, forward, log, koa }: FastLaneOptions): H
 interface Call {
   started: number;
   simTime: number;
+  mk6Time: number | null;
   /** The MK6 the path names, percent-decoded. */
   id: string;
   reqBody: unknown;

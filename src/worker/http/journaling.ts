@@ -13,8 +13,10 @@ import { isSupervisorCall } from './supervisor-call.js';
 
 export interface JournalingOptions {
   journal: Journal;
-  /** The simulated time now. */
+  /** The simulated time now (the fleet clock). */
   simNow: () => number;
+  /** The MK6's own time now when it runs a clock of its own, else null. */
+  mk6Now?: () => number | null;
   /** Hands each entry to the supervisor (a worker in a fleet). */
   forward?: (entry: NewEntry) => void;
   /** Which of the calls it would journal are worth it (the front: its writes only). */
@@ -23,11 +25,12 @@ export interface JournalingOptions {
 }
 
 /** Also turns a body set as an object into JSON text once, so the journal can cap it cheaply. */
-export function journaling({ journal, simNow, forward, worth, canonicalId = (name) => name }: JournalingOptions): Middleware {
+export function journaling({ journal, simNow, mk6Now, forward, worth, canonicalId = (name) => name }: JournalingOptions): Middleware {
   return async (ctx: Context, next: Next) => {
     const headers = ctx.req.headers;
     const started = performance.now();
     const simTime = simNow();
+    const mk6Time = mk6Now?.() ?? null;
     await next();
     const answer = jsonAnswerOf(ctx);
     let text = answer?.text;
@@ -50,6 +53,7 @@ export function journaling({ journal, simNow, forward, worth, canonicalId = (nam
       value,
       started,
       simTime,
+      mk6Time,
       ip: ctx.ip,
     });
   };

@@ -13,10 +13,11 @@ import { asBody } from '../../contract/schema/validate.js';
 import { readAuth, readConstraint, readPlant, readSiteState } from '../../contract/commands.js';
 import { readSites } from '../../contract/sites-body.js';
 import { checkSites } from '../../domain/sites.js';
+import { readMk6Clock } from '../../contract/mk6-clock.js';
 import { effectiveState, type SiteRecord } from '../../domain/mk6.js';
 import type { WorkerRuntime } from '../runtime.js';
 import { parseSinceId, type Journal, type JournalSink } from '../../journal/journal.js';
-import { clockView, inventoryEntry, stateView, workerUrl } from './views.js';
+import { clockView, inventoryEntry, mk6ClockOf, stateView, workerUrl } from './views.js';
 import { FLEET_GEN_HEADER } from '../../shared/internal.js';
 import { journalBody, journalFormat } from '../../journal/har.js';
 import { recordingFlag } from './recording-flag.js';
@@ -159,6 +160,21 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
         return { mk6_id: rt.config.id, removed };
       }),
 
+    // ── the MK6's own clock (src/domain/mk6-clock.ts): its time is what the MK6 says and decides by ──
+    getMk6Clock: (ctx) => {
+      answerJson(ctx, mk6ClockOf(rt));
+    },
+    setMk6Clock: (ctx) =>
+      change(ctx, () => {
+        rt.setOwnClock(readMk6Clock(body(ctx)));
+        return mk6ClockOf(rt);
+      }),
+    resetMk6Clock: (ctx) =>
+      change(ctx, () => {
+        rt.setOwnClock(null);
+        return mk6ClockOf(rt);
+      }),
+
     // ── fleet-wide controls (broadcast by the supervisor, or sent here directly) ──
     getTime: (ctx) => {
       answerJson(ctx, clockView(rt.clock));
@@ -224,11 +240,11 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
       const now = rt.now();
       const sites: Record<string, { pavailable: number; pactive: number; consigne: number; state: number }> = {};
       for (const [sycode, v] of Object.entries(rt.mk6.siteViews(now))) sites[sycode] = { pavailable: v.pavailable, pactive: v.pactive, consigne: v.psetpoint_recu, state: v.state };
-      answerJson(ctx, { mk6_id: rt.config.id, sim_time: formatIso(now), sites });
+      answerJson(ctx, { mk6_id: rt.config.id, sim_time: formatIso(rt.fleetNow()), sites }); // values on the MK6's time, charted on the fleet's
     }],
     workerHealth: [internalOnly, (ctx) => {
       const process_ = { pid: process.pid, memory_bytes: process.memoryUsage.rss(), uptime_s: Math.round(process.uptime()) }; // the external engine's inventory
-      answerJson(ctx, { mk6_id: rt.config.id, ...process_, status: 'ready', outage: rt.network.outage, clock: rt.clock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
+      answerJson(ctx, { mk6_id: rt.config.id, ...process_, status: 'ready', outage: rt.network.outage, clock: rt.clock, mk6_clock: rt.ownClock, mode: rt.mode, fleet_gen: rt.fleetGen, fast_lane_calls: rt.fastLaneCalls });
     }],
     /** Engine external: the supervisor's kill refused closes the port once this answer is out; its restart reopens it before answering (src/worker/listener.ts). */
     workerListener: [internalOnly, async (ctx) => {

@@ -3,6 +3,12 @@ import { effectiveState } from '../../domain/mk6.js';
 import { simulatedNow, type FleetClock } from '../../domain/clock.js';
 import { formatIso } from '../../domain/time.js';
 import type { WorkerRuntime } from '../runtime.js';
+import { mk6ClockView } from '../../contract/mk6-clock.js';
+
+/** The MK6's own clock as it says it (GET /mock/mk6/{id}/clock, the inventory, the state). */
+export function mk6ClockOf(rt: WorkerRuntime) {
+  return mk6ClockView(rt.config.id, rt.ownClock, rt.fleetNow());
+}
 
 export function clockView(clock: FleetClock, realNow = Date.now()) {
   const now = formatIso(simulatedNow(clock, realNow));
@@ -47,6 +53,7 @@ export function inventoryEntry(rt: WorkerRuntime) {
     mode: rt.mode,
     network_conditions: rt.network.list(),
     outage: rt.network.outage,
+    clock: mk6ClockOf(rt),
   };
 }
 
@@ -76,6 +83,7 @@ export function stateView(rt: WorkerRuntime) {
     network_conditions: rt.network.list(),
     auth: { enabled: mk6.requiredToken !== null },
     clock: clockView(rt.clock),
+    mk6_clock: mk6ClockOf(rt),
     mode: rt.mode,
   };
 }

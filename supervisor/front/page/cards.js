@@ -3,7 +3,7 @@
 
 import { enc, getJson, write } from './api.js';
 import { DAY_S } from './chart.js';
-import { m, t } from './i18n.js';
+import { locale, m, t } from './i18n.js';
 import { SiteBlock } from './sites.js';
 import { dayStart, dotTitle, fmtBytes, fmtDuration, fmtHm, h, isoSeconds, procLabel, setData, setText } from './util.js';
 
@@ -13,6 +13,15 @@ const MAX_HISTORY_ROWS = 20_000;
 const HISTORY_MAX_AGE_MS = 60_000;
 const KILL_KINDS = [['refused', 'kill.refused'], ['blackhole', 'kill.blackhole'], ['reset', 'kill.reset']];
 const RESTART_KINDS = [['warm', 'restart.warm'], ['cold', 'restart.cold']];
+
+/** `+90 s`, `−2 min`, `+90 s · 200 ppm` in the page's language. */
+function skewText(clock) {
+  const lang = locale();
+  const s = clock.offset_ms / 1000;
+  const [n, unit] = Math.abs(s) >= 3600 && s % 3600 === 0 ? [s / 3600, 'hour'] : Math.abs(s) >= 60 && s % 60 === 0 ? [s / 60, 'minute'] : [s, 'second'];
+  const offset = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', signDisplay: 'always', maximumFractionDigits: 3 }).format(n);
+  return clock.drift_ppm ? `${offset} · ${new Intl.NumberFormat(lang, { signDisplay: 'always', maximumFractionDigits: 3 }).format(clock.drift_ppm)} ppm` : offset;
+}
 
 export class Mk6Card {
   constructor(entry, { onChanged, onToggle, onNetwork, onProvision, onClose }) {
@@ -48,6 +57,7 @@ export class Mk6Card {
       this.online = h('span', { class: 'badge net', 'data-testid': 'online-status' }),
       this.auth = h('span', { class: 'badge auth', 'data-testid': 'auth-status' }),
       this.trouble = h('span', { class: 'badge trouble', 'data-testid': 'network-status', hidden: true }),
+      this.skew = h('span', { class: 'badge skew', 'data-testid': 'clock-skew', hidden: true }),
       this.summary = h('span', { class: 'site-summary', 'data-testid': 'site-summary' }),
       h('span', { class: 'mk6-actions' },
         h('span', { class: 'group' },
@@ -113,6 +123,13 @@ export class Mk6Card {
     this.trouble.hidden = !trouble;
     setText(this.trouble, trouble);
     this.trouble.title = t(outage ? 'card.outageTitle' : 'card.conditionsTitle');
+    // Its own clock (offset, drift against the fleet's): deliberate, shown, never a fault.
+    const clock = entry.clock?.own ? entry.clock : null;
+    this.skew.hidden = !clock;
+    if (clock) {
+      setText(this.skew, skewText(clock));
+      this.skew.title = t('card.skewTitle');
+    }
     const online = entry.online !== false || Boolean(outage);
     const running = status === 'online';
     setText(this.online, t(!running ? 'card.unreachable' : online ? 'card.isOnline' : 'card.isOffline'));
