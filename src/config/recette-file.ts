@@ -87,6 +87,12 @@ export function parseRecette(raw: unknown, where: (path: Path) => string = () =>
     }
     if (problems.length === before) checks.push(c as CheckDef);
   });
+  const coverage = root.coverage as { require?: unknown; mk6?: unknown } | undefined;
+  if (coverage && typeof coverage === 'object' && Array.isArray(coverage.require)) {
+    // `coverage: {require: […]}` is the check `coverage` (src/contract/schema/recette.ts).
+    if (ids.has('coverage')) fault(['coverage'], `id en double: coverage (déjà checks[${ids.get('coverage')}])`);
+    checks.push({ id: 'coverage', kind: 'coverage', require: coverage.require, ...(Array.isArray(coverage.mk6) ? { mk6: coverage.mk6 } : {}) } as CheckDef);
+  }
   if (problems.length) throw new RecetteError(problems);
   return { name: root.name as string, window, checks };
 }

@@ -34,6 +34,8 @@ export interface Options {
   only: string[];
   ignore: string[];
   out?: string;
+  /** The parsed options of a command that declares its own (chaos). */
+  flags?: Record<string, unknown>;
 }
 
 /** A command: its arguments after the command word; its exit code (undefined: 0). */

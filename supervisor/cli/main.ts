@@ -20,6 +20,7 @@ import { time } from './commands/time.js';
 import { timeline } from './commands/timeline.js';
 import { verify } from './commands/verify.js';
 import { wait } from './commands/wait.js';
+import { chaos, CHAOS_OPTIONS } from './commands/chaos.js';
 
 const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
   status                                  the fleet: MK6s, processes, outages, network, clock, timeline
@@ -43,11 +44,14 @@ const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
   replay FILE.har [--reset] [--only ID,…] [--ignore FIELD,…]   send the recorded gateway calls again to --url, clock set to
                                           each call's _sim_time where the target has /mock/time; "N of M identical", a diff
                                           for each other; exit 0 all identical, 1 differences
+  chaos --seed N [--from HH:MM --to HH:MM] [--date YYYY-MM-DD] [--faults K,…] [--targets one|minority|all]
+        [--intensity low|medium|high] [--fleet FILE] [--out FILE]   a seeded day of faults as a timeline file (docs/chaos.md)
+  chaos narrow DAY.yaml --verdict VERDICT.json [--out FILE]        the day with only the faults the failing checks name
 DURATION: 250ms, 30s, 5m, 1h30m, 1d; a bare number is seconds for wait --timeout, milliseconds for time advance.
 --url defaults to $MK6_FLEET_URL, else the proxy of ./fleet.yaml ($MK6_FLEET), else http://127.0.0.1:9001.
 exit: 0 ok, 1 refused by the fleet (wait: not ready in time; verify: a check failed; replay: differences), 2 usage (verify, replay: a bad file), 3 fleet unreachable`;
 
-const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay };
+const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay, chaos };
 
 type OptionSet = NonNullable<ParseArgsConfig['options']>;
 const COMMON: OptionSet = { url: { type: 'string' }, json: { type: 'boolean', default: false } };
@@ -74,10 +78,11 @@ const SESSION_OPTIONS: OptionSet = {
 async function main(argv: string[]): Promise<number> {
   const word = commandWord(argv);
   const session = word === 'record' || word === 'replay';
+  const options = word === 'chaos' ? { ...COMMON, ...CHAOS_OPTIONS } : session ? SESSION_OPTIONS : FLEET_OPTIONS;
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: session ? SESSION_OPTIONS : FLEET_OPTIONS }));
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options }));
   } catch (err) {
     return usage((err as Error).message);
   }
@@ -101,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
     only: list('only'),
     ignore: list('ignore'),
     out: text('out'),
+    flags: values,
   };
   const [command, ...args] = positionals;
   try {
@@ -132,7 +138,7 @@ function usage(message: string): number {
 /** The command word: the first argument that is neither an option nor an option's value. */
 function commandWord(argv: string[]): string | undefined {
   const withValue = new Set(
-    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
+    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS), ...Object.entries(CHAOS_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
   );
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -14,6 +14,7 @@ import * as ev from './events.js';
 import * as rc from './recette.js';
 import * as har from './har.js';
 import * as plant from './plant.js';
+import * as chaos from './chaos.js';
 
 export * from './errors.js';
 export * from './mk6-api.js';
@@ -26,6 +27,7 @@ export * from './recette.js';
 export * from './fleet-file.js';
 export * from './har.js';
 export * from './plant.js';
+export * from './chaos.js';
 
 /** The document's components, by `$id`. */
 export const COMPONENTS: readonly TSchema[] = [
@@ -41,4 +43,5 @@ export const COMPONENTS: readonly TSchema[] = [
   rc.Recette, rc.Evidence, rc.CheckVerdict, rc.Verdict,
   har.HarEntry, har.Har, har.RecordingBody, har.RecordingView,
   plant.PlantBody, plant.PlantView, plant.History,
+  chaos.ChaosOptionsBody, chaos.Coverage, chaos.FaultCandidate, chaos.ChaosLoaded,
 ];

@@ -20,5 +20,6 @@ export function authenticated(params: AuthenticatedParams, run: Run): CheckResul
   }));
   if (withAuth.length === 0 && faults.length === 0) return { status: 'not_applicable', message: 'no MK6 in scope had auth on', evidence: [] };
   const authCalls = run.calls.filter((c) => withAuth.includes(c.mk6) && inWindow(run, c.sim)).length;
+  if (authCalls === 0 && faults.length === 0) return { status: 'not_applicable', message: `no call to ${withAuth.join(', ')} while auth was on: nothing to judge`, evidence: [] };
   return judge(faults, `every call to ${withAuth.join(', ')} carried a valid token (${authCalls} calls)`);
 }

@@ -14,6 +14,7 @@ import type { RecetteDef } from '../../../src/config/recette-file.js';
 import { resendsAfterRestart } from './resends-after-restart.js';
 import { prepare, type CheckResult, type Run, type VerdictInput } from './run.js';
 import { setpointsWithinLimits } from './setpoints-within-limits.js';
+import { candidatesFor, coverageCheck, coverageOf, runFaults } from '../coverage.js';
 
 export type { VerdictInput, Mk6Topology } from './run.js';
 
@@ -25,11 +26,13 @@ const CHECKERS: { [K in CheckKind]: (params: Extract<CheckDef, { kind: K }>, run
   setpoints_within_limits: setpointsWithinLimits,
   no_duplicate_setpoints: noDuplicateSetpoints,
   authenticated,
+  coverage: coverageCheck,
 };
 
 export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'>): VerdictValue {
   const started = performance.now();
   const run = prepare({ ...input, window: recette.window });
+  const faults = runFaults(run); // coverage, and the faults a failing check names (../coverage.ts)
   const checks = recette.checks.map((def) => {
     let result: CheckResult;
     try {
@@ -37,7 +40,7 @@ export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'
     } catch (err) {
       result = { status: 'fail', message: `check could not be evaluated: ${(err as Error).message}`, evidence: [] };
     }
-    return { id: def.id, kind: def.kind as CheckKind, ...result };
+    return { id: def.id, kind: def.kind as CheckKind, ...result, ...(result.status === 'fail' ? { candidates: candidatesFor(result.evidence, faults) } : {}) };
   });
   const ids = input.journal.map((e) => e.id);
   return {
@@ -51,5 +54,6 @@ export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'
     evaluated_at: formatIso(input.now.sim),
     duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
     checks,
+    coverage: coverageOf(run, faults),
   };
 }
