@@ -1,5 +1,9 @@
 /** A verdict as people and CI servers read it: text, JUnit XML (one testcase per check), HTML. Pure. */
 import type { EvidenceItem, VerdictValue } from '../../src/contract/schema/recette.js';
+import { candidatesHtml, candidatesText, coverageHtml, coverageJunit, coverageText } from './coverage-report.js';
+import { langFromEnvironment } from '../../src/i18n/lang.js';
+
+const LANG = langFromEnvironment(undefined); // coverage lines (./coverage-report.ts) until the reports take the reader's language
 
 type CheckV = VerdictValue['checks'][number];
 const MARK = { pass: 'PASS', fail: 'FAIL', not_applicable: 'N/A ' } as const;
@@ -14,7 +18,9 @@ export function verdictText(v: VerdictValue): string {
   for (const c of v.checks) {
     lines.push(`  ${MARK[c.status]}  ${c.id} (${c.kind}): ${c.message}`);
     if (c.status === 'fail') for (const e of c.evidence.slice(0, 10)) lines.push(`          ${evidenceLine(e)}`);
+    lines.push(...candidatesText(c, LANG));
   }
+  lines.push(...coverageText(v, LANG));
   return lines.join('\n');
 }
 
@@ -31,7 +37,7 @@ export function verdictJunit(v: VerdictValue): string {
     return `${open}\n      <failure message="${xml(c.message)}" type="${xml(c.kind)}">${xml(body)}</failure>\n    </testcase>`;
   });
   const counts = `tests="${v.checks.length}" failures="${v.failed}" errors="0" skipped="${v.not_applicable}"`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${suite}" ${counts} time="${v.duration_ms / 1000}">\n  <testsuite name="${suite}" ${counts} timestamp="${v.evaluated_at}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${suite}" ${counts} time="${v.duration_ms / 1000}">\n  <testsuite name="${suite}" ${counts} timestamp="${v.evaluated_at}">\n${coverageJunit(v)}${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }
 
 const html = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);
@@ -40,7 +46,7 @@ const html = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&g
 export function verdictHtml(v: VerdictValue): string {
   const row = (c: CheckV) => `<tr class="${c.status}"><td>${MARK[c.status].trim()}</td><td>${html(c.id)}</td><td>${html(c.kind)}</td><td>${html(c.message)}${
     c.evidence.length ? `<ul>${c.evidence.map((e) => `<li>${html(evidenceLine(e))}</li>`).join('')}</ul>` : ''
-  }</td></tr>`;
+  }${candidatesHtml(c, LANG)}</td></tr>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${html(v.name)}: recette verdict</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}
@@ -49,6 +55,7 @@ tr.pass td:first-child{background:#d4f7d4}tr.fail td:first-child{background:#f7d
 <p>${v.passed} passed, ${v.failed} failed, ${v.not_applicable} not applicable; window ${html(v.window.from ?? 'all')} – ${html(v.window.to ?? 'now')}; journal ${v.journal.entries} entries, ${v.events} events; evaluated at ${html(v.evaluated_at)} (fleet clock).</p>
 <table><thead><tr><th>status</th><th>check</th><th>kind</th><th>message and evidence</th></tr></thead><tbody>
 ${v.checks.map(row).join('\n')}
-</tbody></table></body></html>
+</tbody></table>
+${coverageHtml(v, LANG)}</body></html>
 `;
 }

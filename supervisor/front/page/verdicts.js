@@ -3,6 +3,7 @@
 // opens that entry in the journal below.
 
 import { h, setText } from './util.js';
+import { candidatesList, coverageTable } from './chaos.js';
 
 const els = {};
 const LABEL = { pass: 'OK', fail: 'ÉCHEC', not_applicable: 'N/A' };
@@ -65,8 +66,10 @@ function render(v) {
                 e.journal_id !== undefined ? h('a', { href: '#', 'data-journal-id': e.journal_id, 'data-testid': 'verdict-evidence', text: `journal #${e.journal_id}` }) : null,
                 e.event_id !== undefined ? h('span', { class: 'muted', text: `événement #${e.event_id}` }) : null,
                 ` ${e.sim_time ?? ''} ${e.mk6_id ?? ''} ${e.what}`)))
-            : null)),
+            : null,
+          candidatesList(c))),
     ),
+    ...[coverageTable(v.coverage)].filter(Boolean).map((t) => h('tr', { class: 'coverage' }, h('td', { colspan: 4 }, t))),
   );
 }
 
