@@ -3,7 +3,8 @@ import type { EvidenceItem, VerdictValue } from '../../src/contract/schema/recet
 import { candidatesHtml, candidatesText, coverageHtml, coverageJunit, coverageText } from './coverage-report.js';
 import { langFromEnvironment } from '../../src/i18n/lang.js';
 
-const LANG = langFromEnvironment(undefined); // coverage lines (./coverage-report.ts) until the reports take the reader's language
+/** The language of the coverage lines (./coverage-report.ts), until the reports take the reader's. */
+const lang = () => langFromEnvironment(undefined);
 
 type CheckV = VerdictValue['checks'][number];
 const MARK = { pass: 'PASS', fail: 'FAIL', not_applicable: 'N/A ' } as const;
@@ -18,9 +19,9 @@ export function verdictText(v: VerdictValue): string {
   for (const c of v.checks) {
     lines.push(`  ${MARK[c.status]}  ${c.id} (${c.kind}): ${c.message}`);
     if (c.status === 'fail') for (const e of c.evidence.slice(0, 10)) lines.push(`          ${evidenceLine(e)}`);
-    lines.push(...candidatesText(c, LANG));
+    lines.push(...candidatesText(c, lang()));
   }
-  lines.push(...coverageText(v, LANG));
+  lines.push(...coverageText(v, lang()));
   return lines.join('\n');
 }
 
@@ -46,7 +47,7 @@ const html = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&g
 export function verdictHtml(v: VerdictValue): string {
   const row = (c: CheckV) => `<tr class="${c.status}"><td>${MARK[c.status].trim()}</td><td>${html(c.id)}</td><td>${html(c.kind)}</td><td>${html(c.message)}${
     c.evidence.length ? `<ul>${c.evidence.map((e) => `<li>${html(evidenceLine(e))}</li>`).join('')}</ul>` : ''
-  }${candidatesHtml(c, LANG)}</td></tr>`;
+  }${candidatesHtml(c, lang())}</td></tr>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${html(v.name)}: recette verdict</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}
@@ -56,6 +57,6 @@ tr.pass td:first-child{background:#d4f7d4}tr.fail td:first-child{background:#f7d
 <table><thead><tr><th>status</th><th>check</th><th>kind</th><th>message and evidence</th></tr></thead><tbody>
 ${v.checks.map(row).join('\n')}
 </tbody></table>
-${coverageHtml(v, LANG)}</body></html>
+${coverageHtml(v, lang())}</body></html>
 `;
 }
