@@ -13,6 +13,7 @@
  * not end a kill (then it is the kill's end).
  */
 import type { FaultKind } from '../contract/schema/chaos.js';
+import { parseDuration } from '../contract/duration.js';
 
 export interface FaultAct<R = number> {
   kind: string;
@@ -40,8 +41,8 @@ const lower = (v: unknown, fallback: string) => (typeof v === 'string' && v ? v.
 function skew(details: Record<string, unknown>): { offset: number; drift: number } {
   let offset = Number(details.offset_ms ?? 0);
   if (typeof details.offset === 'string') {
-    const m = /^([+-]?)(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(details.offset.trim());
-    if (m) offset = (m[1] === '-' ? -1 : 1) * Number(m[2]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[3] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+    const text = details.offset.trim();
+    offset = (text.startsWith('-') ? -1 : 1) * (parseDuration(text.replace(/^[+-]/, '')) ?? 0); // the one duration grammar
   } else if (typeof details.offset === 'number') offset = details.offset * 1000;
   return { offset: Number.isFinite(offset) ? offset : 0, drift: Number(details.drift_ppm ?? 0) || 0 };
 }
