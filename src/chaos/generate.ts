@@ -42,6 +42,7 @@ const ACTION_OF: Partial<Record<string, string>> = { clock: 'clock_skew', auth: 
 const knows = (action: string) => Object.hasOwn(TIMELINE_EVENTS, action);
 /** The kinds a generated day can hold: every kind whose timeline action exists (auth has none: a token is the gateway's secret). */
 export const PLAYABLE_FAULTS: readonly FaultKind[] = FAULT_KINDS.filter((k) => {
+  if (k === 'auth') return false;
   const action = ACTION_OF[k.split('.')[0]];
   return action === undefined || (knows(action) && (action !== 'clock_skew' || knows('clock_reset')));
 });
