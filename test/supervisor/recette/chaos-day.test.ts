@@ -186,4 +186,28 @@ describe('chaos days on the fleet', () => {
     assert.ok(kept.some((e) => e.action === 'restart' && e.mk6 === cold.mk6 && e.fields.kind === 'cold'));
     console.log(`low day seed ${seed}: ${day.faults.length} faults; narrowed to ${narrowed.kept} of ${narrowed.of} events`);
   });
+
+  it('at speed (the fleet clock at 60×, the timeline firing on its timers): the well-behaved gateway passes the same low day', async () => {
+    const { seed } = lowDay();
+    await load({ seed, ...LOW });
+    assert.equal((await call(fleet.url, 'POST', '/mock/reset')).status, 200);
+    assert.equal((await call(fleet.url, 'POST', '/mock/time', { now: '2026-03-01T08:00:00Z', speed: 60 })).status, 200);
+    const gw = new Gateway(fleet.url);
+    const end = Date.parse(`2026-03-01T${LOW.to}:00Z`);
+    let next = 0;
+    for (;;) {
+      const now = Date.parse(((await call(fleet.url, 'GET', '/supervision/api/time')).body as { now: string }).now);
+      if (now >= end) break;
+      if (now >= next) {
+        await gw.tick(new Date(now).toISOString());
+        next = now + 45_000; // a poll every 45 s of fleet clock (0.75 s real): the journal's 1000 hold the hour
+      } else await new Promise((ok) => setTimeout(ok, 50)); // until the clock moves on
+    }
+    const tl = (await call(fleet.url, 'GET', '/mock/timeline')).body as { pending: number; events: { status: string }[] };
+    assert.equal(tl.pending, 0);
+    const v = await verdict(RECETTE.replace('max_gap: 2m', 'max_gap: 3m')); // a stalled machine may hold a tick a second
+    assert.deepEqual(v.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`), [], `seed ${seed} at speed`);
+    assert.equal(v.checks.find((c) => c.id === 'replan')?.status, 'pass', 'the cold restart was judged');
+    assert.equal((await call(fleet.url, 'POST', '/mock/time/release')).status, 200);
+  });
 });
