@@ -9,6 +9,8 @@
  *   --state-dir DIR                (else $MK6_STATE_DIR, ./.fleet-state/<fleet name>)
  *   --timeline FILE                a timeline of events on the simulated clock (YAML/JSON), loaded at start
  *   --log-level LEVEL              (else $LOG_LEVEL, info): fatal|error|warn|info|debug|trace|silent
+ *   --lang fr|en                   the console lines' language (else $MK6_LANG, $LC_ALL, $LC_MESSAGES, $LANG);
+ *                                  JSON lines (the `ready` line, logs) stay English
  */
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -24,8 +26,11 @@ import { existingSecret } from './fleet/supervisor-state.js';
 import { ProcessManager } from './fleet/process-manager.js';
 import type { FleetMode } from '../src/contract/fleet-controls.js';
 import { supervisionPage } from './front/page.js';
-import { readFileSync } from 'node:fs';
-import { parseTimelineText, type TimelineEvent } from '../src/config/timeline-file.js';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseTimelineText, TimelineError, type TimelineEvent } from '../src/config/timeline-file.js';
+import { consoleSay } from '../src/i18n/console-messages.js';
+import { langFromEnvironment, parseLangFlag, type Lang } from '../src/i18n/lang.js';
 
 export interface StartOptions {
   fleetFile: string;
@@ -33,6 +38,8 @@ export interface StartOptions {
   mode: FleetMode | null;
   stateDir: string | null;
   timeline?: string | null;
+  /** The console lines' language. */
+  lang: Lang;
 }
 
 export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
@@ -46,19 +53,23 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOption
       'state-dir': { type: 'string' },
       timeline: { type: 'string' },
       'log-level': { type: 'string' },
+      lang: { type: 'string' },
     },
     strict: true,
   });
   // Logs: the supervisor's and, through the environment pm2 passes on, every worker's.
   if (values['log-level'] !== undefined) env.LOG_LEVEL = values['log-level'];
+  const lang = values.lang === undefined ? langFromEnvironment(undefined, env) : parseLangFlag(values.lang);
+  if (lang === null) throw new Error(consoleSay(langFromEnvironment(undefined, env)).badLang(String(values.lang)));
+  const say = consoleSay(lang);
   const fleetFile = values.fleet ?? values.config ?? env.MK6_FLEET ?? env.MOCK_MK6_CONFIG_PATH ?? './fleet.yaml';
   const modeText = values.mode ?? env.MOCK_MK6_MODE;
   if (modeText !== undefined && modeText !== 'production' && modeText !== 'mock') {
-    throw new Error(`--mode invalide: '${modeText}' (mock|production)`);
+    throw new Error(say.badMode(modeText));
   }
   const port = values.port === undefined ? null : Number(values.port);
-  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port invalide: ${values.port}`);
-  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null };
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(say.badPort(String(values.port)));
+  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null, lang };
 }
 
 async function main(): Promise<void> {
@@ -66,14 +77,19 @@ async function main(): Promise<void> {
   let options: StartOptions;
   let fleetDef: Fleet;
   let timeline: TimelineEvent[] | null = null;
+  // Until the command line is read, the environment's language (a bad --lang is said in it).
+  let lang = langFromEnvironment(undefined, process.env);
+  let say = consoleSay(lang);
   try {
     options = optionsFrom(process.argv.slice(2), process.env);
+    lang = options.lang;
+    say = consoleSay(lang);
     fleetDef = loadFleetFile(options.fleetFile);
     if (options.timeline) timeline = parseTimelineText(readFileSync(options.timeline, 'utf8'), options.timeline);
     const taken = await portsTaken(fleetDef, existingSecret(resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`)));
     if (taken.length) throw new FleetFileError(taken);
   } catch (err) {
-    console.error(err instanceof FleetFileError ? err.message : `Erreur: ${(err as Error).message}`);
+    console.error(err instanceof FleetFileError || err instanceof TimelineError ? err.render(lang) : say.error((err as Error).message));
     process.exit(2);
   }
   const stateDir = resolve(options.stateDir ?? `.fleet-state/${fleetDef.name}`);
@@ -83,7 +99,7 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   const host = fleetDef.proxy.host;
   await new Promise<void>((ok, fail) => {
-    server.once('error', (err) => fail(new Error(`proxy: ${host}:${options.port ?? fleetDef.proxy.port} indisponible (${(err as NodeJS.ErrnoException).code})`)));
+    server.once('error', (err) => fail(new Error(say.proxyUnavailable(`${host}:${options.port ?? fleetDef.proxy.port}`, (err as NodeJS.ErrnoException).code))));
     server.listen(options.port ?? fleetDef.proxy.port, host, ok);
   }).catch((err) => {
     console.error(`${fleetDef.file}: ${(err as Error).message}`);
@@ -96,13 +112,13 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: arrêt de la flotte…`);
+    console.log(say.stopping(signal));
     // The last calls' journal entries may still be on their way from the workers: take them in
     // (and into a recording) before the front stops listening, or they are dropped.
     await flushWorkerJournals(fleet).catch(() => {});
     server.close();
     server.closeAllConnections();
-    await fleet.shutdown().catch((err) => console.error(`arrêt: ${(err as Error).message}`));
+    await fleet.shutdown().catch((err) => console.error(say.stopFailed((err as Error).message)));
     closeClientAgent();
     process.exit(0);
   };
@@ -113,23 +129,31 @@ async function main(): Promise<void> {
   // A timeline survives a restart of the supervisor with what had fired; a --timeline file replaces it unless it is the same.
   const restored = await fleet.timeline.restore();
   if (timeline && options.timeline && !(restored && fleet.timeline.holds(timeline))) await fleet.timeline.load(timeline, resolve(options.timeline));
-  for (const problem of failed) console.error(`MK6 non démarré: ${problem}`);
+  for (const problem of failed) console.error(say.mk6NotStarted(problem));
   // pm2's list carries every app's whole environment: with 250 MK6 it is megabytes a call, so
   // a large fleet is looked at less often (a worker pm2 rebooted is noticed within that time).
   const refreshMs = Math.min(5000, Math.max(1000, fleet.members.size * 20));
   const refresh = setInterval(() => void (fleet.phase === 'running' ? fleet.processes() : null)?.catch(() => {}), refreshMs);
   refresh.unref();
 
-  console.log(`Flotte MK6 "${fleetDef.name}" (${fleetDef.file}) prête en ${Date.now() - started} ms, mode ${fleet.mode}`);
-  console.log(`  proxy       ${front}   supervision ${front}/supervision`);
-  for (const m of fleet.members.values()) {
-    const aliases = m.spec.aliases.length ? `  alias ${m.spec.aliases.join(', ')}` : '';
-    console.log(`  ${m.spec.id.padEnd(10)}  ${fleet.url(m)}  ${m.status}${aliases}`);
-  }
+  console.log(say.fleetReady(fleetDef.name, fleetDef.file, Date.now() - started, fleet.mode));
+  console.log(say.proxyLine(front));
+  for (const m of fleet.members.values()) console.log(say.member(m.spec.id, fleet.url(m), m.status, m.spec.aliases));
   console.log(JSON.stringify({ event: 'ready', proxy: front, pid: process.pid, mk6: [...fleet.members.values()].map((m) => ({ id: m.spec.id, port: m.spec.port, status: m.status })) }));
 }
 
-main().catch((err) => {
-  console.error(`supervisor: ${(err as Error).stack ?? err}`);
-  process.exit(1);
-});
+/** This module run as the program (`npm start`), not imported (a test reads optionsFrom). */
+function isProgram(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
+  main().catch((err) => {
+    console.error(`supervisor: ${(err as Error).stack ?? err}`);
+    process.exit(1);
+  });
+}

@@ -7,11 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { Mk6Error } from '../contract/errors.js';
-import { validateSites, type SiteConfig } from '../domain/sites.js';
+import { checkSites, type SiteConfig } from '../domain/sites.js';
+import { readSites } from '../contract/sites-body.js';
 import { conditionView, parseCondition, type ConditionView } from '../worker/network/condition.js';
 import { FleetFile, type FleetFileBody } from '../contract/schema/index.js';
 import { covers, plainDocument, schemaFaults, type DocPath, type DocumentWording, type Fault } from '../contract/schema/validate.js';
 import { YamlSource } from './yaml-source.js';
+import { verbatim, type ApiText } from '../i18n/api-messages.js';
+import { problemList, sayFile } from '../i18n/file-messages.js';
+import type { Lang } from '../i18n/lang.js';
 import { readRecordedDay, RecordedFileError } from './recorded-file.js';
 
 /** An MK6 of the fleet as the supervisor runs it: the file's MK6 with its defaults, port and token variable resolved. */
@@ -41,16 +45,22 @@ export interface Fleet {
   mk6: Mk6Spec[];
 }
 
+/** Every fault of a fleet file, each `file:line path: message` in both languages; `.message` is French. */
 export class FleetFileError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Fichier de flotte invalide:\n  ${problems.join('\n  ')}`);
+  constructor(readonly problems: ApiText[]) {
+    super(problemList('fleetInvalid', problems, 'fr'));
     this.name = 'FleetFileError';
+  }
+
+  /** The faults under their heading, in `lang`. */
+  render(lang: Lang): string {
+    return problemList('fleetInvalid', this.problems, lang);
   }
 }
 
 const WORDING: DocumentWording = {
-  missing: (field) => `Champ obligatoire manquant: ${field}`,
-  unknown: (_key, allowed) => `clé inconnue (attendu: ${allowed.join(', ')})`,
+  missing: (field) => sayFile('missingField', field),
+  unknown: (_key, allowed) => sayFile('unknownKey', allowed.join(', ')),
 };
 
 export function loadFleetFile(file: string, env: NodeJS.ProcessEnv = process.env): Fleet {
@@ -58,7 +68,8 @@ export function loadFleetFile(file: string, env: NodeJS.ProcessEnv = process.env
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new FleetFileError([`${file}: illisible (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`]);
+    const reason = sayFile('unreadable', (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    throw new FleetFileError([(lang) => `${file}: ${reason(lang)}`]);
   }
   return parseFleet(text, file, env);
 }
@@ -67,7 +78,7 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
   const source = new YamlSource(text, file);
   if (source.syntaxFaults.length) throw new FleetFileError(source.syntaxFaults);
   const root = plainDocument(source.root);
-  if (!isObject(root)) throw new FleetFileError([`${file}:1 (racine): un objet est attendu (name, seed, proxy, workers, mk6)`]);
+  if (!isObject(root)) throw new FleetFileError([source.fault([], sayFile('fleetRootObject'))]);
 
   // 1. The schema: every key, type and range. A network condition is left to its own parser (step 2).
   const schema = schemaFaults(FleetFile, root, WORDING).filter((f) => !inCondition(f.path));
@@ -77,19 +88,19 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
 
   // 2. What a schema cannot say, on the values it passed.
   const faults: Fault[] = [];
-  const fault = (path: DocPath, message: string) => faults.push({ path, message });
+  const fault = (path: DocPath, message: ApiText) => faults.push({ path, message });
   const proxyPort = clean(['proxy', 'port']) ? (fleet.proxy?.port ?? 9001) : 0;
   const range = clean(['workers', 'address_per_mk6']) && fleet.workers?.address_per_mk6 ? addressRange(fleet.workers.address_per_mk6) : null;
   const sharedPort = clean(['workers', 'port']) ? (fleet.workers?.port ?? null) : null;
-  if (fleet.workers?.port !== undefined && !fleet.workers?.address_per_mk6) fault(['workers', 'port'], 'port va avec address_per_mk6 (sinon base_port)');
-  if (range && fleet.workers?.base_port !== undefined) fault(['workers', 'base_port'], 'base_port ne va pas avec address_per_mk6 (port commun: workers.port)');
+  if (fleet.workers?.port !== undefined && !fleet.workers?.address_per_mk6) fault(['workers', 'port'], sayFile('portNeedsAddresses'));
+  if (range && fleet.workers?.base_port !== undefined) fault(['workers', 'base_port'], sayFile('basePortWithAddresses'));
   const basePort = range ? 0 : clean(['workers', 'base_port']) ? (fleet.workers?.base_port ?? 9101) : 0;
   const workerHost = fleet.workers?.host ?? '127.0.0.1';
   const proxyHost = fleet.proxy?.host ?? '127.0.0.1';
   const names = new Map<string, string>();
   /** host:port → who listens there (the same port on two addresses is two places). */
-  const places = new Map<string, string>();
-  if (proxyPort > 0) places.set(`${proxyHost}:${proxyPort}`, 'le proxy');
+  const places = new Map<string, ApiText>();
+  if (proxyPort > 0) places.set(`${proxyHost}:${proxyPort}`, sayFile('theProxy'));
   const mk6: Mk6Spec[] = [];
   (Array.isArray(fleet.mk6) ? fleet.mk6 : []).forEach((raw, i) => {
     const at: DocPath = ['mk6', i];
@@ -98,37 +109,39 @@ export function parseFleet(text: string, file: string, env: NodeJS.ProcessEnv = 
     const aliases = clean([...at, 'aliases']) ? (raw.aliases ?? []) : [];
     for (const n of id === null ? aliases : [id, ...aliases]) {
       const other = names.get(n);
-      if (other !== undefined) fault([...at, n === id ? 'id' : 'aliases'], `'${n}' déjà utilisé par ${other}`);
+      if (other !== undefined) fault([...at, n === id ? 'id' : 'aliases'], sayFile('alreadyUsedBy', `'${n}'`, other));
       else names.set(n, `mk6[${i}]`);
     }
     let port = range ? (sharedPort ?? 8080) : basePort > 0 ? basePort + i : 0;
     if (raw.port !== undefined) port = clean([...at, 'port']) ? raw.port : 0;
     let host = workerHost;
     if (range) {
-      if (i >= range.size) fault(at, `plus de MK6 que d'adresses dans ${range.cidr} (${range.size})`);
+      if (i >= range.size) fault(at, sayFile('moreMk6ThanAddresses', range.cidr, range.size));
       else host = range.address(i);
     }
     if (raw.host !== undefined && clean([...at, 'host'])) host = raw.host;
     if (port > 0) {
       const place = `${host}:${port}`;
       const other = places.get(place);
-      if (other !== undefined) fault([...at, raw.port !== undefined ? 'port' : raw.host !== undefined ? 'host' : 'port'], `${host === workerHost && !range ? `port ${port}` : place} déjà utilisé par ${other}`);
-      else places.set(place, `mk6[${i}] (${id})`);
+      if (other !== undefined) {
+        const what = host === workerHost && !range ? `port ${port}` : place;
+        fault([...at, raw.port !== undefined ? 'port' : raw.host !== undefined ? 'host' : 'port'], (lang) => sayFile('alreadyUsedBy', what, other(lang))(lang));
+      } else places.set(place, verbatim(`mk6[${i}] (${id})`));
     }
     let tokenEnv: string | null = null;
     const te = raw.auth?.token_env;
     if (te !== undefined && clean([...at, 'auth', 'token_env'])) {
-      if (!env[te]) fault([...at, 'auth', 'token_env'], `la variable d'environnement ${te} n'est pas définie`);
+      if (!env[te]) fault([...at, 'auth', 'token_env'], sayFile('envUndefined', te));
       else tokenEnv = te;
     }
     let sites: SiteConfig[] = [];
     if (clean([...at, 'sites'])) {
       const recorded = recordedFiles(raw.sites, file, [...at, 'sites'], fault);
       try {
-        if (recorded) sites = validateSites(recorded); // one thissite, unique sycodes and names: the provision's rules
+        if (recorded) sites = checkSites(readSites(recorded)); // one thissite, unique sycodes and names: the provision's rules
       } catch (err) {
         if (!(err instanceof Mk6Error)) throw err;
-        fault([...at, ...fieldPath(String(err.details.field ?? 'sites'))], err.message);
+        fault([...at, ...fieldPath(String(err.details.field ?? 'sites'))], err.text);
       }
     }
     const network = clean([...at, 'network']) ? conditions(raw.network ?? [], [...at, 'network'], fault) : [];
@@ -155,7 +168,7 @@ function fieldPath(field: string): DocPath {
 }
 
 /** The sites with each recorded day's `file` read into its points (a fault: `file:line` at the site's `profile.file`); null if one fails. */
-function recordedFiles(sites: unknown[], fleetFile: string, at: DocPath, fault: (p: DocPath, m: string) => void): unknown[] | null {
+function recordedFiles(sites: unknown[], fleetFile: string, at: DocPath, fault: (p: DocPath, m: ApiText) => void): unknown[] | null {
   let ok = true;
   const out = sites.map((site, j) => {
     const profile = isObject(site) && isObject(site.profile) ? site.profile : null;
@@ -165,7 +178,7 @@ function recordedFiles(sites: unknown[], fleetFile: string, at: DocPath, fault: 
       return { ...site, profile: { ...rest, points: readRecordedDay(profile.file, fleetFile, Number(site.pmax_kw)) } };
     } catch (err) {
       if (!(err instanceof RecordedFileError)) throw err;
-      fault([...at, j, 'profile', 'file'], err.message);
+      fault([...at, j, 'profile', 'file'], err.text);
       ok = false;
       return site;
     }
@@ -179,26 +192,26 @@ function inCondition(path: DocPath): boolean {
 }
 
 /** `network: [ {name, type, …} ]`: each condition parsed as the worker's route does (its type's own fields), faults at the field's line. */
-function conditions(list: unknown[], at: DocPath, fault: (p: DocPath, m: string) => void): ConditionView[] {
+function conditions(list: unknown[], at: DocPath, fault: (p: DocPath, m: ApiText) => void): ConditionView[] {
   const out: ConditionView[] = [];
   const names = new Set<string>();
   list.forEach((raw, j) => {
     try {
       const view = conditionView(parseCondition(raw));
-      if (names.has(view.name as string)) return fault([...at, j, 'name'], `condition '${view.name}' déjà définie`);
+      if (names.has(view.name as string)) return fault([...at, j, 'name'], sayFile('conditionDefined', String(view.name)));
       names.add(view.name as string);
       out.push(view);
     } catch (err) {
       if (!(err instanceof Mk6Error)) throw err;
       const field = typeof err.details.field === 'string' && isObject(raw) && err.details.field in raw ? [err.details.field] : [];
-      fault([...at, j, ...field], err.message);
+      fault([...at, j, ...field], err.text);
     }
   });
   return out;
 }
 
 /** Faults as `file:line path: message`, by line (faults of one line as found). */
-function inFileOrder(source: YamlSource, faults: Fault[]): string[] {
+function inFileOrder(source: YamlSource, faults: Fault[]): ApiText[] {
   return faults
     .map((f) => ({ line: source.lineOf(f.path), text: source.fault(f.path, f.message) }))
     .sort((a, b) => a.line - b.line)

@@ -8,8 +8,17 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { timeOfDay } from '../domain/profiles.js';
 import { MAX_RECORDED_POINTS } from '../contract/schema/plant.js';
+import type { ApiText } from '../i18n/api-messages.js';
+import { sayFile } from '../i18n/file-messages.js';
 
-export class RecordedFileError extends Error {}
+/** A fault of a recorded day, `file:line: fault` in both languages; `.message` is French. */
+export class RecordedFileError extends Error {
+  readonly text: ApiText;
+  constructor(at: string, fault: ApiText) {
+    super(`${at}: ${fault('fr')}`);
+    this.text = (lang) => `${at}: ${fault(lang)}`;
+  }
+}
 
 export function readRecordedDay(file: string, fleetFile: string, pmaxKw: number): [string, number][] {
   const path = isAbsolute(file) ? file : resolve(dirname(fleetFile), file);
@@ -17,17 +26,17 @@ export function readRecordedDay(file: string, fleetFile: string, pmaxKw: number)
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new RecordedFileError(`${file}: illisible (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new RecordedFileError(file, sayFile('unreadable', (err as NodeJS.ErrnoException).code ?? (err as Error).message));
   }
   const rows = /^\s*[[{]/.test(text) ? jsonRows(text, file) : csvRows(text, file);
-  if (rows.length === 0) throw new RecordedFileError(`${file}:1: aucun point (time,kW par ligne)`);
-  if (rows.length > MAX_RECORDED_POINTS) throw new RecordedFileError(`${file}:${rows[MAX_RECORDED_POINTS].line}: au plus ${MAX_RECORDED_POINTS} points`);
+  if (rows.length === 0) throw new RecordedFileError(`${file}:1`, sayFile('noPoints'));
+  if (rows.length > MAX_RECORDED_POINTS) throw new RecordedFileError(`${file}:${rows[MAX_RECORDED_POINTS].line}`, sayFile('atMostPoints', MAX_RECORDED_POINTS));
   const seen = new Map<number, number>();
   return rows.map(({ time, kw, line }) => {
     const t = timeOfDay(time);
-    if (t === null) throw new RecordedFileError(`${file}:${line}: heure invalide: ${JSON.stringify(time).slice(0, 40)} ("HH:MM", "HH:MM:SS" ou ISO)`);
-    if (!Number.isFinite(kw) || kw < 0 || kw > pmaxKw) throw new RecordedFileError(`${file}:${line}: kW hors plage [0, ${pmaxKw}]: ${kw}`);
-    if (seen.has(t)) throw new RecordedFileError(`${file}:${line}: heure ${time} déjà donnée ligne ${seen.get(t)}`);
+    if (t === null) throw new RecordedFileError(`${file}:${line}`, sayFile('badTime', JSON.stringify(time).slice(0, 40)));
+    if (!Number.isFinite(kw) || kw < 0 || kw > pmaxKw) throw new RecordedFileError(`${file}:${line}`, sayFile('kwOutOfRange', pmaxKw, kw));
+    if (seen.has(t)) throw new RecordedFileError(`${file}:${line}`, sayFile('timeRepeated', time, seen.get(t) as number));
     seen.set(t, line);
     return [time, kw];
   });
@@ -45,10 +54,10 @@ function csvRows(text: string, file: string): Row[] {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const cells = line.split(/[;,\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
-    if (cells.length < 2) throw new RecordedFileError(`${file}:${i + 1}: deux colonnes attendues (time,kW): ${JSON.stringify(line).slice(0, 60)}`);
+    if (cells.length < 2) throw new RecordedFileError(`${file}:${i + 1}`, sayFile('twoColumns', JSON.stringify(line).slice(0, 60)));
     const kw = Number(cells[1]);
     if (rows.length === 0 && Number.isNaN(kw) && timeOfDay(cells[0]) === null) return; // the header line
-    if (cells[1] === '' || Number.isNaN(kw)) throw new RecordedFileError(`${file}:${i + 1}: kW invalide: ${JSON.stringify(cells[1]).slice(0, 40)}`);
+    if (cells[1] === '' || Number.isNaN(kw)) throw new RecordedFileError(`${file}:${i + 1}`, sayFile('badKw', JSON.stringify(cells[1]).slice(0, 40)));
     rows.push({ time: cells[0], kw, line: i + 1 });
   });
   return rows;
@@ -61,10 +70,10 @@ function jsonRows(text: string, file: string): Row[] {
   } catch (err) {
     const pos = /position (\d+)/.exec((err as Error).message);
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
-    throw new RecordedFileError(`${file}:${line}: JSON invalide`);
+    throw new RecordedFileError(`${file}:${line}`, sayFile('badJson'));
   }
   const list = Array.isArray(doc) ? doc : (doc as { points?: unknown } | null)?.points;
-  if (!Array.isArray(list)) throw new RecordedFileError(`${file}:1: une liste de [time, kW] est attendue (ou {points: […]})`);
+  if (!Array.isArray(list)) throw new RecordedFileError(`${file}:1`, sayFile('pointsListExpected'));
   // The line of each point: the n-th '[' opening a pair.
   const lines: number[] = [];
   const re = /\[\s*"/g;
@@ -72,7 +81,7 @@ function jsonRows(text: string, file: string): Row[] {
   return list.map((p, i) => {
     const line = lines[i] ?? 1;
     if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'string' || typeof p[1] !== 'number') {
-      throw new RecordedFileError(`${file}:${line}: [time, kW] attendu: ${JSON.stringify(p)?.slice(0, 60)}`);
+      throw new RecordedFileError(`${file}:${line}`, sayFile('pointExpected', String(JSON.stringify(p)?.slice(0, 60))));
     }
     return { time: p[0], kw: p[1], line };
   });

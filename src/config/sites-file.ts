@@ -1,7 +1,8 @@
 /** Reads a worker's initial sites: a YAML or JSON list, or an object with a `sites` list. */
 import { readFileSync } from 'node:fs';
 import { Mk6Error } from '../contract/errors.js';
-import { validateSites, type SiteConfig } from '../domain/sites.js';
+import { checkSites, type SiteConfig } from '../domain/sites.js';
+import { readSites } from '../contract/sites-body.js';
 
 /** yaml is loaded only when a sites file is given: fleet workers get JSON and start faster. */
 export async function readSitesFile(path: string): Promise<SiteConfig[]> {
@@ -13,7 +14,7 @@ export async function readSitesFile(path: string): Promise<SiteConfig[]> {
 
 export function checkedSites(list: unknown, origin: string): SiteConfig[] {
   try {
-    return validateSites(list);
+    return checkSites(readSites(list));
   } catch (err) {
     if (err instanceof Mk6Error) throw new Error(`${origin}: ${err.message} ${JSON.stringify(err.details)}`);
     throw err;

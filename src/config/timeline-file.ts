@@ -16,7 +16,9 @@ import { covers, plainDocument, schemaFaults, showPath, type DocPath, type Docum
 import { formatIso, parseIsoTime } from '../domain/time.js';
 import { conditionView, parseCondition } from '../worker/network/condition.js';
 import { YamlSource } from './yaml-source.js';
-import { say } from '../i18n/api-messages.js';
+import { say, verbatim, type ApiText } from '../i18n/api-messages.js';
+import { fileMessages, problemList, sayFile } from '../i18n/file-messages.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** An event as the timeline plays it: one of src/schema/timeline.ts's, its time read. */
 export interface TimelineEvent {
@@ -32,20 +34,29 @@ export interface TimelineEvent {
 export type Action = TimelineAction;
 export { MAX_EVENTS };
 
+/** Every fault of a timeline, each `file:line events[i].field: message` in both languages; `.message` is French. */
 export class TimelineError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Timeline invalide:\n  ${problems.join('\n  ')}`);
+  constructor(readonly problems: ApiText[]) {
+    super(problemList('timelineInvalid', problems, 'fr'));
     this.name = 'TimelineError';
   }
 
+  /** The faults under their heading, in `lang`. */
+  render(lang: Lang): string {
+    return problemList('timelineInvalid', this.problems, lang);
+  }
+
+  /** The API's 400, its message and `details.problems` in the answer's language. */
   toMk6Error(): Mk6Error {
-    return errors.badRequest(say('timelineInvalid', this.problems[0], this.problems.length - 1), { problems: this.problems.slice(0, 50) });
+    const [first] = this.problems;
+    const more = this.problems.length - 1;
+    return errors.badRequest((lang) => say('timelineInvalid', first(lang), more)(lang), { problems: this.problems.slice(0, 50) });
   }
 }
 
 const WORDING: DocumentWording = {
-  missing: () => 'champ obligatoire',
-  unknown: () => '', // worded per action, below
+  missing: () => sayFile('missing'),
+  unknown: () => verbatim(''), // worded per action, below
 };
 
 /** YAML (or JSON) text: faults are reported as `file:line events[i].field: message`. */
@@ -60,13 +71,14 @@ export function parseTimelineText(text: string, file = 'timeline'): TimelineEven
 /** A parsed body (`[…]`, `{timeline: […]}` or `{events: […]}`), validated whole: every fault is listed. */
 export function parseTimeline(raw: unknown, where: (path: DocPath) => string = () => ''): TimelineEvent[] {
   const list = Array.isArray(raw) ? raw : isObject(raw) ? (raw.timeline ?? raw.events) : undefined;
-  if (!Array.isArray(list)) throw new TimelineError([`${where([])}(racine): une liste d'événements est attendue (timeline: [{at, action, …}])`]);
-  if (list.length > MAX_EVENTS) throw new TimelineError([`${where([])}(racine): au plus ${MAX_EVENTS} événements`]);
-  const problems: string[] = [];
+  const atRoot = (fault: ApiText): ApiText => (lang) => `${where([])}${fileMessages[lang].root}: ${fault(lang)}`;
+  if (!Array.isArray(list)) throw new TimelineError([atRoot(sayFile('eventsListExpected'))]);
+  if (list.length > MAX_EVENTS) throw new TimelineError([atRoot(sayFile('atMostEvents', MAX_EVENTS))]);
+  const problems: ApiText[] = [];
   const events: TimelineEvent[] = [];
   list.forEach((item, index) => {
     const { event, faults } = parseEvent(plainDocument(item), index);
-    for (const f of faults) problems.push(`${where([index, ...f.path])}${showPath(['events', index, ...f.path])}: ${f.message}`);
+    for (const f of faults) problems.push((lang) => `${where([index, ...f.path])}${showPath(['events', index, ...f.path])}: ${f.message(lang)}`);
     if (event) events.push(event);
   });
   if (problems.length) throw new TimelineError(problems);
@@ -75,13 +87,13 @@ export function parseTimeline(raw: unknown, where: (path: DocPath) => string = (
 
 /** One event: its head (time, action), then its action's schema, then its network condition as the worker reads it. */
 function parseEvent(item: unknown, index: number): { event: TimelineEvent | null; faults: Fault[] } {
-  if (!isObject(item)) return { event: null, faults: [{ path: [], message: 'un objet {at, action, …} est attendu' }] };
+  if (!isObject(item)) return { event: null, faults: [{ path: [], message: sayFile('eventObjectExpected') }] };
   const head = schemaFaults(TimelineEventHead, item, WORDING);
   if (head.some((f) => covers(['action'], f.path))) return { event: null, faults: head };
   const action = item.action as Action;
   const schema = TIMELINE_EVENTS[action];
   const allowed = Object.keys(schema.properties);
-  const wording = { ...WORDING, unknown: () => `champ inconnu pour ${action} (attendu: ${allowed.join(', ')})` };
+  const wording = { ...WORDING, unknown: () => sayFile('unknownForAction', action, allowed.join(', ')) };
   const faults = schemaFaults(schema, item, wording, [NetworkCondition]).filter((f) => !(item.condition !== undefined && covers(['condition'], f.path))); // a condition: below
   const fields: Record<string, unknown> = {};
   for (const k of allowed) if (k !== 'at' && k !== 'action' && k !== 'mk6' && item[k] !== undefined) fields[k] = item[k];
@@ -90,7 +102,7 @@ function parseEvent(item: unknown, index: number): { event: TimelineEvent | null
       fields.condition = conditionView(parseCondition(fields.condition));
     } catch (err) {
       if (!(err instanceof Mk6Error)) throw err;
-      faults.push({ path: ['condition'], message: err.message });
+      faults.push({ path: ['condition'], message: err.text });
     }
   }
   if (faults.length) return { event: null, faults };

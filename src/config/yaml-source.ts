@@ -5,10 +5,12 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { showPath, type DocPath } from '../contract/schema/validate.js';
+import { verbatim, type ApiText } from '../i18n/api-messages.js';
+import { fileMessages } from '../i18n/file-messages.js';
 
 export class YamlSource {
-  /** Syntax faults, as `file:line message` (the document is not read further when there are some). */
-  readonly syntaxFaults: string[];
+  /** Syntax faults, as `file:line message` in the YAML library's words (the document is not read further when there are some). */
+  readonly syntaxFaults: ApiText[];
   /** The document as plain data (as JSON would give it). */
   readonly root: unknown;
   private readonly doc: Document.Parsed;
@@ -16,7 +18,7 @@ export class YamlSource {
 
   constructor(text: string, readonly file: string) {
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    this.syntaxFaults = this.doc.errors.map((e) => `${file}:${this.lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}`);
+    this.syntaxFaults = this.doc.errors.map((e) => verbatim(`${file}:${this.lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}`));
     this.root = this.syntaxFaults.length ? undefined : this.doc.toJS();
   }
 
@@ -30,7 +32,8 @@ export class YamlSource {
   }
 
   /** `file:line path: message`; `shown` is the path as the message names it, when it differs from where it is. */
-  fault(path: DocPath, message: string, shown: DocPath = path): string {
-    return `${this.file}:${this.lineOf(path)} ${showPath(shown)}: ${message}`;
+  fault(path: DocPath, message: ApiText, shown: DocPath = path): ApiText {
+    const line = this.lineOf(path);
+    return (lang) => `${this.file}:${line} ${showPath(shown, fileMessages[lang].root)}: ${message(lang)}`;
   }
 }

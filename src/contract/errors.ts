@@ -37,10 +37,23 @@ export class Mk6Error extends Error {
     this.expose = status < 500 || status === 502 || status === 503;
   }
 
-  /** The contract's body, its `message` in `lang` (French by default, the seed's language). */
+  /**
+   * The contract's body, its `message` in `lang` (French by default, the seed's language). A
+   * detail that is a person's text in both languages (a file's problems) is rendered in `lang` too.
+   */
   toBody(lang: Lang = 'fr'): ErrorBody {
-    return { error: this.code, code: this.status, message: lang === 'fr' ? this.message : this.text(lang), details: this.details };
+    return { error: this.code, code: this.status, message: lang === 'fr' ? this.message : this.text(lang), details: renderDetails(this.details, lang) };
   }
+}
+
+/** Details as JSON carries them: a text of both languages (a function, which JSON never holds) in `lang`, alone or in a list. */
+function renderDetails(details: Record<string, unknown>, lang: Lang): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(details)) {
+    const rendered = typeof value === 'function' ? value(lang) : Array.isArray(value) && value.some((v) => typeof v === 'function') ? value.map((v) => (typeof v === 'function' ? v(lang) : v)) : value;
+    if (rendered !== value) (out ??= { ...details })[key] = rendered;
+  }
+  return out ?? details;
 }
 
 export interface ErrorBody {

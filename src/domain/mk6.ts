@@ -167,7 +167,7 @@ export class Mk6 {
 
   // ── tester writes ────────────────────────────────────────────────────────
 
-  /** Replaces the sites (validated at the edge) and clears the planning; the request counter goes on. */
+  /** Replaces the sites (read at the edge, held to `checkSites` there) and clears the planning; the request counter goes on. */
   provision(configs: readonly SiteConfig[]): readonly SiteConfig[] {
     this.plants.replace(configs);
     this.clearPlanning();

@@ -1,7 +1,8 @@
 /**
  * What chaos days and fault coverage say to people, in both languages: the generator's
- * refusals, `mk6-fleet chaos` and `chaos narrow`, the coverage check, the coverage and fault
- * candidates in the reports. Fault kinds, check ids and field names stay as they are.
+ * refusals, `mk6-fleet chaos` and `chaos narrow`, the coverage and fault candidates in the
+ * reports (the coverage check's messages are the verdict's, src/i18n/verdict-words.ts).
+ * Fault kinds, check ids and field names stay as they are.
  */
 import type { Catalogue } from './catalogue.js';
 import { formatNumber } from './format.js';
@@ -20,14 +21,14 @@ export interface ChaosMessages {
   written: (file: string, events: number, faults: number) => string;
   narrowed: (file: string, kept: number, of: number, checks: number) => string;
   narrowNothing: string;
+  narrowUsage: string;
+  seedMissing: string;
+  unknownArgs: (args: string) => string;
   verdictUnreadable: (file: string) => string;
   coverageTitle: string;
   coverageNone: string;
   candidatesTitle: string;
   stillInForce: string;
-  coverageMissing: (missing: string) => string;
-  coverageMet: (kinds: number, times: number) => string;
-  coverageNotApplicable: string;
 }
 
 const fr: ChaosMessages = {
@@ -42,15 +43,15 @@ const fr: ChaosMessages = {
   badChoice: (field, value, allowed) => `${field}: '${value}' invalide (${allowed})`,
   written: (file, events, faults) => `${file}: ${formatNumber('fr', faults)} fautes, ${formatNumber('fr', events)} événements`,
   narrowed: (file, kept, of, checks) => `${file}: ${formatNumber('fr', kept)} événements gardés sur ${formatNumber('fr', of)} (fautes en cause dans ${formatNumber('fr', checks)} contrôles en échec)`,
+  narrowUsage: 'utilisation: chaos narrow JOURNÉE.yaml --verdict VERDICT.json [--out FICHIER]',
+  seedMissing: 'chaos: --seed N manque (la graine de la journée)',
+  unknownArgs: (args) => `chaos: argument inattendu '${args}' (chaos --seed N, ou chaos narrow JOURNÉE.yaml)`,
   narrowNothing: 'aucune faute en cause dans le verdict (aucun contrôle en échec, ou aucune faute à leurs preuves): rien à garder',
   verdictUnreadable: (file) => `${file}: verdict JSON illisible (mk6-fleet verify FILE --json > VERDICT.json)`,
   coverageTitle: 'Couverture des fautes (par MK6, par type: fois où la journée l’a exercée)',
   coverageNone: 'aucune faute exercée',
   candidatesTitle: 'fautes en cours ou finies depuis moins de 5 min',
   stillInForce: 'en cours',
-  coverageMissing: (missing) => `jamais exercé: ${missing}`,
-  coverageMet: (kinds, times) => `chaque type requis exercé (${formatNumber('fr', kinds)} types, ${formatNumber('fr', times)} fois)`,
-  coverageNotApplicable: 'aucun MK6 dans le périmètre',
 };
 
 const en: ChaosMessages = {
@@ -65,15 +66,15 @@ const en: ChaosMessages = {
   badChoice: (field, value, allowed) => `${field}: '${value}' invalid (${allowed})`,
   written: (file, events, faults) => `${file}: ${formatNumber('en', faults)} faults, ${formatNumber('en', events)} events`,
   narrowed: (file, kept, of, checks) => `${file}: ${formatNumber('en', kept)} of ${formatNumber('en', of)} events kept (faults named by ${formatNumber('en', checks)} failing checks)`,
+  narrowUsage: 'usage: chaos narrow DAY.yaml --verdict VERDICT.json [--out FILE]',
+  seedMissing: 'chaos: --seed N missing (the day\'s seed)',
+  unknownArgs: (args) => `chaos: unexpected argument '${args}' (chaos --seed N, or chaos narrow DAY.yaml)`,
   narrowNothing: 'no fault named by the verdict (no failing check, or no fault at their evidence): nothing to keep',
   verdictUnreadable: (file) => `${file}: unreadable JSON verdict (mk6-fleet verify FILE --json > VERDICT.json)`,
   coverageTitle: 'Fault coverage (per MK6, per kind: times the day exercised it)',
   coverageNone: 'no fault exercised',
   candidatesTitle: 'faults in force or ended less than 5 min before',
   stillInForce: 'in force',
-  coverageMissing: (missing) => `never exercised: ${missing}`,
-  coverageMet: (kinds, times) => `every required kind exercised (${formatNumber('en', kinds)} kinds, ${formatNumber('en', times)} times)`,
-  coverageNotApplicable: 'no MK6 in scope',
 };
 
 export const chaosMessages: Catalogue<ChaosMessages> = { fr, en };

@@ -4,7 +4,9 @@
  * stops short (usage, refused by the fleet, fleet unreachable), which main.ts turns into exit codes.
  */
 import { readFileSync } from 'node:fs';
+import { cliSay, type CliMessages } from '../../src/i18n/cli-messages.js';
 import { httpCall, HttpUnreachable } from '../../src/shared/http-client.js';
+import type { Lang } from '../../src/i18n/lang.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 
@@ -19,9 +21,22 @@ export class Refused extends Error {
   }
 }
 
+/** Where a command prints: the process's stdout and stderr, or a test's buffers. */
+export interface Io {
+  /** A line to stdout. */
+  out(text: string): void;
+  /** A line to stderr. */
+  err(text: string): void;
+  /** Bytes to stdout as they are (a HAR file). */
+  write(text: string): void;
+}
+
 export interface Options {
   url: string;
   json: boolean;
+  /** The language of every text printed, and of the fleet's answers (`Accept-Language`). */
+  lang: Lang;
+  io: Io;
   kind?: string;
   speed?: string;
   since?: string;
@@ -34,8 +49,13 @@ export interface Options {
   only: string[];
   ignore: string[];
   out?: string;
+  // k8s
+  namespace?: string;
+  image?: string;
   /** The parsed options of a command that declares its own (chaos). */
   flags?: Record<string, unknown>;
+  /** The environment `main` was given (chaos finds the fleet file there); the process's when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A command: its arguments after the command word; its exit code (undefined: 0). */
@@ -53,34 +73,39 @@ export async function call(o: Options, method: string, path: string, body?: unkn
 /** The same call, its raw answer (a HAR file is passed on byte for byte). */
 export async function send(o: Options, method: string, path: string, body?: unknown, contentType?: string, timeoutMs = CALL_TIMEOUT_MS) {
   try {
-    return await httpCall(o.url + path, { method, body, contentType, timeoutMs });
+    return await httpCall(o.url + path, { method, body, contentType, timeoutMs, headers: { 'accept-language': o.lang } });
   } catch (err) {
     throw err instanceof HttpUnreachable ? new Unreachable(err.reason) : err;
   }
 }
 
-/** Prints `value` as JSON under --json, else as `text()`. */
-export function out(o: Options, value: unknown, text: () => string): void {
-  console.log(o.json ? JSON.stringify(value, null, 2) : text());
+/** The command's messages, in its language (src/i18n/cli-messages.ts). */
+export function say(o: Pick<Options, 'lang'>): CliMessages {
+  return cliSay(o.lang);
 }
 
-export function number(text: string | undefined, what: string): number {
+/** Prints `value` as JSON under --json, else as `text()`. */
+export function out(o: Options, value: unknown, text: () => string): void {
+  o.io.out(o.json ? JSON.stringify(value, null, 2) : text());
+}
+
+export function number(o: Options, text: string | undefined, what: string): number {
   const n = Number(text);
-  if (text === undefined || text === '' || !Number.isFinite(n)) throw new UsageError(`${what}: nombre attendu, pas '${text ?? ''}'`);
+  if (text === undefined || text === '' || !Number.isFinite(n)) throw new UsageError(say(o).numberExpected(what, text ?? ''));
   return n;
 }
 
 /** `/mock/mk6/{id}` of the command's ID argument. */
-export function mk6Path(command: string, id: string | undefined): string {
-  if (!id) throw new UsageError(`${command}: ID manquant`);
+export function mk6Path(o: Options, command: string, id: string | undefined): string {
+  if (!id) throw new UsageError(say(o).idMissing(command));
   return `/mock/mk6/${encodeURIComponent(id)}`;
 }
 
-export function readText(file: string): string {
+export function readText(o: Options, file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`${file}: illisible (${(err as NodeJS.ErrnoException).code})`);
+    throw new UsageError(say(o).unreadable(file, (err as NodeJS.ErrnoException).code));
   }
 }
 

@@ -7,13 +7,16 @@ import type { VerdictValue } from '../../src/contract/schema/recette.js';
 import { chaosSay } from '../../src/i18n/chaos-messages.js';
 import { formatNumber } from '../../src/i18n/format.js';
 import type { Lang } from '../../src/i18n/lang.js';
+import { reportMessages } from '../../src/i18n/report-messages.js';
 
 type Check = VerdictValue['checks'][number] & { candidates?: FaultCandidateValue[] };
 const coverageOf = (v: VerdictValue): CoverageValue => (v as { coverage?: CoverageValue }).coverage ?? {};
+/** A verdict from before coverage (or a replayed old one) has no section. */
+const hasCoverage = (v: VerdictValue): boolean => (v as { coverage?: CoverageValue }).coverage !== undefined;
 const hms = (iso: string | null) => (iso ? iso.slice(11, 19) : '…');
 
 export function candidateLine(c: FaultCandidateValue, lang: Lang): string {
-  return `${c.mk6_id} ${c.fault} ${hms(c.from)}–${c.to === null ? chaosSay(lang).stillInForce : hms(c.to)} (event #${c.event_ids.join(', #')})`;
+  return `${c.mk6_id} ${c.fault} ${hms(c.from)}–${c.to === null ? chaosSay(lang).stillInForce : hms(c.to)} (${c.event_ids.map(reportMessages[lang].eventRef).join(', ')})`;
 }
 
 /** The lines under a failing check: the faults in force or just ended at its evidence. */
@@ -25,6 +28,7 @@ export function candidatesText(check: Check, lang: Lang, indent = '          '):
 
 /** `  ROU2  kill.blackhole ×2, restart.cold ×1`, under a title. */
 export function coverageText(v: VerdictValue, lang: Lang): string[] {
+  if (!hasCoverage(v)) return [];
   const say = chaosSay(lang);
   const cov = coverageOf(v);
   const ids = Object.keys(cov);
@@ -46,6 +50,7 @@ const html = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&g
 
 /** A table: one row per MK6, one column per kind exercised that day. */
 export function coverageHtml(v: VerdictValue, lang: Lang): string {
+  if (!hasCoverage(v)) return '';
   const say = chaosSay(lang);
   const cov = coverageOf(v);
   const kinds = [...new Set(Object.values(cov).flatMap((k) => Object.keys(k)))];

@@ -2,13 +2,20 @@
 /**
  * `mk6-fleet`: drives a running fleet over its HTTP API, for people and scripts. A client
  * only: each command (./commands/) talks to the fleet over HTTP. Exit codes: 0 done,
- * 1 refused by the fleet (an HTTP error), 2 usage, 3 fleet unreachable.
+ * 1 refused by the fleet (an HTTP error), 2 usage, 3 fleet unreachable. Every text it prints
+ * comes from src/i18n/cli-messages.ts in the reader's language (`--lang` > MK6_LANG > LC_ALL >
+ * LC_MESSAGES > LANG), asked of the fleet too (`Accept-Language`).
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { EXIT, Refused, Unreachable, UsageError, type Command, type Options } from './context.js';
+import { cliSay, type CliMessages } from '../../src/i18n/cli-messages.js';
+import { langFromEnvironment, parseLangFlag } from '../../src/i18n/lang.js';
+import { EXIT, Refused, Unreachable, UsageError, type Command, type Io, type Options } from './context.js';
 import { defaultFleetUrl } from './fleet-url.js';
 import { events } from './commands/events.js';
 import { journal } from './commands/journal.js';
+import { k8s } from './commands/k8s.js';
 import { kill } from './commands/kill.js';
 import { network } from './commands/network.js';
 import { offline, online } from './commands/outage.js';
@@ -22,39 +29,10 @@ import { verify } from './commands/verify.js';
 import { wait } from './commands/wait.js';
 import { chaos, CHAOS_OPTIONS } from './commands/chaos.js';
 
-const USAGE = `usage: mk6-fleet [--url URL] [--json] COMMAND
-  status                                  the fleet: MK6s, processes, outages, network, clock, timeline
-  wait [--timeout DURATION]               until every MK6 serves with the fleet's clock and mode (GET /readyz), default 60s
-  time set ISO [--speed K]                freeze the fleet clock at ISO (or run it at K× from there)
-  time advance DURATION                   step the clock (e.g. 90s, 15m, 2h, 1h30m; -5m goes back)
-  time speed K                            run the clock at K× real time from now (0 = freeze)
-  time release                            back to the system clock
-  kill ID [--kind refused|blackhole|reset]
-  restart ID [--kind warm|cold]
-  offline ID | online ID
-  network ID ls
-  network ID add NAME TYPE [key=value …]  e.g. network ROU2 add lag latency latency_ms=200 jitter_ms=20
-  network ID rm [NAME]                    without NAME: every condition
-  timeline load FILE | timeline show | timeline clear
-  journal [--since N] [--follow]
-  events [--since N] [--follow]           the fleet's event log (clock, kills, restarts, outages, constraints, …); --follow: live (GET /mock/stream)
-  verify FILE [--junit OUT.xml] [--html OUT.html]   the fleet's verdict on the gateway (a recette file)
-  record start [NAME] | record stop | record status   record every gateway call, full bodies, to <state-dir>/recordings/NAME.har
-  record fetch [NAME] [--out FILE]        the recording as HAR (default: the current or last one; stdout without --out)
-  replay FILE.har [--reset] [--only ID,…] [--ignore FIELD,…]   send the recorded gateway calls again to --url, clock set to
-                                          each call's _sim_time where the target has /mock/time; "N of M identical", a diff
-                                          for each other; exit 0 all identical, 1 differences
-  chaos --seed N [--from HH:MM --to HH:MM] [--date YYYY-MM-DD] [--faults K,…] [--targets one|minority|all]
-        [--intensity low|medium|high] [--fleet FILE] [--out FILE]   a seeded day of faults as a timeline file (docs/chaos.md)
-  chaos narrow DAY.yaml --verdict VERDICT.json [--out FILE]        the day with only the faults the failing checks name
-DURATION: 250ms, 30s, 5m, 1h30m, 1d; a bare number is seconds for wait --timeout, milliseconds for time advance.
---url defaults to $MK6_FLEET_URL, else the proxy of ./fleet.yaml ($MK6_FLEET), else http://127.0.0.1:9001.
-exit: 0 ok, 1 refused by the fleet (wait: not ready in time; verify: a check failed; replay: differences), 2 usage (verify, replay: a bad file), 3 fleet unreachable`;
-
-const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay, chaos };
+const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay, k8s, chaos };
 
 type OptionSet = NonNullable<ParseArgsConfig['options']>;
-const COMMON: OptionSet = { url: { type: 'string' }, json: { type: 'boolean', default: false } };
+const COMMON: OptionSet = { url: { type: 'string' }, json: { type: 'boolean', default: false }, lang: { type: 'string' } };
 /** The options of the fleet's commands; record and replay have theirs (a misplaced option stays a usage error). */
 const FLEET_OPTIONS: OptionSet = {
   ...COMMON,
@@ -74,27 +52,45 @@ const SESSION_OPTIONS: OptionSet = {
   ignore: { type: 'string', multiple: true },
   out: { type: 'string', short: 'o' },
 };
+const K8S_OPTIONS: OptionSet = { ...COMMON, out: { type: 'string', short: 'o' }, namespace: { type: 'string' }, image: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } };
 
-async function main(argv: string[]): Promise<number> {
+/** Where the real program prints. */
+const PROCESS_IO: Io = { out: (text) => console.log(text), err: (text) => console.error(text), write: (text) => void process.stdout.write(text) };
+
+/**
+ * Runs one command line (`argv` after `mk6-fleet`) with `env` as its environment, printing to
+ * `io`; resolves to the exit code. The bin below calls it with the process's; tests call it in process.
+ */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = PROCESS_IO): Promise<number> {
+  const flag = langFlag(argv);
+  const lang = (flag === undefined ? null : parseLangFlag(flag)) ?? langFromEnvironment(undefined, env);
+  const say = cliSay(lang);
+  const usage = (message: string): number => {
+    io.err(`mk6-fleet: ${message}\n${say.usage}`);
+    return EXIT.usage;
+  };
+  if (flag !== undefined && parseLangFlag(flag) === null) return usage(say.badLang(flag));
   const word = commandWord(argv);
   const session = word === 'record' || word === 'replay';
-  const options = word === 'chaos' ? { ...COMMON, ...CHAOS_OPTIONS } : session ? SESSION_OPTIONS : FLEET_OPTIONS;
+  const options = word === 'chaos' ? { ...COMMON, ...CHAOS_OPTIONS } : word === 'k8s' ? K8S_OPTIONS : session ? SESSION_OPTIONS : FLEET_OPTIONS;
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options }));
   } catch (err) {
-    return usage((err as Error).message);
+    return usage(optionProblem(err as Error & { code?: string }, say));
   }
   if (values.help) {
-    console.log(USAGE);
+    io.out(say.usage);
     return EXIT.ok;
   }
   const text = (name: string) => values[name] as string | undefined;
   const list = (name: string) => ((values[name] as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   const o: Options = {
-    url: String(values.url ?? defaultFleetUrl()).replace(/\/+$/, ''),
+    url: String(values.url ?? defaultFleetUrl(env)).replace(/\/+$/, ''),
     json: values.json === true,
+    lang,
+    io,
     kind: text('kind'),
     speed: text('speed'),
     since: text('since'),
@@ -106,39 +102,54 @@ async function main(argv: string[]): Promise<number> {
     only: list('only'),
     ignore: list('ignore'),
     out: text('out'),
+    namespace: text('namespace'),
+    image: text('image'),
     flags: values,
+    env,
   };
   const [command, ...args] = positionals;
   try {
-    if (command === undefined) throw new UsageError('commande manquante');
+    if (command === undefined) throw new UsageError(say.missingCommand);
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!run) throw new UsageError(`commande inconnue: '${command}'`);
+    if (!run) throw new UsageError(say.unknownCommand(command));
     return (await run(args, o)) ?? EXIT.ok;
   } catch (err) {
     if (err instanceof UsageError) return usage(err.message);
     if (err instanceof Unreachable) {
-      console.error(`mk6-fleet: flotte injoignable sur ${o.url} (${err.message})`);
+      io.err(`mk6-fleet: ${say.unreachable(o.url, err.message)}`);
       return EXIT.unreachable;
     }
     if (err instanceof Refused) {
       const b = err.body as { error?: string; message?: string } | null;
-      console.error(`mk6-fleet: refusé (${err.status}${b?.error ? ` ${b.error}` : ''})${b?.message ? `: ${b.message}` : ''}`);
-      if (o.json) console.error(JSON.stringify(err.body));
+      io.err(`mk6-fleet: ${say.refused(err.status, b?.error, b?.message)}`);
+      if (o.json) io.err(JSON.stringify(err.body));
       return EXIT.refused;
     }
     throw err;
   }
 }
 
-function usage(message: string): number {
-  console.error(`mk6-fleet: ${message}\n${USAGE}`);
-  return EXIT.usage;
+/** The value of the last `--lang X` or `--lang=X`, read before the rest so that every usage error is in its language. */
+function langFlag(argv: string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    if (argv[i] === '--lang') value = argv[++i] ?? '';
+    else if (argv[i].startsWith('--lang=')) value = argv[i].slice('--lang='.length);
+  }
+  return value;
+}
+
+/** What parseArgs refused (Node words it in English), in the catalogue's words: the option at fault is the one it quotes. */
+function optionProblem(err: Error & { code?: string }, say: CliMessages): string {
+  const option = /'(-[^' ]*)/.exec(err.message)?.[1] ?? '?';
+  return err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? say.badOptionValue(option) : say.unknownOption(option);
 }
 
 /** The command word: the first argument that is neither an option nor an option's value. */
 function commandWord(argv: string[]): string | undefined {
   const withValue = new Set(
-    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS), ...Object.entries(CHAOS_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
+    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS), ...Object.entries(K8S_OPTIONS), ...Object.entries(CHAOS_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
   );
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -148,10 +159,21 @@ function commandWord(argv: string[]): string | undefined {
   return undefined;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (err) => {
-    console.error(`mk6-fleet: ${(err as Error).stack ?? err}`);
-    process.exitCode = 1;
-  },
-);
+/** This module run as the `mk6-fleet` program (npx and npm link run it through a symbolic link). */
+function isProgram(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      console.error(`mk6-fleet: ${(err as Error).stack ?? err}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -5,10 +5,13 @@
  * (`GET /supervision/api/time`), it is first set to the call's `_sim_time` with
  * `POST /mock/time`, which also fires the target's timeline up to that time. Status and body
  * are compared JSON-aware; fields that may differ (wall clock, see DEFAULT_IGNORED) and the
- * caller's `--ignore` are left out, at any depth.
+ * caller's `--ignore` are left out, at any depth. What a person reads (the report, a
+ * difference's note, a refused file) is in the caller's language (src/i18n/report-messages.ts).
  */
 import type { HarEntryValue } from '../../src/contract/schema/har.js';
 import { httpCall, HttpUnreachable } from '../../src/shared/http-client.js';
+import type { Lang } from '../../src/i18n/lang.js';
+import { reportMessages } from '../../src/i18n/report-messages.js';
 
 /**
  * Fields that may differ between two runs of the same session: `created_at` and a
@@ -30,6 +33,8 @@ export interface ReplayOptions {
   ignore?: string[];
   /** Per request (ms). */
   timeoutMs?: number;
+  /** The language of the differences' notes and of a refused file's reason. */
+  lang: Lang;
 }
 
 export interface Difference {
@@ -40,6 +45,7 @@ export interface Difference {
   status: [number, number];
   /** `path: recorded → replayed`, one per differing field (at most 20 shown). */
   fields: FieldDiff[];
+  /** Why the bodies were not compared, for a person (in the caller's language). */
   note?: string;
 }
 export interface FieldDiff {
@@ -57,9 +63,9 @@ export interface ReplayReport {
 }
 
 /** The gateway calls of a HAR file, in order: what the gateway sent and was answered (not a call left unanswered, 444). */
-export function gatewayCalls(har: unknown, only: string[] = []): HarEntryValue[] {
+export function gatewayCalls(har: unknown, only: string[], lang: Lang): HarEntryValue[] {
   const entries = (har as { log?: { entries?: unknown } } | null)?.log?.entries;
-  if (!Array.isArray(entries)) throw new ReplayFileError('pas un HAR: log.entries absent');
+  if (!Array.isArray(entries)) throw new ReplayFileError(reportMessages[lang].replay.notHar);
   return (entries as HarEntryValue[]).filter((e) => {
     if (!e?.request?.url || !e.response) return false;
     const path = pathOf(e.request.url);
@@ -74,7 +80,7 @@ export function gatewayCalls(har: unknown, only: string[] = []): HarEntryValue[]
 
 export async function replay(har: unknown, o: ReplayOptions): Promise<ReplayReport> {
   const started = performance.now();
-  const calls = gatewayCalls(har, o.only);
+  const calls = gatewayCalls(har, o.only ?? [], o.lang);
   const base = o.url.replace(/\/+$/, '');
   const ignore = new Set([...DEFAULT_IGNORED, ...(o.ignore ?? [])]);
   const timeoutMs = o.timeoutMs ?? 60_000;
@@ -100,7 +106,8 @@ export async function replay(har: unknown, o: ReplayOptions): Promise<ReplayRepo
     const headers: Record<string, string> = {};
     for (const h of e.request.headers ?? []) {
       const name = h.name.toLowerCase();
-      if (name === 'content-type' || name === 'accept' || name === 'user-agent') headers[name] = h.value;
+      // Accept-Language too: an error's message is in the language the gateway asked for.
+      if (name === 'content-type' || name === 'accept' || name === 'accept-language' || name === 'user-agent') headers[name] = h.value;
     }
     const body = e.request.postData?.text;
     let answer: Answer;
@@ -110,7 +117,7 @@ export async function replay(har: unknown, o: ReplayOptions): Promise<ReplayRepo
       if (err instanceof ReplayUnreachable) throw err;
       answer = { status: 0, text: '', json: undefined, error: (err as Error).message };
     }
-    const diff = compare(e, answer, ignore);
+    const diff = compare(e, answer, ignore, o.lang);
     const call = `${e.request.method} ${url.pathname}${url.search}`;
     if (diff === null) report.identical++;
     else report.differences.push({ index: i + 1, call, simTime: e._sim_time ?? null, status: [e.response.status, answer.status], ...diff });
@@ -119,12 +126,13 @@ export async function replay(har: unknown, o: ReplayOptions): Promise<ReplayRepo
   return report;
 }
 
-/** null when identical; else what differs. */
-export function compare(e: HarEntryValue, answer: Answer, ignore: ReadonlySet<string>): { fields: FieldDiff[]; note?: string } | null {
+/** null when identical; else what differs (a note in `lang`). */
+export function compare(e: HarEntryValue, answer: Answer, ignore: ReadonlySet<string>, lang: Lang): { fields: FieldDiff[]; note?: string } | null {
+  const say = reportMessages[lang].replay;
   const statusDiffers = e.response.status !== answer.status;
-  if (answer.error) return { fields: [], note: `pas de réponse (${answer.error})` };
+  if (answer.error) return { fields: [], note: say.noAnswer(answer.error) };
   const content = e.response.content;
-  if (content._truncated) return statusDiffers ? { fields: [], note: 'corps coupé dans le fichier: statut seul comparé' } : null;
+  if (content._truncated) return statusDiffers ? { fields: [], note: say.truncated } : null;
   const recordedText = content.text ?? '';
   const recorded = parseJson(recordedText);
   const fields: FieldDiff[] = [];
@@ -146,25 +154,27 @@ export function diffJson(a: unknown, b: unknown, ignore: ReadonlySet<string>, pa
   return out;
 }
 
-/** `N of M identical`, then each difference: the call, its fleet time, and what differs. */
-export function reportText(r: ReplayReport): string {
-  const lines = [`${r.identical} of ${r.total} identical${r.clock ? '' : ' (no fleet clock on the target: replayed without clock control)'} in ${r.seconds.toFixed(1)} s`];
+/** `N of M identical`, then each difference: the call, its fleet time, and what differs; in `lang`. */
+export function reportText(r: ReplayReport, lang: Lang): string {
+  const say = reportMessages[lang].replay;
+  const lines = [say.summary(r)];
   for (const d of r.differences) {
-    lines.push('', `#${d.index} ${d.call}${d.simTime ? ` @ ${d.simTime}` : ''}: status ${d.status[0]}${d.status[0] === d.status[1] ? '' : ` → ${d.status[1]}`}`);
+    lines.push('', `#${d.index} ${d.call}${d.simTime ? ` @ ${reportMessages[lang].instant(d.simTime)}` : ''}: ${say.status(d.status[0], d.status[1])}`);
     if (d.note) lines.push(`  ${d.note}`);
-    for (const f of d.fields.slice(0, 20)) lines.push(`  ${showPath(f.path)}: ${show(f.recorded)} → ${show(f.replayed)}`);
-    if (d.fields.length > 20) lines.push(`  … ${d.fields.length - 20} more`);
+    for (const f of d.fields.slice(0, 20)) lines.push(`  ${showPath(f.path, lang)}: ${show(f.recorded, lang)} → ${show(f.replayed, lang)}`);
+    if (d.fields.length > 20) lines.push(`  ${say.more(d.fields.length - 20)}`);
   }
   return lines.join('\n');
 }
 
-export function showPath(path: (string | number)[]): string {
-  if (path.length === 0) return '(body)';
+/** A field's path as JSON writes it (`planning[0].psetpoint`); the whole body in words. */
+export function showPath(path: (string | number)[], lang: Lang): string {
+  if (path.length === 0) return reportMessages[lang].replay.body;
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][\w]*$/.test(p) ? (i === 0 ? p : `.${p}`) : `[${JSON.stringify(p)}]`)).join('');
 }
 
-function show(v: unknown): string {
-  if (v === undefined) return '(absent)';
+function show(v: unknown, lang: Lang): string {
+  if (v === undefined) return reportMessages[lang].replay.absent;
   const s = JSON.stringify(v);
   return s.length > 120 ? s.slice(0, 117) + '...' : s;
 }

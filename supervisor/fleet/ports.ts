@@ -4,6 +4,9 @@ import type { Fleet } from '../../src/config/fleet-file.js';
 import { workerUrl } from '../../src/worker/http/views.js';
 import { requestJson } from '../../src/shared/http-client.js';
 import { SECRET_HEADER } from '../../src/shared/internal.js';
+import type { ApiText } from '../../src/i18n/api-messages.js';
+import { sayFile } from '../../src/i18n/file-messages.js';
+import type { Lang } from '../../src/i18n/lang.js';
 
 export function isPortFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -30,7 +33,7 @@ export function anyFreePort(host: string): Promise<number> {
  * as `file:line mk6[i].port: …` faults, checked before anything starts. A port held by this
  * very MK6's worker of an earlier run (its supervisor died) is not a fault: it is adopted.
  */
-export async function portsTaken(fleet: Fleet, secret: string | null): Promise<string[]> {
+export async function portsTaken(fleet: Fleet, secret: string | null): Promise<ApiText[]> {
   const problems = await Promise.all(
     fleet.mk6.map(async (spec, i) => {
       if (spec.port === 0 || (await isPortFree(spec.host, spec.port))) return null;
@@ -39,10 +42,11 @@ export async function portsTaken(fleet: Fleet, secret: string | null): Promise<s
       const headers: Record<string, string> = secret ? { [SECRET_HEADER]: secret } : {};
       const health = await requestJson(`${workerUrl(spec.host, spec.port)}${path}`, { timeoutMs: 1000, headers }).catch(() => null);
       if (health?.status === 200 && (health.body as { mk6_id?: unknown } | null)?.mk6_id === spec.id) return null;
-      return `${fleet.file}:${spec.line} mk6[${i}].port: port ${spec.port} déjà pris sur cette machine (${spec.id})`;
+      const taken = sayFile('portTakenHere', spec.port, spec.id);
+      return (lang: Lang) => `${fleet.file}:${spec.line} mk6[${i}].port: ${taken(lang)}`;
     }),
   );
-  return problems.filter((p): p is string => p !== null);
+  return problems.filter((p): p is ApiText => p !== null);
 }
 
 /**

@@ -8,7 +8,8 @@ import type { Context, Next } from 'koa';
 import { errors } from '../../src/contract/errors.js';
 import { clockFromRequest, modeAnswer, modeFromRequest, releaseAnswer } from '../../src/contract/fleet-controls.js';
 import { asBody, isSafeId } from '../../src/contract/schema/validate.js';
-import { validateSites } from '../../src/domain/sites.js';
+import { checkSites } from '../../src/domain/sites.js';
+import { readSites } from '../../src/contract/sites-body.js';
 import { parseSinceId } from '../../src/journal/journal.js';
 import { clockView } from '../../src/worker/http/views.js';
 import { SECRET_HEADER, secretMatches } from '../../src/shared/internal.js';
@@ -108,7 +109,7 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
     provision: async (ctx) => {
       const id = ctx.params.mk6_id;
       if (!isSafeId(id)) throw errors.badRequest(say('safeIdInvalid', 'id'), { field: 'id' });
-      const sites = validateSites(asBody(body(ctx)).sites);
+      const sites = checkSites(readSites(asBody(body(ctx)).sites));
       const added = await fleet.provisionNew(id, sites);
       // The new worker answers the provision itself, so its journal and answer are the usual ones.
       const res = await requestJson(`${fleet.url(added)}/mock/mk6/${encodeURIComponent(id)}/provision`, {

@@ -11,7 +11,6 @@ import { faultSpans, type FaultSpan } from '../../src/chaos/faults.js';
 import { inWindow, iso, scope, type CheckResult, type Run } from './verdicts/run.js';
 import type { CHECKS } from '../../src/contract/schema/recette.js';
 import type { Static } from '../../src/contract/schema/kit.js';
-import { chaosSay } from '../../src/i18n/chaos-messages.js';
 
 /** A fault "just ended" before a piece of evidence when it ended at most this long before it, on the fleet clock. */
 export const JUST_ENDED_MS = 5 * 60_000;
@@ -57,12 +56,12 @@ export type CoverageParams = Static<typeof CHECKS.coverage>;
 
 /** The check `coverage`: each required kind exercised at least once on an MK6 in scope. */
 export function coverageCheck(params: CoverageParams, run: Run): CheckResult {
-  const say = chaosSay('en');
+  const say = run.say.coverage;
   const ids = scope(run, params.mk6);
-  if (ids.length === 0) return { status: 'not_applicable', message: say.coverageNotApplicable, evidence: [] };
+  if (ids.length === 0) return { status: 'not_applicable', message: say.notApplicable, evidence: [] };
   const coverage = coverageOf(run);
   const times = (k: string) => ids.reduce((s, id) => s + (coverage[id]?.[k] ?? 0), 0);
   const missing = params.require.filter((k) => times(k) === 0);
-  if (missing.length) return { status: 'fail', message: say.coverageMissing(missing.join(', ')), evidence: [] };
-  return { status: 'pass', message: say.coverageMet(params.require.length, params.require.reduce((s, k) => s + times(k), 0)), evidence: [] };
+  if (missing.length) return { status: 'fail', message: say.missing(missing), evidence: [] };
+  return { status: 'pass', message: say.met(params.require.length, params.require.reduce((s, k) => s + times(k), 0)), evidence: [] };
 }

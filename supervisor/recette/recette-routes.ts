@@ -1,4 +1,8 @@
-/** The recette's routes on the front: the fleet's event log, and the verdict over it and the journal. */
+/**
+ * The recette's routes on the front: the fleet's event log, and the verdict over it and the
+ * journal. The verdict's messages and a bad file's problems are in the request's language
+ * (`Accept-Language`, French by default; `Content-Language` says which).
+ */
 import type { Context } from 'koa';
 import { simulatedNow } from '../../src/domain/clock.js';
 import { errors } from '../../src/contract/errors.js';
@@ -8,6 +12,7 @@ import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
 import { evaluate, type Mk6Topology } from './verdicts/index.js';
 import { parseRecette, parseRecetteText, RecetteError, type RecetteDef } from '../../src/config/recette-file.js';
 import { say } from '../../src/i18n/api-messages.js';
+import { answerLang } from '../../src/i18n/answer-lang.js';
 
 const MAX_TEXT = 256 * 1024;
 
@@ -28,9 +33,10 @@ export function recetteHandlers(fleet: FleetSupervisor, flush: () => Promise<voi
 
   async function postVerdicts(ctx: Context): Promise<void> {
     const known = new Set(fleet.members.keys());
+    const lang = answerLang(ctx);
     let recette: RecetteDef;
     try {
-      recette = ctx.request.is('json') ? parseRecette((ctx.request as { body?: unknown }).body, () => '', known) : parseRecetteText(await rawText(ctx), 'recette', known);
+      recette = ctx.request.is('json') ? parseRecette((ctx.request as { body?: unknown }).body, () => '', known, lang) : parseRecetteText(await rawText(ctx), 'recette', known, lang);
     } catch (err) {
       if (!(err instanceof RecetteError)) throw err;
       const [first, ...rest] = err.problems;
@@ -38,12 +44,16 @@ export function recetteHandlers(fleet: FleetSupervisor, flush: () => Promise<voi
     }
     await flush();
     const wall = Date.now();
-    ctx.body = evaluate(recette, {
-      journal: fleet.journal.since(0),
-      events: fleet.events.since(0),
-      topology: topologyOf(fleet),
-      now: { sim: simulatedNow(fleet.clock, wall), wall },
-    });
+    ctx.body = evaluate(
+      recette,
+      {
+        journal: fleet.journal.since(0),
+        events: fleet.events.since(0),
+        topology: topologyOf(fleet),
+        now: { sim: simulatedNow(fleet.clock, wall), wall },
+      },
+      lang,
+    );
   }
 }
 

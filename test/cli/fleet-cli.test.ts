@@ -1,4 +1,8 @@
-/** The `mk6-fleet` CLI against a real fleet: each command's effect and its exit code (0 ok, 1 refused, 2 usage, 3 unreachable). */
+/**
+ * The `mk6-fleet` program (the bin, spawned) against a real fleet: each command's effect and its
+ * exit code (0 ok, 1 refused, 2 usage, 3 unreachable), in French (MK6_LANG=fr). Both languages'
+ * texts, command by command, are languages.test.ts's (in process).
+ */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -9,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../supervisor/cli/main.js');
+const FRENCH = { ...process.env, MK6_LANG: 'fr' };
 const site = (sycode: string) => [{ sycode, name: `Site ${sycode}`, role: 'thissite' as const, pmax_kw: 10000 }];
 
 interface Run {
@@ -22,7 +27,7 @@ describe('mk6-fleet CLI', () => {
   let dir: string;
   const cli = (...args: string[]): Promise<Run> =>
     new Promise((ok) =>
-      execFile(process.execPath, [CLI, '--url', fleet.url, ...args], { timeout: 30_000 }, (err, stdout, stderr) =>
+      execFile(process.execPath, [CLI, '--url', fleet.url, ...args], { timeout: 30_000, env: FRENCH }, (err, stdout, stderr) =>
         ok({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
       ),
     );
@@ -38,8 +43,8 @@ describe('mk6-fleet CLI', () => {
   it('status lists the MK6s and the clock', async () => {
     const r = await cli('status');
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^horloge: .*\(system\)/);
-    assert.match(r.stdout, /\nA +http:\/\/127\.0\.0\.1:\d+ +online +online/);
+    assert.match(r.stdout, /^horloge: .*\(système\)/);
+    assert.match(r.stdout, /\nA +http:\/\/127\.0\.0\.1:\d+ +en marche +en ligne/);
     const json = await cli('--json', 'status');
     assert.equal(JSON.parse(json.stdout).inventory.count, 2);
   });
@@ -90,9 +95,9 @@ describe('mk6-fleet CLI', () => {
     writeFileSync(file, 'timeline:\n  - {at: "2026-03-01T10:00:00Z", action: offline, mk6: A}\n  - {at: "2026-03-01T11:00:00Z", action: online, mk6: A}\n');
     const load = await cli('timeline', 'load', file);
     assert.equal(load.code, 0, load.stderr);
-    assert.match(load.stdout, /2 événements, 0 déclenchés, 2 en attente/);
+    assert.match(load.stdout, /2 événements, 0 déclenché, 2 en attente/);
     await cli('time', 'set', '2026-03-01T10:30:00Z');
-    assert.match((await cli('timeline', 'show')).stdout, /2026-03-01T10:00:00Z {2}fired +offline A/);
+    assert.match((await cli('timeline', 'show')).stdout, /2026-03-01T10:00:00Z {2}déclenché +offline A/);
     writeFileSync(file, 'timeline:\n  - {at: nope, action: offline, mk6: A}\n');
     const bad = await cli('timeline', 'load', file);
     assert.equal(bad.code, 1);
@@ -106,7 +111,7 @@ describe('mk6-fleet CLI', () => {
     const r = await cli('journal');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /\tB\tGET \/api\/v1\/mk6\/B\/monitoring\t200\t/);
-    const child = execFile(process.execPath, [CLI, '--url', fleet.url, 'journal', '--follow']);
+    const child = execFile(process.execPath, [CLI, '--url', fleet.url, 'journal', '--follow'], { env: FRENCH });
     let out = '';
     child.stdout!.on('data', (c) => (out += c));
     // Following has begun once it printed the entry already there; only then make a new one.
@@ -128,7 +133,7 @@ describe('mk6-fleet CLI', () => {
     assert.equal((await cli('fly')).code, 2);
     assert.equal((await cli('--nope', 'status')).code, 2);
     const down = await new Promise<Run>((ok) =>
-      execFile(process.execPath, [CLI, '--url', 'http://127.0.0.1:1', 'status'], (err, stdout, stderr) => ok({ code: (err?.code as number) ?? 0, stdout, stderr })),
+      execFile(process.execPath, [CLI, '--url', 'http://127.0.0.1:1', 'status'], { env: FRENCH }, (err, stdout, stderr) => ok({ code: (err?.code as number) ?? 0, stdout, stderr })),
     );
     assert.equal(down.code, 3);
     assert.match(down.stderr, /injoignable/);

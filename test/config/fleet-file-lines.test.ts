@@ -13,7 +13,7 @@ const problems = (text: string, file = 'fleet.yaml', env: NodeJS.ProcessEnv = {}
   try {
     parseFleet(text, file, env);
   } catch (err) {
-    if (err instanceof FleetFileError) return err.problems;
+    if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
     throw err;
   }
   return [];
@@ -22,7 +22,7 @@ const timelineProblems = (text: string): string[] => {
   try {
     parseTimelineText(text, 'day.yaml');
   } catch (err) {
-    if (err instanceof TimelineError) return err.problems;
+    if (err instanceof TimelineError) return err.problems.map((p) => p('fr'));
     throw err;
   }
   return [];
@@ -34,7 +34,7 @@ describe('YAML path → line', () => {
     assert.equal(src.lineOf(['mk6', 0, 'sites', 0, 'pmax_kw']), 5);
     assert.equal(src.lineOf(['mk6', 0, 'sites', 0, 'name']), 4, 'an absent key: its object');
     assert.equal(src.lineOf([]), 1);
-    assert.equal(src.fault(['mk6', 0, 'sites', 0, 'pmax_kw'], 'x'), 'f.yaml:5 mk6[0].sites[0].pmax_kw: x');
+    assert.equal(src.fault(['mk6', 0, 'sites', 0, 'pmax_kw'], () => 'x')('fr'), 'f.yaml:5 mk6[0].sites[0].pmax_kw: x');
   });
 });
 

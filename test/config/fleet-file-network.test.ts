@@ -15,7 +15,7 @@ const problems = (text: string): string[] => {
   try {
     parseFleet(text, 'fleet.yaml');
   } catch (err) {
-    if (err instanceof FleetFileError) return err.problems;
+    if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
     throw err;
   }
   return [];

@@ -24,7 +24,7 @@ const faults = (text: string): string[] => {
   try {
     parseFleet(text, fleetPath, {});
   } catch (err) {
-    if (err instanceof FleetFileError) return err.problems;
+    if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
     throw err;
   }
   assert.fail('the file was accepted');

@@ -39,7 +39,7 @@ let n = 0;
 /** Runs the supervisor as `node dist/supervisor/main.js --fleet FILE`; its exit code and output. */
 function run(file: string, home: string): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, [SUPERVISOR, '--fleet', file, '--state-dir', join(dir, `state-${n}`)], {
-    env: { ...process.env, PM2_HOME: home },
+    env: { ...process.env, PM2_HOME: home, MK6_LANG: 'fr' }, // the faults as written below, in French
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

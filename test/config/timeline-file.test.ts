@@ -36,7 +36,7 @@ describe('timeline parsing', () => {
 `;
     assert.throws(() => parseTimelineText(text, 'bad.yaml'), (err: unknown) => {
       assert.ok(err instanceof TimelineError);
-      assert.deepEqual(err.problems, [
+      assert.deepEqual(err.problems.map((p) => p('fr')), [
         'bad.yaml:2 events[0].action: action inconnue: "explode" (site_state|fault_on|fault_off|constraint_on|constraint_off|offline|online|kill|restart|network_add|network_rm|speed)',
         'bad.yaml:3 events[1].at: heure ISO 8601 invalide: "yesterday"',
         'bad.yaml:6 events[2].kind: kind invalide (refused|blackhole|reset)',

@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
 import { availablePower } from '../../src/domain/production.js';
 import { compileProfile, profilePower, recordedPower, timeOfDay, walkDay } from '../../src/domain/profiles.js';
-import { validateSites, type SiteConfig } from '../../src/domain/sites.js';
+import { checkSites, type SiteConfig } from '../../src/domain/sites.js';
+import { readSites } from '../../src/contract/sites-body.js';
+
+const validateSites = (value: unknown) => checkSites(readSites(value));
 import { Mk6Error } from '../../src/contract/errors.js';
 
 const DAY = 86_400_000;

@@ -5,7 +5,10 @@ import { Mk6, emptyMk6Data } from '../../src/domain/mk6.js';
 import { readConstraint, readSiteState, readSubmit } from '../../src/contract/commands.js';
 import { Mk6Error } from '../../src/contract/errors.js';
 import { availablePower } from '../../src/domain/production.js';
-import { validateSites, type SiteConfig } from '../../src/domain/sites.js';
+import { checkSites, type SiteConfig } from '../../src/domain/sites.js';
+import { readSites } from '../../src/contract/sites-body.js';
+
+const validateSites = (value: unknown) => checkSites(readSites(value));
 
 const at = (hhmm: string) => Date.parse(`2026-03-01T${hhmm}:00Z`);
 const NOW = at('10:00');

@@ -44,9 +44,12 @@ export async function seriousAxe(page: Page, selector?: string): Promise<string[
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.join(' | ')}`);
 }
 
-/** A 1280×800 page that keeps the page's uncaught errors in `errors` and accepts every confirm (a reset asks one). */
-export async function testPage(browser: Browser, errors: string[], timeoutMs = 20_000): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+/**
+ * A 1280×800 page that keeps the page's uncaught errors in `errors` and accepts every confirm (a reset asks one).
+ * `locale`: the browser's language (the page's default language follows it); French unless told.
+ */
+export async function testPage(browser: Browser, errors: string[], timeoutMs = 20_000, locale = 'fr-FR'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale });
   page.setDefaultTimeout(timeoutMs);
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => void d.accept());

@@ -18,6 +18,7 @@ const TIMED = [
   'worker/network/worker-conditions.test.js',
   'supervisor/session/stream.test.js',
   'supervisor/fleet/chaos.test.js',
+  'supervisor/recette/chaos-day.test.js',
   'browser/page-scale.test.js',
 ];
 /** The longest files (about 10 s or more each on two cores), started first, longest first. */
@@ -25,6 +26,7 @@ const LONG = [
   'supervisor/fleet/interleavings.test.js',
   'supervisor/session/determinism.test.js',
   'browser/page.test.js',
+  'browser/page-i18n.test.js',
   'supervisor/fleet/startup-race.test.js',
   'cli/fleet-cli.test.js',
   'supervisor/fleet/outage.test.js',

@@ -27,8 +27,13 @@ export const RECETTE_ROUTES: RouteDecl[] = [
       'postVerdicts',
       TAGS.fleet,
       'The fleet judges the gateway: each check of a recette file (YAML text or JSON) over the journal and the event log since the last reset (reads only; allowed in production mode)',
-      { 200: json('the verdict: each check pass, fail or not_applicable, with its message and evidence', S.Verdict) },
-      { 400: ['A bad recette file: every fault as `recette:line path: fault` in details.problems', errors.badRequest(say('recetteInvalid', problem, 0), { problems: [problem] })], 413: ['Body over 256 KiB', errors.payloadTooLarge('256 KiB')] },
+      {
+        200: {
+          ...json('the verdict: each check pass, fail or not_applicable, with its message and evidence (`message` and evidence `what` in the language of Accept-Language; ids, kinds and statuses never change)', S.Verdict),
+          headers: { 'Content-Language': 'the language of the messages: `fr` or `en`' },
+        },
+      },
+      { 400: ['A bad recette file: every fault as `recette:line path: fault` in details.problems, the fault in the language of Accept-Language', errors.badRequest(say('recetteInvalid', problem, 0), { problems: [problem] })], 413: ['Body over 256 KiB', errors.payloadTooLarge('256 KiB')] },
       {
         schema: S.Recette,
         yaml: true,

@@ -14,7 +14,7 @@ import { TypeCompiler, ValueErrorType, type TypeCheck } from '@sinclair/typebox/
 import { errors, type Mk6Error } from '../errors.js';
 import { parseIsoTime } from '../../domain/time.js';
 import { SAFE_ID_PATTERN, type Static, type TSchema } from './kit.js';
-import { say, verbatim } from '../../i18n/api-messages.js';
+import { say, verbatim, type ApiText } from '../../i18n/api-messages.js';
 
 export type Body = Record<string, unknown>;
 
@@ -171,13 +171,13 @@ function hasType(type: string | undefined, value: unknown): boolean {
 export type DocPath = (string | number)[];
 export interface Fault {
   path: DocPath;
-  message: string;
+  message: ApiText;
 }
 
 /** How a document words what is not one field's fault: a required key absent, a key its object does not take. */
 export interface DocumentWording {
-  missing: (field: string) => string;
-  unknown: (key: string, allowed: string[]) => string;
+  missing: (field: string) => ApiText;
+  unknown: (key: string, allowed: string[]) => ApiText;
 }
 
 /**
@@ -193,13 +193,13 @@ export function schemaFaults(schema: TSchema, value: unknown, wording: DocumentW
     seen.add(e.path);
     const path = docPath(e.path, value);
     const field = fieldName(path);
-    let message: string;
+    let message: ApiText;
     if (e.type === ValueErrorType.ObjectRequiredProperty) {
-      message = (e.schema as { [FAULT]?: ContractFault })[FAULT]?.missing?.(field).message ?? wording.missing(field);
+      message = (e.schema as { [FAULT]?: ContractFault })[FAULT]?.missing?.(field).text ?? wording.missing(field);
     } else if (e.type === ValueErrorType.ObjectAdditionalProperties) {
       message = wording.unknown(String(path[path.length - 1]), Object.keys((e.schema as { properties?: object }).properties ?? {}));
     } else {
-      message = faultOf(e.schema, e.value, field).message;
+      message = faultOf(e.schema, e.value, field).text;
     }
     faults.push({ path, message });
   }
@@ -224,12 +224,12 @@ function fieldName(path: DocPath): string {
   let i = path.length;
   while (i > 0 && typeof path[i - 1] === 'number') i--;
   const key = i > 0 ? String(path[i - 1]) : '';
-  return key + path.slice(i).map((n) => `[${n}]`).join('') || '(racine)';
+  return key + path.slice(i).map((n) => `[${n}]`).join('') || '$';
 }
 
-/** A path as a file's fault shows it: `mk6[1].sites[0].pmax_kw`; the root is `(racine)`. */
-export function showPath(path: DocPath): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('') || '(racine)';
+/** A path as a file's fault shows it: `mk6[1].sites[0].pmax_kw`; the root is `root`, as the reader's language names it. */
+export function showPath(path: DocPath, root = '$'): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('') || root;
 }
 
 /** Whether `a` is `b` or one of its ancestors. */

@@ -11,7 +11,8 @@ import { errors } from '../../contract/errors.js';
 import { anchorFromHeader, clockFromRequest, modeAnswer, modeFromRequest, releaseAnswer } from '../../contract/fleet-controls.js';
 import { asBody } from '../../contract/schema/validate.js';
 import { readAuth, readConstraint, readPlant, readSiteState } from '../../contract/commands.js';
-import { validateSites } from '../../domain/sites.js';
+import { readSites } from '../../contract/sites-body.js';
+import { checkSites } from '../../domain/sites.js';
 import { effectiveState, type SiteRecord } from '../../domain/mk6.js';
 import type { WorkerRuntime } from '../runtime.js';
 import { parseSinceId, type Journal, type JournalSink } from '../../journal/journal.js';
@@ -101,7 +102,7 @@ export function workerHandlers(rt: WorkerRuntime, journal: Journal, sink?: Journ
     getSupervisionInventory: inventory,
     provision: (ctx) =>
       change(ctx, () => {
-        const sites = rt.mk6.provision(validateSites(asBody(body(ctx)).sites));
+        const sites = rt.mk6.provision(checkSites(readSites(asBody(body(ctx)).sites)));
         return {
           mk6_id: rt.config.id,
           sites: sites.length,

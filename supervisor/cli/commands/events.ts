@@ -3,10 +3,10 @@ import { call, number, out, Unreachable, type Command } from '../context.js';
 import { followFleetEvents } from '../stream.js';
 
 export const events: Command = async (_args, o) => {
-  const since = o.since === undefined ? 0 : number(o.since, '--since');
+  const since = o.since === undefined ? 0 : number(o, o.since, '--since');
   const past = (await call(o, 'GET', `/mock/events?since_id=${since}`)) as Record<string, unknown>[];
   if (!o.follow) return out(o, past, () => past.map(eventLine).join('\n'));
-  const print = (e: Record<string, unknown>) => console.log(o.json ? JSON.stringify(e) : eventLine(e));
+  const print = (e: Record<string, unknown>) => o.io.out(o.json ? JSON.stringify(e) : eventLine(e));
   past.forEach(print);
   const last = past.reduce((n, e) => Math.max(n, Number(e.id)), since);
   await followFleetEvents(o.url, last, (e) => {

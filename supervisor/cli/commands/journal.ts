@@ -1,15 +1,15 @@
 /** `journal [--since N] [--follow]`: the fleet journal (every call the gateway sent), one line per call. */
-import { call, number, stopSignal, type Command } from '../context.js';
+import { call, number, say, stopSignal, type Command } from '../context.js';
 
 const POLL_MS = 500;
 
 export const journal: Command = async (_args, o) => {
-  let since = o.since === undefined ? 0 : number(o.since, '--since');
-  const signal = stopSignal();
+  let since = o.since === undefined ? 0 : number(o, o.since, '--since');
+  const signal = o.follow ? stopSignal() : { stopped: () => true };
   for (;;) {
     const entries = (await call(o, 'GET', `/api/v1/debug/requests?since_id=${since}`)) as Record<string, unknown>[];
     for (const e of entries) {
-      console.log(o.json ? JSON.stringify(e) : `${e.id}\t${e.ts}\t${e.sim_time ?? ''}\t${e.mk6_id ?? '-'}\t${e.method} ${e.path}\t${e.status}\t${e.duration_ms} ms`);
+      o.io.out(o.json ? JSON.stringify(e) : `${e.id}\t${e.ts}\t${e.sim_time ?? ''}\t${e.mk6_id ?? '-'}\t${e.method} ${e.path}\t${e.status}\t${say(o).durationMs(Number(e.duration_ms))}`);
       since = Math.max(since, Number(e.id));
     }
     if (!o.follow || signal.stopped()) return;

@@ -1,7 +1,7 @@
 /** `kill ID [--kind refused|blackhole|reset]`: a hard outage, the MK6's process stopped. */
-import { call, mk6Path, out, type Command } from '../context.js';
+import { call, mk6Path, out, say, type Command } from '../context.js';
 
 export const kill: Command = async ([id], o) => {
-  const res = (await call(o, 'POST', `${mk6Path('kill', id)}/kill`, o.kind ? { kind: o.kind } : {})) as { kind?: string; status: string };
-  out(o, res, () => `${id}: kill ${res.kind ?? o.kind ?? 'refused'} → ${res.status}`);
+  const res = (await call(o, 'POST', `${mk6Path(o, 'kill', id)}/kill`, o.kind ? { kind: o.kind } : {})) as { kind?: string; status: string };
+  out(o, res, () => say(o).killed(String(id), res.kind ?? o.kind ?? 'refused', res.status));
 };

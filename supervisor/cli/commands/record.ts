@@ -3,12 +3,10 @@
  * gateway call, full bodies, as HAR (<state-dir>/recordings/NAME.har).
  */
 import { writeFileSync } from 'node:fs';
-import { call, EXIT, Refused, send, UsageError, type Command, type Options } from '../context.js';
-
-const RECORD_USAGE = 'record start [NAME] | stop | status | fetch [NAME] [--out FILE]';
+import { call, EXIT, Refused, say, send, UsageError, type Command, type Options } from '../context.js';
 
 export const record: Command = async ([action, name, ...extra], o) => {
-  if (extra.length) throw new UsageError(RECORD_USAGE);
+  if (extra.length) throw new UsageError(say(o).recordUsage);
   switch (action) {
     case 'start':
     case 'stop':
@@ -18,24 +16,25 @@ export const record: Command = async ([action, name, ...extra], o) => {
     case 'fetch':
       return fetchHar(o, name);
     default:
-      throw new UsageError(RECORD_USAGE);
+      throw new UsageError(say(o).recordUsage);
   }
 };
 
 function show(o: Options, v: unknown): void {
   const r = v as Record<string, unknown>;
-  console.log(o.json ? JSON.stringify(r, null, 2) : `recording ${r.on ? 'on' : 'off'}${r.name ? `: ${r.name}` : ''}, ${r.entries} calls, ${r.bytes} bytes${r.full ? ` (cap reached, ${r.dropped} dropped)` : ''}${r.file ? `\n${r.file}` : ''}`);
+  const text = () => say(o).recording({ on: r.on === true, name: r.name ? String(r.name) : undefined, entries: Number(r.entries), bytes: Number(r.bytes), full: r.full === true, dropped: Number(r.dropped ?? 0) });
+  o.io.out(o.json ? JSON.stringify(r, null, 2) : `${text()}${r.file ? `\n${r.file}` : ''}`);
 }
 
 /** The recording's HAR as the fleet wrote it (the current or last one without NAME), to --out or stdout. */
 async function fetchHar(o: Options, name: string | undefined): Promise<number> {
   const which = name ?? ((await call(o, 'GET', '/mock/recording')) as { name: string | null }).name ?? undefined;
-  if (!which) throw new UsageError('aucun enregistrement: record fetch NAME');
+  if (!which) throw new UsageError(say(o).noRecording);
   const res = await send(o, 'GET', `/mock/recordings/${encodeURIComponent(which)}`);
   if (res.status !== 200) throw new Refused(res.status, res.body);
   if (o.out) {
     writeFileSync(o.out, res.text);
-    console.error(`${o.out}: ${(res.body as { log: { entries: unknown[] } }).log.entries.length} calls`);
-  } else process.stdout.write(res.text);
+    o.io.err(say(o).fetched(o.out, (res.body as { log: { entries: unknown[] } }).log.entries.length));
+  } else o.io.write(res.text);
   return EXIT.ok;
 }

@@ -2,20 +2,20 @@
  * `replay FILE.har [--reset] [--only ID,…] [--ignore FIELD,…]`: the recorded gateway calls sent
  * again to --url (see ../replay.ts); exit 0 all identical, 1 differences, 2 not a HAR file.
  */
-import { EXIT, readText, Unreachable, UsageError, type Command } from '../context.js';
+import { EXIT, readText, say, Unreachable, UsageError, type Command } from '../context.js';
 import { replay as replayHar, reportText, ReplayFileError, ReplayUnreachable } from '../replay.js';
 
 export const replay: Command = async ([file, ...extra], o) => {
-  if (!file || extra.length) throw new UsageError('replay FILE.har [--url BASE] [--reset] [--only ID,…] [--ignore FIELD,…]');
+  if (!file || extra.length) throw new UsageError(say(o).replayUsage);
   let har: unknown;
   try {
-    har = JSON.parse(readText(file));
+    har = JSON.parse(readText(o, file));
   } catch (err) {
-    throw err instanceof UsageError ? err : new UsageError(`${file}: ${(err as Error).message}`);
+    throw err instanceof UsageError ? err : new UsageError(say(o).notJson(file));
   }
   try {
-    const report = await replayHar(har, { url: o.url, reset: o.reset, only: o.only, ignore: o.ignore });
-    console.log(o.json ? JSON.stringify(report, null, 2) : reportText(report));
+    const report = await replayHar(har, { url: o.url, reset: o.reset, only: o.only, ignore: o.ignore, lang: o.lang });
+    o.io.out(o.json ? JSON.stringify(report, null, 2) : reportText(report, o.lang));
     return report.identical === report.total ? EXIT.ok : EXIT.refused;
   } catch (err) {
     if (err instanceof ReplayUnreachable) throw new Unreachable(err.message);

@@ -1,7 +1,7 @@
 /** `restart ID [--kind warm|cold]`: the MK6's process started again (cold: a power cut, its state lost). */
-import { call, mk6Path, out, type Command } from '../context.js';
+import { call, mk6Path, out, say, type Command } from '../context.js';
 
 export const restart: Command = async ([id], o) => {
-  const res = (await call(o, 'POST', `${mk6Path('restart', id)}/restart`, o.kind ? { kind: o.kind } : {})) as { kind?: string; status: string };
-  out(o, res, () => `${id}: restart ${res.kind ?? o.kind ?? 'warm'} → ${res.status}`);
+  const res = (await call(o, 'POST', `${mk6Path(o, 'restart', id)}/restart`, o.kind ? { kind: o.kind } : {})) as { kind?: string; status: string };
+  out(o, res, () => say(o).restarted(String(id), res.kind ?? o.kind ?? 'warm', res.status));
 };

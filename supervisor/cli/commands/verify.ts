@@ -6,18 +6,18 @@
 import { writeFileSync } from 'node:fs';
 import type { VerdictValue } from '../../../src/contract/schema/recette.js';
 import { parseRecetteText, RecetteError } from '../../../src/config/recette-file.js';
-import { call, EXIT, readText, Refused, UsageError, type Command } from '../context.js';
+import { call, EXIT, readText, Refused, say, UsageError, type Command } from '../context.js';
 import { verdictHtml, verdictJunit, verdictText } from '../report.js';
 
 export const verify: Command = async ([file], o) => {
-  if (!file) throw new UsageError('verify FILE');
-  const text = readText(file);
+  if (!file) throw new UsageError(say(o).verifyUsage);
+  const text = readText(o, file);
   const bad = (problems: string[]) => {
-    console.error(`mk6-fleet: recette invalide:\n  ${problems.join('\n  ')}`);
+    o.io.err(`mk6-fleet: ${say(o).recetteInvalid}\n  ${problems.join('\n  ')}`);
     return EXIT.usage;
   };
   try {
-    parseRecetteText(text, file); // every fault of the file itself, before asking the fleet
+    parseRecetteText(text, file, undefined, o.lang); // every fault of the file itself, before asking the fleet
   } catch (err) {
     if (err instanceof RecetteError) return bad(err.problems);
     throw err;
@@ -31,8 +31,8 @@ export const verify: Command = async ([file], o) => {
     if (Array.isArray(problems)) return bad(problems.map((p) => String(p).replace(/^recette:/, `${file}:`)));
     throw err;
   }
-  if (o.junit) writeFileSync(o.junit, verdictJunit(verdict));
-  if (o.html) writeFileSync(o.html, verdictHtml(verdict));
-  console.log(o.json ? JSON.stringify(verdict, null, 2) : verdictText(verdict));
+  if (o.junit) writeFileSync(o.junit, verdictJunit(verdict, o.lang));
+  if (o.html) writeFileSync(o.html, verdictHtml(verdict, o.lang));
+  o.io.out(o.json ? JSON.stringify(verdict, null, 2) : verdictText(verdict, o.lang));
   return verdict.failed > 0 ? EXIT.refused : EXIT.ok;
 };

@@ -4,9 +4,11 @@
 // the gateway and the tester sent; no header keeps a call out of it); writes are journaled
 // like any tester action.
 
+import { lang, t } from './i18n.js';
 import { h } from './util.js';
 
-const READ_HEADERS = { accept: 'application/json' };
+/** Every call says the page's language: the fleet answers its messages (errors, verdicts) in it. */
+export const apiHeaders = (extra = {}) => ({ accept: 'application/json', 'accept-language': lang(), ...extra });
 const READ_TIMEOUT_MS = 4000;
 const WRITE_TIMEOUT_MS = 15000;
 
@@ -14,12 +16,13 @@ export const enc = encodeURIComponent;
 
 /** GET → parsed JSON, or throws an Error carrying `.status` and `.body`. */
 export async function getJson(path) {
-  const res = await fetch(path, { headers: READ_HEADERS, cache: 'no-store', signal: AbortSignal.timeout(READ_TIMEOUT_MS) });
+  const res = await fetch(path, { headers: apiHeaders(), cache: 'no-store', signal: AbortSignal.timeout(READ_TIMEOUT_MS) });
   const body = await readBody(res);
   if (!res.ok) {
     const err = new Error(errorText(res.status, body));
     err.status = res.status;
     err.body = body;
+    err.lang = res.headers.get('content-language') ?? '';
     throw err;
   }
   return body;
@@ -31,7 +34,7 @@ export async function getJson(path) {
  * MK6, …) is shown, not lost.
  */
 export async function write(method, path, body, label = `${method} ${path}`) {
-  const init = { method, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(WRITE_TIMEOUT_MS) };
+  const init = { method, headers: apiHeaders(), signal: AbortSignal.timeout(WRITE_TIMEOUT_MS) };
   if (body !== undefined) {
     init.headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -40,16 +43,16 @@ export async function write(method, path, body, label = `${method} ${path}`) {
   try {
     res = await fetch(path, init);
   } catch (err) {
-    toast(`${label} : pas de réponse (${err.name === 'TimeoutError' ? 'délai dépassé' : err.message})`, 0);
+    toast(t('api.noAnswer', { label, why: err.name === 'TimeoutError' ? t('api.timeout') : err.message }), 0);
     return { ok: false, status: 0, body: null };
   }
   const parsed = await readBody(res);
   const failed = parsed?.workers?.failed;
   if (res.ok && Array.isArray(failed) && failed.length > 0) {
-    toast(`${label} → ${res.status}, mais ${failed.length} MK6 sur ${parsed.workers.total ?? '?'} ne l'ont pas reçu : ${failed.map((f) => f?.mk6_id ?? f?.id ?? f).join(', ')}`, 'warn');
+    toast(t('api.partial', { label, status: res.status, n: failed.length, total: parsed.workers.total ?? '?', ids: failed.map((f) => f?.mk6_id ?? f?.id ?? f).join(', ') }), 'warn');
   } else if (res.ok) toast(`${label} → ${res.status}`, res.status);
   else toast(`${label} → ${errorText(res.status, parsed)}`, res.status);
-  return { ok: res.ok, status: res.status, body: parsed };
+  return { ok: res.ok, status: res.status, body: parsed, lang: res.headers.get('content-language') ?? '' };
 }
 
 async function readBody(res) {
@@ -68,6 +71,9 @@ function errorText(status, body) {
 }
 
 const TOAST_MS = 2500;
+
+// A past notice in the other language is gone with a switch.
+document.addEventListener('langchange', () => document.getElementById('toasts')?.replaceChildren());
 
 /** `status`: the HTTP status shown (2xx/3xx ok, else an error), or 'warn'. */
 export function toast(message, status) {

@@ -5,6 +5,7 @@
 // overview, cards on demand. Nothing here grows with the fleet but the inventory's size.
 
 import { enc, getJson, write } from './api.js';
+import { initLang, t } from './i18n.js';
 import { Mk6Card } from './cards.js';
 import { initClock, simNow, updateClock } from './clock.js';
 import { addMk6Options, initJournal, pollJournal, resyncJournal } from './journal.js';
@@ -150,7 +151,7 @@ async function pollState(card) {
   try {
     card.updateState(await getJson(`/supervision/api/mk6/${enc(card.id)}/state`));
   } catch (err) {
-    card.showUnreachable(`MK6 injoignable : ${err.status ? err.message : 'pas de réponse'}.`);
+    card.showUnreachable(() => t('card.unreachableRead', { why: err.status ? err.message : t('api.noResponse') }));
   }
 }
 
@@ -164,14 +165,17 @@ async function pollStates() {
 }
 
 let connected = null;
+let problem = () => '';
 
-function showConnection(ok, message) {
+/** `why`: () → the problem's text in the page's language (written again after a switch). */
+function showConnection(ok, why = problem) {
   if (ok && connected === false) resyncJournal();
   connected = ok;
+  problem = why;
   const conn = document.getElementById('conn');
   setData(conn, 'ok', ok);
   setData(conn, 'stream', streamConnected());
-  setText(conn, ok ? `● en direct${streamConnected() ? '' : ' (flux coupé)'}` : `● ${message}`);
+  setText(conn, ok ? t(streamConnected() ? 'conn.live' : 'conn.liveNoStream') : `● ${why()}`);
 }
 
 async function pollFleet() {
@@ -206,7 +210,8 @@ async function pollFleet() {
     showConnection(true);
     await pollStates();
   } else {
-    showConnection(false, `superviseur injoignable (${inventory.reason?.message ?? 'erreur'})`);
+    const why = inventory.reason?.message;
+    showConnection(false, () => t('conn.down', { why: why ?? t('conn.error') }));
   }
   refreshLocks();
 }
@@ -242,9 +247,8 @@ function initFleetTools() {
     refreshSoon();
   };
   document.getElementById('fleet-reset').addEventListener('click', async () => {
-    if (!confirm('Réinitialiser la flotte ?\n\nPOST /mock/reset : plannings vidés, states 2, défauts, contraintes et auth levés, ' +
-      'MK6 ajoutés supprimés, horloge relâchée, journal vidé.')) return;
-    const res = await write('POST', '/mock/reset', undefined, 'Flotte réinitialisée');
+    if (!confirm(t('reset.confirm'))) return;
+    const res = await write('POST', '/mock/reset', undefined, t('reset.done'));
     if (!res.ok) return;
     resyncJournal();
     refreshSoon();
@@ -274,7 +278,8 @@ function redrawCharts() {
 }
 
 function start() {
-  if (typeof uPlot === 'undefined') showConnection(false, 'bibliothèque de graphes absente');
+  initLang();
+  if (typeof uPlot === 'undefined') showConnection(false, () => t('conn.noCharts'));
   overview = new Overview({ onOpen: openCard });
   initClock(refreshSoon);
   initMode(refreshSoon);
@@ -300,6 +305,12 @@ function start() {
     if (['kill', 'restart', 'offline', 'online', 'provision', 'network_add', 'network_rm', 'reset', 'worker_respawned'].includes(e.kind)) refreshSoon();
   });
   onStreamStatus(() => showConnection(connected !== false));
+  // The language changed: what this module and the cards wrote is written again at once.
+  document.addEventListener('langchange', () => {
+    if (connected !== null) showConnection(connected);
+    overview.relabel();
+    for (const card of cards.values()) card.relabel();
+  });
   startLive();
   setInterval(() => {
     const now = simNow();

@@ -3,20 +3,16 @@
 
 import { enc, getJson, write } from './api.js';
 import { DAY_S } from './chart.js';
+import { m, t } from './i18n.js';
 import { SiteBlock } from './sites.js';
-import { dayStart, fmtBytes, fmtDuration, fmtHm, h, isoSeconds, setData, setText } from './util.js';
+import { dayStart, dotTitle, fmtBytes, fmtDuration, fmtHm, h, isoSeconds, procLabel, setData, setText } from './util.js';
 
 /** GET …/history answers at most this many rows (MAX_HISTORY_ROWS in src/schema/plant.ts). */
 const MAX_HISTORY_ROWS = 20_000;
 /** The day is read again at least this often (ms), and whenever what shapes it changed. */
 const HISTORY_MAX_AGE_MS = 60_000;
-const KILL_KINDS = [['refused', 'port refusé'], ['blackhole', 'blackhole'], ['reset', 'reset TCP']];
-const RESTART_KINDS = [['warm', 'à chaud'], ['cold', 'à froid']];
-
-const STATUS_LABELS = {
-  online: 'en marche', stopped: 'arrêté', stopping: 'arrêt…', launching: 'démarrage…',
-  errored: 'planté', starting: 'démarrage…', 'waiting restart': 'redémarrage…', 'one-launch-status': 'lancé',
-};
+const KILL_KINDS = [['refused', 'kill.refused'], ['blackhole', 'kill.blackhole'], ['reset', 'kill.reset']];
+const RESTART_KINDS = [['warm', 'restart.warm'], ['cold', 'restart.cold']];
 
 export class Mk6Card {
   constructor(entry, { onChanged, onToggle, onNetwork, onProvision, onClose }) {
@@ -40,8 +36,8 @@ export class Mk6Card {
   build() {
     const id = this.id;
     const btn = (action, label, title) => h('button', { type: 'button', 'data-action': action, 'data-write': true, title, onclick: (ev) => { ev.stopPropagation(); this.act(ev.currentTarget.dataset.action); } }, label);
-    const kinds = (testid, label, list) => h('select', { 'data-testid': testid, 'aria-label': `${label} de ${id}`, 'data-write': true, title: label }, list.map(([v, text]) => h('option', { value: v }, text)));
-    this.toggle = h('button', { type: 'button', class: 'toggle', 'data-testid': 'mk6-toggle', 'aria-expanded': 'false', 'aria-label': `Déplier / replier ${id}`, title: 'Déplier / replier' }, '▸');
+    const kinds = (testid, label, labelOf, list) => h('select', { 'data-testid': testid, 'aria-label': m(labelOf, { id }), 'data-write': true, title: m(label) }, list.map(([v, key]) => h('option', { value: v }, m(key))));
+    this.toggle = h('button', { type: 'button', class: 'toggle', 'data-testid': 'mk6-toggle', 'aria-expanded': 'false', 'aria-label': m('card.toggleOf', { id }), title: m('card.toggle') }, '▸');
     this.head = h('header', { class: 'mk6-head' },
       this.toggle,
       h('strong', { class: 'mk6-id', 'data-testid': 'mk6-id' }, id),
@@ -55,16 +51,16 @@ export class Mk6Card {
       this.summary = h('span', { class: 'site-summary', 'data-testid': 'site-summary' }),
       h('span', { class: 'mk6-actions' },
         h('span', { class: 'group' },
-          this.killKind = kinds('kill-kind', 'Type de kill', KILL_KINDS),
-          this.killBtn = btn('kill', 'Kill', 'POST /kill : port refusé (processus arrêté), blackhole (connexions jamais servies, proxy 504) ou reset (connexions réinitialisées)')),
+          this.killKind = kinds('kill-kind', 'card.killKind', 'card.killKindOf', KILL_KINDS),
+          this.killBtn = btn('kill', m('card.kill'), m('card.killTitle'))),
         h('span', { class: 'group' },
-          this.restartKind = kinds('restart-kind', 'Type de redémarrage', RESTART_KINDS),
-          this.restartBtn = btn('restart', 'Redémarrer', 'POST /restart : à chaud (état conservé) ou à froid (coupure : planning perdu)')),
-        this.offlineBtn = btn('offline', 'Hors ligne', 'Panne douce : toute l\'API MK6 répond 503'),
-        this.authBtn = btn('auth-on', 'Auth…', 'Bearer auth sur l\'API MK6'),
-        h('button', { type: 'button', 'data-testid': 'network-open', 'aria-label': `Réseau… de ${id} (conditions réseau)`, onclick: (ev) => { ev.stopPropagation(); this.onNetwork(this.id); } }, 'Réseau…'),
-        h('button', { type: 'button', 'data-testid': 'provision-card', 'aria-label': `Sites… de ${id} (provisionner)`, onclick: (ev) => { ev.stopPropagation(); this.onProvision(this.entry); } }, 'Sites…'),
-        h('button', { type: 'button', class: 'close', 'data-testid': 'mk6-close', 'aria-label': `Fermer la carte de ${id}`, onclick: (ev) => { ev.stopPropagation(); this.onClose(this); } }, '✕'),
+          this.restartKind = kinds('restart-kind', 'card.restartKind', 'card.restartKindOf', RESTART_KINDS),
+          this.restartBtn = btn('restart', m('card.restart'), m('card.restartTitle'))),
+        this.offlineBtn = btn('offline', '', m('card.offlineTitle')),
+        this.authBtn = btn('auth-on', '', m('card.authTitle')),
+        h('button', { type: 'button', 'data-testid': 'network-open', 'aria-label': m('card.networkOf', { id }), onclick: (ev) => { ev.stopPropagation(); this.onNetwork(this.id); } }, m('card.network')),
+        h('button', { type: 'button', 'data-testid': 'provision-card', 'aria-label': m('card.sitesOf', { id }), onclick: (ev) => { ev.stopPropagation(); this.onProvision(this.entry); } }, m('card.sites')),
+        h('button', { type: 'button', class: 'close', 'data-testid': 'mk6-close', 'aria-label': m('card.closeOf', { id }), onclick: (ev) => { ev.stopPropagation(); this.onClose(this); } }, '✕'),
       ),
     );
     this.head.addEventListener('click', (ev) => {
@@ -105,7 +101,7 @@ export class Mk6Card {
     const url = entry.network?.url ?? '';
     if (this.url.getAttribute('href') !== url) this.url.href = url;
     setText(this.url, entry.network ? `${entry.network.host}:${entry.network.port}` : '—');
-    setText(this.proc, STATUS_LABELS[status] ?? status);
+    setText(this.proc, procLabel(status));
     this.proc.className = `badge proc proc-${status.replace(/\W+/g, '-')}`;
     setData(this.proc, 'status', status);
     setText(this.procMeta, status === 'online' || p.pid
@@ -113,21 +109,21 @@ export class Mk6Card {
       : `↻ ${p.restarts ?? 0}`);
     // A blackhole or reset outage, and the network conditions: what the gateway meets on the wire.
     const outage = entry.outage && entry.outage !== 'refused' ? entry.outage : null;
-    const trouble = [outage ? `panne ${outage}` : null, ...(entry.network_conditions ?? []).map((c) => `${c.name}: ${c.type}`)].filter(Boolean).join(' · ');
+    const trouble = [outage ? t('card.outage', { kind: outage }) : null, ...(entry.network_conditions ?? []).map((c) => `${c.name}: ${c.type}`)].filter(Boolean).join(' · ');
     this.trouble.hidden = !trouble;
     setText(this.trouble, trouble);
-    this.trouble.title = outage ? 'Le processus tourne mais ne répond pas / réinitialise les connexions (kill avec kind) ; Redémarrer y met fin' : 'Conditions réseau (POST /mock/mk6/{id}/network)';
+    this.trouble.title = t(outage ? 'card.outageTitle' : 'card.conditionsTitle');
     const online = entry.online !== false || Boolean(outage);
     const running = status === 'online';
-    setText(this.online, !running ? 'injoignable' : online ? 'en ligne' : 'HORS LIGNE');
+    setText(this.online, t(!running ? 'card.unreachable' : online ? 'card.isOnline' : 'card.isOffline'));
     this.online.className = `badge net ${!running ? 'down' : online ? 'ok' : 'off'}`;
     this.offlineBtn.dataset.action = online ? 'offline' : 'online';
-    setText(this.offlineBtn, online ? 'Hors ligne' : 'En ligne');
+    setText(this.offlineBtn, t(online ? 'card.goOffline' : 'card.goOnline'));
     const auth = Boolean(entry.auth?.enabled);
-    setText(this.auth, auth ? 'auth bearer' : 'auth off');
+    setText(this.auth, t(auth ? 'card.authBearer' : 'card.authNone'));
     this.auth.className = `badge auth ${auth ? 'on' : ''}`;
     this.authBtn.dataset.action = auth ? 'auth-off' : 'auth-on';
-    setText(this.authBtn, auth ? 'Auth off' : 'Auth on…');
+    setText(this.authBtn, t(auth ? 'card.authOff' : 'card.authOn'));
 
     const reachable = this.reachable;
     for (const b of [this.killBtn, this.killKind, this.offlineBtn, this.authBtn]) b.toggleAttribute('data-blocked', !reachable);
@@ -136,7 +132,7 @@ export class Mk6Card {
     setData(this.root, 'added', Boolean(entry.added));
     if (!reachable) {
       const why = entry.problem ? ` (${entry.problem})` : '';
-      this.showUnreachable(`MK6 ${STATUS_LABELS[status] ?? status}${why} : son port refuse les connexions.`);
+      this.showUnreachable(() => t('card.portRefused', { status: procLabel(status), why }));
     }
   }
 
@@ -146,7 +142,7 @@ export class Mk6Card {
     this.summaryKey = key;
     this.summary.replaceChildren(...sites.map((s) => h('span', {
       class: `dot s${s.state}${s.fault ? ' fault' : ''}`, 'data-sycode': s.sycode, 'data-state': s.state,
-      title: `${s.sycode} ${s.name} — state ${s.state}${s.fault ? ', défaut' : ''}`,
+      title: dotTitle(s, s.state),
     }, String(s.state))));
   }
 
@@ -225,12 +221,22 @@ export class Mk6Card {
     this.invalidateBands();
   }
 
+  /** `message`: () → the notice in the page's language (written again after a switch). */
   showUnreachable(message) {
+    this.noticeText = message;
     setData(this.root, 'reachable', false);
-    const at = this.lastState?.clock?.now ? ` Dernières valeurs lues à ${fmtHm(this.lastState.clock.now, true)} (heure simulée).` : '';
-    setText(this.notice, message + at);
+    const at = this.lastState?.clock?.now ? t('card.lastValues', { time: fmtHm(this.lastState.clock.now, true) }) : '';
+    setText(this.notice, message() + at);
     this.notice.hidden = false;
     for (const block of this.sites.values()) block.setUnreachable(true);
+  }
+
+  /** The language changed: every text this card wrote, again. */
+  relabel() {
+    this.summaryKey = null;
+    for (const block of this.sites.values()) block.relabel();
+    this.updateInventory(this.entry);
+    if (!this.notice.hidden && this.noticeText) this.showUnreachable(this.noticeText);
   }
 
   tick(nowMs) {
@@ -250,13 +256,13 @@ export class Mk6Card {
     const base = `/mock/mk6/${enc(this.id)}`;
     let res;
     if (action === 'kill') res = await write('POST', `${base}/kill`, { kind: this.killKind.value }, `${this.id} kill ${this.killKind.value}`);
-    else if (action === 'restart') res = await write('POST', `${base}/restart`, { kind: this.restartKind.value }, `${this.id} redémarrage ${this.restartKind.value}`);
+    else if (action === 'restart') res = await write('POST', `${base}/restart`, { kind: this.restartKind.value }, t('act.restart', { id: this.id, kind: this.restartKind.value }));
     else if (action === 'offline' || action === 'online') res = await write('POST', `${base}/${action}`, undefined, `${this.id} ${action}`);
-    else if (action === 'auth-off') res = await write('POST', `${base}/auth`, { enabled: false }, `${this.id} auth off`);
+    else if (action === 'auth-off') res = await write('POST', `${base}/auth`, { enabled: false }, t('act.authOff', { id: this.id }));
     else if (action === 'auth-on') {
-      const token = prompt(`Jeton bearer exigé sur l'API de ${this.id} :`);
+      const token = prompt(t('card.tokenPrompt', { id: this.id }));
       if (!token) return;
-      res = await write('POST', `${base}/auth`, { enabled: true, token }, `${this.id} auth on`);
+      res = await write('POST', `${base}/auth`, { enabled: true, token }, t('act.authOn', { id: this.id }));
     }
     if (res?.ok) this.onChanged();
   }

@@ -4,21 +4,26 @@
 // over them the planning windows, the outages from the fleet event log (kills with their
 // kind, offline), the timeline's events, and a "now" line that follows the clock.
 
+import { locale, t } from './i18n.js';
 import { outagesOf } from './live.js';
 import { timelineFor } from './timeline.js';
-import { fmtKw } from './util.js';
+import { fmtKw, fmtNumber } from './util.js';
 
 export const DAY_S = 86400;
 const HEIGHT = 170;
 const COLORS = { setpoint: '#2563eb', available: '#16a34a', active: '#7c3aed', constraint: '#d97706', now: '#dc2626' };
 const OUTAGE_FILL = { refused: 'rgba(220,38,38,0.16)', blackhole: 'rgba(17,24,39,0.18)', reset: 'rgba(234,88,12,0.18)', offline: 'rgba(202,138,4,0.16)' };
-const OUTAGE_LABEL = { refused: 'kill', blackhole: 'blackhole', reset: 'reset', offline: 'hors ligne' };
+/** Kinds are the contract's words; a soft outage is said in the page's language. */
+const outageLabel = (kind) => (kind === 'refused' ? 'kill' : kind === 'offline' ? t('chart.offline') : kind);
 const MARKER = { pending: '#6b7280', fired: '#0f766e', failed: '#b91c1c' };
 
-const fmtAxisMw = (_u, splits) => splits.map((v) => `${(v / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} MW`);
+const fmtAxisMw = (_u, splits) => splits.map((v) => `${fmtNumber(v / 1000, { maximumFractionDigits: 1 })} MW`);
 const fmtAxisTime = (_u, splits) => splits.map((v) => {
-  const iso = new Date(v * 1000).toISOString();
-  return iso.slice(11, 16) === '00:00' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}` : `${iso.slice(11, 13)}h`;
+  const date = new Date(v * 1000);
+  const iso = date.toISOString();
+  return iso.slice(11, 16) === '00:00'
+    ? date.toLocaleDateString(locale(), { day: '2-digit', month: '2-digit', timeZone: 'UTC' })
+    : t('chart.hour', { h: iso.slice(11, 13) });
 });
 const fmtLegendKw = (_u, v) => (v === null || v === undefined ? '—' : fmtKw(v));
 
@@ -135,16 +140,23 @@ export class SiteChart {
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
       series: [
         { label: 'UTC', value: '{HH}:{mm}:{ss}' },
-        { label: 'consigne', stroke: COLORS.setpoint, width: 2, paths: stepped, points: { show: false }, value: fmtLegendKw },
+        { label: t('chart.consigne'), stroke: COLORS.setpoint, width: 2, paths: stepped, points: { show: false }, value: fmtLegendKw },
         { label: 'Pactive', stroke: COLORS.active, fill: 'rgba(124,58,237,0.10)', width: 1.5, points: { show: false }, value: fmtLegendKw },
-        { label: 'Pdispo', stroke: COLORS.available, width: 1, points: { show: false }, value: fmtLegendKw },
-        { label: 'contrainte', stroke: COLORS.constraint, width: 2, dash: [6, 4], paths: stepped, points: { show: false }, value: fmtLegendKw },
+        { label: t('chart.pdispo'), stroke: COLORS.available, width: 1, points: { show: false }, value: fmtLegendKw },
+        { label: t('chart.constraint'), stroke: COLORS.constraint, width: 2, dash: [6, 4], paths: stepped, points: { show: false }, value: fmtLegendKw },
       ],
       hooks: {
         drawAxes: [(u) => this.drawBands(u)],
         draw: [(u) => this.drawNow(u)],
       },
     }, this.data, this.container);
+  }
+
+  /** The language changed: the legend and the axes are drawn again. */
+  relabel() {
+    this.plot?.destroy();
+    this.plot = null;
+    this.markDirty();
   }
 
   fit() {
@@ -169,7 +181,7 @@ export class SiteChart {
       const x1 = xOf(w.end);
       ctx.fillStyle = w.set === 'stop' ? 'rgba(220,38,38,0.08)' : 'rgba(37,99,235,0.07)';
       ctx.fillRect(x0, top, x1 - x0, height);
-      const value = w.set === 'stop' ? 'stop' : `${(w.psetpoint / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} MW`;
+      const value = w.set === 'stop' ? 'stop' : `${fmtNumber(w.psetpoint / 1000, { maximumFractionDigits: 2 })} MW`;
       const label = [`${w.id} ${value}`, value].find((text) => ctx.measureText(text).width <= x1 - x0 - 4 * px);
       if (label) {
         ctx.fillStyle = w.set === 'stop' ? '#b91c1c' : '#1d4ed8';
@@ -183,7 +195,7 @@ export class SiteChart {
       ctx.fillStyle = OUTAGE_FILL[b.kind] ?? OUTAGE_FILL.refused;
       ctx.fillRect(x0, top, x1 - x0, height);
       ctx.fillStyle = '#111827';
-      ctx.fillText(OUTAGE_LABEL[b.kind] ?? b.kind, x0 + 2 * px, top + height - 13 * px);
+      ctx.fillText(outageLabel(b.kind), x0 + 2 * px, top + height - 13 * px);
     }
     for (const m of marks) {
       const x = xOf(m.t);

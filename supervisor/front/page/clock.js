@@ -3,6 +3,7 @@
 // locally at the clock's rate, so it never looks stuck.
 
 import { toast, write } from './api.js';
+import { t } from './i18n.js';
 import { fmtDateTime, isoSeconds, parseUtcInput, setData, setText, toUtcInput } from './util.js';
 
 const clock = { simMs: NaN, realMs: 0, rate: 0, source: 'unknown', speed: 0 };
@@ -45,7 +46,7 @@ function render() {
   setData(root, 'source', clock.source);
   setData(root, 'frozen', clock.source === 'mock' && clock.rate === 0);
   const badge = document.getElementById('clock-source');
-  setText(badge, clock.source === 'mock' ? (clock.rate === 0 ? 'MOCK · figée' : 'MOCK') : 'SYSTÈME');
+  setText(badge, clock.source === 'mock' ? (clock.rate === 0 ? t('clock.mockFrozen') : 'MOCK') : t('clock.system'));
   badge.className = `badge clock-${clock.source}`;
   setText(document.getElementById('clock-speed'), clock.source === 'mock' && clock.rate !== 0 ? `× ${clock.rate}` : '');
   tick();
@@ -66,7 +67,7 @@ function tick() {
 async function setTime(nowMs, speed) {
   const body = { now: isoSeconds(nowMs) };
   if (speed) body.speed = speed;
-  const res = await write('POST', '/mock/time', body, speed ? `Horloge ${body.now} × ${speed}` : `Horloge figée à ${body.now}`);
+  const res = await write('POST', '/mock/time', body, speed ? t('clock.setSpeed', { now: body.now, speed }) : t('clock.frozenAt', { now: body.now }));
   if (res.ok) changed();
   return res;
 }
@@ -75,6 +76,7 @@ async function setTime(nowMs, speed) {
 export function initClock(onChange) {
   changed = onChange;
   setInterval(tick, 250);
+  document.addEventListener('langchange', () => { if (Number.isFinite(clock.simMs)) render(); });
   const form = document.getElementById('clock-form');
   const at = document.getElementById('clock-at');
   at.addEventListener('input', () => { atDirty = true; });
@@ -82,7 +84,7 @@ export function initClock(onChange) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const ms = parseUtcInput(at.value);
-    if (!Number.isFinite(ms)) return toast('Date-heure invalide : AAAA-MM-JJ HH:MM:SS (UTC)', 0);
+    if (!Number.isFinite(ms)) return toast(t('clock.badTime'), 0);
     const res = await setTime(ms, 0);
     if (res.ok) atDirty = false;
   });
@@ -96,10 +98,10 @@ export function initClock(onChange) {
       await setTime(simNow() + step, clock.rate);
     } else if (button.dataset.action === 'speed') {
       const speed = Number(document.getElementById('clock-speed-input').value);
-      if (!(speed >= 0)) return toast('Vitesse invalide', 0);
+      if (!(speed >= 0)) return toast(t('clock.badSpeed'), 0);
       await setTime(simNow(), speed);
     } else if (button.dataset.action === 'release') {
-      const res = await write('POST', '/mock/time/release', undefined, 'Horloge relâchée');
+      const res = await write('POST', '/mock/time/release', undefined, t('clock.released'));
       if (res.ok) {
         atDirty = false;
         changed();

@@ -3,6 +3,7 @@
 // bodies. Only the newest 1000 entries are kept, like the fleet does.
 
 import { getJson, write } from './api.js';
+import { t } from './i18n.js';
 import { fmtHm, h, setText } from './util.js';
 
 const KEPT = 1000;
@@ -19,8 +20,9 @@ export function initJournal() {
   for (const id of ['jf-mk6', 'jf-source', 'jf-method', 'jf-status']) els[id].addEventListener('change', applyFilters);
   els['journal-toggle'].addEventListener('click', () => setOpen(els.journal.dataset.open !== 'true'));
   initResize();
+  document.addEventListener('langchange', updateCount);
   els['journal-clear'].addEventListener('click', async () => {
-    const res = await write('DELETE', '/api/v1/debug/requests', undefined, 'Journal vidé');
+    const res = await write('DELETE', '/api/v1/debug/requests', undefined, t('j.cleared'));
     if (!res.ok) return;
     for (const row of rows) {
       row.tr.remove();
@@ -207,5 +209,5 @@ function applyFilters() {
 
 function updateCount() {
   const shown = rows.filter((r) => !r.tr.hidden).length;
-  setText(els['journal-count'], shown === rows.length ? `${rows.length} entrées` : `${shown} / ${rows.length} entrées`);
+  setText(els['journal-count'], shown === rows.length ? t('j.count', { n: rows.length }) : t('j.countOf', { shown, n: rows.length }));
 }

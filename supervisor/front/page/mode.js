@@ -3,6 +3,7 @@
 // A control also marked `data-blocked` (e.g. on a stopped MK6) stays disabled in mock mode.
 
 import { write } from './api.js';
+import { t } from './i18n.js';
 import { setText } from './util.js';
 
 let mode = 'unknown';
@@ -17,15 +18,19 @@ export function updateMode(body) {
   const next = body?.mode === 'production' ? 'production' : body?.mode === 'mock' ? 'mock' : 'unknown';
   if (next === mode) return;
   mode = next;
+  render();
+  refreshLocks();
+}
+
+function render() {
   document.body.dataset.mode = mode;
   document.getElementById('mode-banner').hidden = mode !== 'production';
   const badge = document.getElementById('mode-badge');
   setText(badge, mode === 'production' ? 'PRODUCTION' : mode === 'mock' ? 'MOCK' : '?');
   badge.className = `badge mode-${mode}`;
   const toggle = document.getElementById('mode-toggle');
-  setText(toggle, mode === 'production' ? 'Revenir en mode mock' : 'Passer en production…');
+  setText(toggle, mode === 'production' ? t('mode.backToMock') : mode === 'mock' ? t('mode.toProduction') : '…');
   toggle.dataset.target = mode === 'production' ? 'mock' : 'production';
-  refreshLocks();
 }
 
 /** Enables or disables every write control after a change of mode or of the fleet. */
@@ -39,13 +44,12 @@ export function refreshLocks(root = document) {
 
 export function initMode(onChange) {
   changed = onChange;
+  document.addEventListener('langchange', render);
   document.getElementById('mode-toggle').addEventListener('click', async (ev) => {
     const target = ev.currentTarget.dataset.target;
     if (target !== 'production' && target !== 'mock') return;
-    if (target === 'production' && !confirm(
-      'Passer la flotte en mode production ?\n\nToute écriture (consignes, horloge, pannes, contraintes…) ' +
-      'sera refusée en 403 et l\'horloge sera relâchée sur l\'heure système.')) return;
-    const res = await write('POST', '/supervision/mode', { mode: target }, `Mode ${target}`);
+    if (target === 'production' && !confirm(t('mode.confirm'))) return;
+    const res = await write('POST', '/supervision/mode', { mode: target }, t('mode.label', { mode: target }));
     if (res.ok) {
       updateMode({ mode: target });
       changed();

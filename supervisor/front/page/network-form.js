@@ -4,6 +4,7 @@
 
 import { enc, getJson, write } from './api.js';
 import { openDialog, showError } from './dialogs.js';
+import { m, t } from './i18n.js';
 import { h, setText } from './util.js';
 
 /** Fields shown for each type (the others are not sent). */
@@ -36,11 +37,16 @@ export function initNetworkForm(onChange) {
     if (btn) void remove(btn.dataset.name);
   });
   showTypeFields();
+  document.addEventListener('langchange', () => {
+    if (!dialog.open) return;
+    setText(document.getElementById('network-title'), t('net.titleOf', { id: mk6Id }));
+    void refresh();
+  });
 }
 
 export async function openNetwork(id) {
   mk6Id = id;
-  setText(document.getElementById('network-title'), `Conditions réseau — ${id}`);
+  setText(document.getElementById('network-title'), t('net.titleOf', { id }));
   dialog.dataset.mk6 = id;
   showError(document.getElementById('network-error'), null);
   openDialog(dialog, form.elements.name);
@@ -61,11 +67,11 @@ async function refresh() {
       return h('tr', { 'data-testid': 'network-condition', 'data-name': c.name, 'data-type': c.type },
         h('td', { text: c.name }), h('td', { text: c.type }), h('td', { class: 'muted', text: params }),
         h('td', { class: 'num', text: `${c.matched} / ${c.applied}` }),
-        h('td', {}, h('button', { type: 'button', 'data-name': c.name, 'data-write': true, 'aria-label': `Retirer la condition ${c.name}` }, 'Retirer')));
+        h('td', {}, h('button', { type: 'button', 'data-name': c.name, 'data-write': true, 'aria-label': m('net.removeOf', { name: c.name }) }, m('net.remove'))));
     });
-    list.replaceChildren(...(rows.length ? rows : [h('tr', {}, h('td', { colspan: 5, class: 'muted', text: 'aucune condition' }))]));
+    list.replaceChildren(...(rows.length ? rows : [h('tr', {}, h('td', { colspan: 5, class: 'muted', text: m('net.none') }))]));
   } catch (err) {
-    list.replaceChildren(h('tr', {}, h('td', { colspan: 5, text: `lecture impossible : ${err.message}` })));
+    list.replaceChildren(h('tr', {}, h('td', { colspan: 5, text: t('net.readFailed', { why: err.message }) })));
   }
 }
 
@@ -84,7 +90,7 @@ function body() {
 
 async function add() {
   const condition = body();
-  const res = await write('POST', `/mock/mk6/${enc(mk6Id)}/network`, condition, `${mk6Id} réseau +${condition.name}`);
+  const res = await write('POST', `/mock/mk6/${enc(mk6Id)}/network`, condition, t('act.netAdd', { id: mk6Id, name: condition.name }));
   showError(document.getElementById('network-error'), res);
   if (!res.ok) return;
   form.elements.name.value = '';
@@ -94,7 +100,7 @@ async function add() {
 
 async function remove(name) {
   const path = name === null ? `/mock/mk6/${enc(mk6Id)}/network` : `/mock/mk6/${enc(mk6Id)}/network/${enc(name)}`;
-  const res = await write('DELETE', path, undefined, `${mk6Id} réseau −${name ?? 'tout'}`);
+  const res = await write('DELETE', path, undefined, t('act.netRemove', { id: mk6Id, name: name ?? t('net.all') }));
   showError(document.getElementById('network-error'), res);
   await refresh();
   if (res.ok) changed();

@@ -3,12 +3,12 @@
 // rows in view are in the DOM (fixed row height, spacer rows above and below), so a fleet of
 // 250 renders and filters as fast as one of 5. Fed by the inventory and the stream's telemetry.
 
-import { h, setData, setText } from './util.js';
+import { t } from './i18n.js';
+import { dotTitle, fmtNumber, h, procLabel, setData, setText } from './util.js';
 
 const ROW_H = 28;
-const fmtMw = (kw) => (kw / 1000).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const fmtMw = (kw) => fmtNumber(kw / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const OVERSCAN = 8;
-const STATUS_LABELS = { pending: '…', online: 'en marche', stopped: 'arrêté', stopping: 'arrêt…', launching: 'démarrage…', errored: 'planté', starting: 'démarrage…', 'waiting restart': 'redémarrage…' };
 
 export class Overview {
   /** `onOpen(id)`: the tester opened an MK6's card. */
@@ -65,6 +65,11 @@ export class Overview {
     if (n > 0 && !this.marked) this.marked = performance.mark('mk6:overview-rendered');
   }
 
+  /** The language changed: the count and the rows, again. */
+  relabel() {
+    this.filter();
+  }
+
   schedule() {
     if (this.pending) return;
     this.pending = true;
@@ -91,30 +96,30 @@ export class Overview {
   row(e) {
     const status = e.process?.status ?? 'unknown';
     const outage = e.outage ?? (status === 'stopped' ? 'refused' : null);
-    const t = this.telemetry.get(e.mk6_id);
+    const tel = this.telemetry.get(e.mk6_id);
     let consigne = 0;
     let pactive = 0;
-    for (const s of Object.values(t?.sites ?? {})) {
+    for (const s of Object.values(tel?.sites ?? {})) {
       consigne += s.consigne;
       pactive += s.pactive;
     }
     const states = (e.sites ?? []).map((s) => {
-      const live = t?.sites?.[s.sycode];
+      const live = tel?.sites?.[s.sycode];
       const state = live?.state ?? s.state;
-      return h('span', { class: `dot s${state}${s.fault ? ' fault' : ''}`, title: `${s.sycode} ${s.name} — state ${state}${s.fault ? ', défaut' : ''}` }, String(state));
+      return h('span', { class: `dot s${state}${s.fault ? ' fault' : ''}`, title: dotTitle(s, state) }, String(state));
     });
     const badges = [
-      h('span', { class: `badge proc proc-${status.replace(/\W+/g, '-')}` }, STATUS_LABELS[status] ?? status),
+      h('span', { class: `badge proc proc-${status.replace(/\W+/g, '-')}` }, procLabel(status)),
       outage && outage !== 'refused' ? h('span', { class: 'badge trouble' }, outage) : null,
-      e.online === false && status === 'online' ? h('span', { class: 'badge net off' }, 'hors ligne') : null,
-      (e.network_conditions ?? []).length ? h('span', { class: 'badge trouble', title: e.network_conditions.map((c) => `${c.name}: ${c.type}`).join(', ') }, `réseau ${e.network_conditions.length}`) : null,
+      e.online === false && status === 'online' ? h('span', { class: 'badge net off' }, t('ov.offline')) : null,
+      (e.network_conditions ?? []).length ? h('span', { class: 'badge trouble', title: e.network_conditions.map((c) => `${c.name}: ${c.type}`).join(', ') }, t('ov.network', { n: e.network_conditions.length })) : null,
     ];
     const open = this.openIds.has(e.mk6_id);
     return h('tr', { class: `ov-row${open ? ' open' : ''}`, 'data-testid': 'overview-row', 'data-mk6': e.mk6_id, 'data-status': status, 'data-open': String(open) },
-      h('td', {}, h('button', { type: 'button', class: 'ov-open', 'data-open': e.mk6_id, 'data-testid': 'overview-open', 'aria-label': `Ouvrir la carte de ${e.mk6_id}`, 'aria-pressed': String(open) }, e.mk6_id)),
+      h('td', {}, h('button', { type: 'button', class: 'ov-open', 'data-open': e.mk6_id, 'data-testid': 'overview-open', 'aria-label': t('ov.openOf', { id: e.mk6_id }), 'aria-pressed': String(open) }, e.mk6_id)),
       h('td', { class: 'ov-status' }, badges),
       h('td', { class: 'ov-states' }, states),
-      h('td', { class: 'num', 'data-testid': 'overview-consigne', 'data-value': t ? consigne : '' }, t ? fmtMw(consigne) : '—'),
-      h('td', { class: 'num', 'data-testid': 'overview-pactive', 'data-value': t ? pactive : '' }, t ? fmtMw(pactive) : '—'));
+      h('td', { class: 'num', 'data-testid': 'overview-consigne', 'data-value': tel ? consigne : '' }, tel ? fmtMw(consigne) : '—'),
+      h('td', { class: 'num', 'data-testid': 'overview-pactive', 'data-value': tel ? pactive : '' }, tel ? fmtMw(pactive) : '—'));
   }
 }

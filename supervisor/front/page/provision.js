@@ -5,6 +5,7 @@
 
 import { enc, write } from './api.js';
 import { openDialog, showError } from './dialogs.js';
+import { m, t } from './i18n.js';
 import { h } from './util.js';
 
 let dialog;
@@ -49,11 +50,11 @@ function addSite(site = {}) {
   role.value = site.role ?? 'nearsite';
   const tr = h('tr', { 'data-testid': 'provision-site' },
     cell('sycode', input('sycode', { required: true, maxlength: 64, pattern: '[A-Za-z0-9._\\-]+', value: site.sycode ?? '', 'data-testid': 'provision-sycode' })),
-    cell('nom', input('name', { required: true, maxlength: 200, value: site.name ?? '', 'data-testid': 'provision-name' })),
-    cell('rôle', role),
-    cell('Pmax (kW)', input('pmax_kw', { type: 'number', required: true, min: 1, step: 'any', value: site.pmax_kw ?? '', 'data-testid': 'provision-pmax' })),
+    cell(m('col.name'), input('name', { required: true, maxlength: 200, value: site.name ?? '', 'data-testid': 'provision-name' })),
+    cell(m('prov.role'), role),
+    cell(m('prov.pmax'), input('pmax_kw', { type: 'number', required: true, min: 1, step: 'any', value: site.pmax_kw ?? '', 'data-testid': 'provision-pmax' })),
     cell('PRM', input('prm_id', { maxlength: 64, value: site.prm_id ?? '' })),
-    h('td', {}, h('button', { type: 'button', 'data-action': 'site-remove', 'aria-label': `Retirer le site ${n}` }, '✕')));
+    h('td', {}, h('button', { type: 'button', 'data-action': 'site-remove', 'aria-label': m('prov.removeSite', { n }) }, '✕')));
   // What the form does not edit (the site's plant) is sent back as it was: provisioning again keeps it.
   tr.extra = Object.fromEntries(['dynamics', 'profile'].filter((k) => site[k] != null).map((k) => [k, site[k]]));
   rows.append(tr);
@@ -68,7 +69,7 @@ async function submit() {
     if (v('prm_id')) site.prm_id = v('prm_id');
     return site;
   });
-  const res = await write('POST', `/mock/mk6/${enc(id)}/provision`, { sites }, `${id} provisionné`);
+  const res = await write('POST', `/mock/mk6/${enc(id)}/provision`, { sites }, t('act.provisioned', { id }));
   showError(document.getElementById('provision-error'), res);
   if (!res.ok) return;
   dialog.close();

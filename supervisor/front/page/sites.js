@@ -3,15 +3,16 @@
 
 import { enc, toast, write } from './api.js';
 import { SiteChart } from './chart.js';
+import { m, t } from './i18n.js';
 import { dayStart, fmtHm, fmtKw, fmtWindow, h, isoSeconds, parseUtcInput, setData, setText } from './util.js';
 
-const STATE_LABELS = { 0: '0 · inaccessible', 1: '1 · non pilotable', 2: '2 · pilotable' };
+const STATE_LABELS = { 0: 'state.0', 1: 'state.1', 2: 'state.2' };
 
 const METRICS = [
-  ['psetpoint_recu', 'Consigne reçue', 'main'],
-  ['pactive', 'Pactive', ''],
-  ['pavailable', 'Pdispo', ''],
-  ['pmax_wf', 'Pmax', ''],
+  ['psetpoint_recu', 'site.psetpoint', 'main'],
+  ['pactive', 'site.pactive', ''],
+  ['pavailable', 'site.pavailable', ''],
+  ['pmax_wf', 'site.pmax', ''],
 ];
 
 export class SiteBlock {
@@ -28,7 +29,7 @@ export class SiteBlock {
   build(site) {
     const title = h('div', { class: 'site-title' },
       this.stateBadge = h('span', { class: 'badge state', 'data-testid': 'site-state' }),
-      this.faultBadge = h('span', { class: 'badge fault', 'data-testid': 'site-fault', hidden: true }, 'DÉFAUT'),
+      this.faultBadge = h('span', { class: 'badge fault', 'data-testid': 'site-fault', hidden: true }, m('site.faultBadge')),
       h('strong', { class: 'sycode', 'data-testid': 'site-sycode' }, site.sycode),
       this.nameNode = h('span', { class: 'site-name', 'data-testid': 'site-name' }, site.name),
       this.roleNode = h('span', { class: 'role muted' }, site.role),
@@ -37,39 +38,39 @@ export class SiteBlock {
     const metrics = h('div', { class: 'metrics' }, METRICS.map(([key, label, cls]) => {
       const value = h('span', { class: 'value', 'data-field': key, 'data-testid': `site-${key}` }, '—');
       this.fields[key] = value;
-      return h('div', { class: `metric ${cls}` }, h('span', { class: 'label' }, label), value);
-    }), this.stopNode = h('div', { class: 'metric stop', 'data-testid': 'site-stop', hidden: true }, h('span', { class: 'label' }, 'Stop'), h('span', { class: 'value' }, 'STOP actif')));
+      return h('div', { class: `metric ${cls}` }, h('span', { class: 'label' }, m(label)), value);
+    }), this.stopNode = h('div', { class: 'metric stop', 'data-testid': 'site-stop', hidden: true }, h('span', { class: 'label' }, m('site.stop')), h('span', { class: 'value' }, m('site.stopActive'))));
 
     this.banner = h('div', { class: 'constraint-banner', 'data-testid': 'constraint-banner', role: 'status', hidden: true });
     this.configured = h('div', { class: 'constraint-configured muted', 'data-testid': 'constraint-configured', hidden: true });
     this.request = h('div', { class: 'active-request', 'data-testid': 'active-request' }, '—');
 
     const stateButtons = [0, 1, 2].map((v) =>
-      h('button', { type: 'button', class: `state-btn s${v}`, 'data-action': 'site-state', 'data-value': v, 'data-write': true, title: `Passer le site en state ${v}`, onclick: () => this.setState(v) }, String(v)));
-    this.faultButton = h('button', { type: 'button', 'data-action': 'fault-raise', 'data-write': true, onclick: () => this.toggleFault() }, 'Défaut');
+      h('button', { type: 'button', class: `state-btn s${v}`, 'data-action': 'site-state', 'data-value': v, 'data-write': true, title: m('site.setStateTitle', { v }), onclick: () => this.setState(v) }, String(v)));
+    this.faultButton = h('button', { type: 'button', 'data-action': 'fault-raise', 'data-write': true, onclick: () => this.toggleFault() });
 
-    this.cSource = h('select', { 'aria-label': `Source de la contrainte (${site.sycode})`, 'data-field': 'constraint-source', 'data-testid': 'constraint-source', 'data-write': true }, h('option', {}, 'DEIE'), h('option', {}, 'SCADA'));
-    this.cValue = h('input', { type: 'number', min: 0, step: 1, placeholder: 'kW', 'aria-label': `Valeur de la contrainte en kW (${site.sycode})`, 'data-field': 'constraint-value', 'data-testid': 'constraint-value', 'data-write': true });
-    this.cStart = h('input', { type: 'text', class: 'when', placeholder: 'AAAA-MM-JJ HH:MM', title: 'Début (UTC), optionnel', 'data-field': 'constraint-start', 'data-testid': 'constraint-start', 'data-write': true });
-    this.cEnd = h('input', { type: 'text', class: 'when', placeholder: 'AAAA-MM-JJ HH:MM', title: 'Fin (UTC), optionnelle', 'data-field': 'constraint-end', 'data-testid': 'constraint-end', 'data-write': true });
+    this.cSource = h('select', { 'aria-label': m('site.cSourceLabel', { sycode: site.sycode }), 'data-field': 'constraint-source', 'data-testid': 'constraint-source', 'data-write': true }, h('option', {}, 'DEIE'), h('option', {}, 'SCADA'));
+    this.cValue = h('input', { type: 'number', min: 0, step: 1, placeholder: 'kW', 'aria-label': m('site.cValueLabel', { sycode: site.sycode }), 'data-field': 'constraint-value', 'data-testid': 'constraint-value', 'data-write': true });
+    this.cStart = h('input', { type: 'text', class: 'when', placeholder: m('site.datePlaceholder'), title: m('site.cStartTitle'), 'data-field': 'constraint-start', 'data-testid': 'constraint-start', 'data-write': true });
+    this.cEnd = h('input', { type: 'text', class: 'when', placeholder: m('site.datePlaceholder'), title: m('site.cEndTitle'), 'data-field': 'constraint-end', 'data-testid': 'constraint-end', 'data-write': true });
     const constraintForm = h('form', { class: 'constraint-form', onsubmit: (ev) => { ev.preventDefault(); this.inject(); } },
       this.cSource, this.cValue,
-      h('button', { type: 'submit', 'data-action': 'constraint-inject', 'data-write': true }, 'Injecter'),
-      this.clearButton = h('button', { type: 'button', 'data-action': 'constraint-clear', 'data-write': true, onclick: () => this.clearConstraint() }, 'Retirer'),
-      h('details', { class: 'window', 'data-testid': 'constraint-window' }, h('summary', {}, 'fenêtre…'),
-        h('label', {}, 'début ', this.cStart), h('label', {}, 'fin ', this.cEnd), h('span', { class: 'muted' }, 'UTC')),
+      h('button', { type: 'submit', 'data-action': 'constraint-inject', 'data-write': true }, m('site.inject')),
+      this.clearButton = h('button', { type: 'button', 'data-action': 'constraint-clear', 'data-write': true, onclick: () => this.clearConstraint() }, m('site.remove')),
+      h('details', { class: 'window', 'data-testid': 'constraint-window' }, h('summary', {}, m('site.window')),
+        h('label', {}, m('site.start'), ' ', this.cStart), h('label', {}, m('site.end'), ' ', this.cEnd), h('span', { class: 'muted' }, 'UTC')),
     );
 
     const actions = h('div', { class: 'site-actions' },
-      h('span', { class: 'group' }, h('span', { class: 'label' }, 'state'), ...stateButtons),
+      h('span', { class: 'group' }, h('span', { class: 'label' }, m('site.stateLabel')), ...stateButtons),
       h('span', { class: 'group' }, this.faultButton),
-      h('span', { class: 'group constraint' }, h('span', { class: 'label' }, 'contrainte'), constraintForm),
+      h('span', { class: 'group constraint' }, h('span', { class: 'label' }, m('site.constraint')), constraintForm),
     );
 
     this.planningList = h('ul', { class: 'planning-list', 'data-testid': 'planning-list' });
     this.chartBox = h('div', { class: 'chart-box', 'data-testid': 'site-chart' });
     // The day so far as the monitoring answered it, every minute (GET /mock/mk6/{id}/history).
-    this.download = h('a', { class: 'history-download', 'data-testid': 'history-download', download: `${this.mk6Id}-${this.sycode}.csv`, title: 'GET /mock/mk6/{id}/history?format=csv : le jour simulé, minute par minute' }, '⬇ CSV du jour');
+    this.download = h('a', { class: 'history-download', 'data-testid': 'history-download', download: `${this.mk6Id}-${this.sycode}.csv`, title: m('site.csvTitle') }, m('site.csv'));
     this.root.append(
       h('div', { class: 'site-info' }, title, metrics, this.banner, this.configured, this.request, actions),
       h('div', { class: 'site-plot' }, this.chartBox, this.download, this.planningList),
@@ -79,18 +80,20 @@ export class SiteBlock {
   }
 
   showState(state, fault) {
+    this.shownState = [state, fault];
     setData(this.root, 'state', state);
     setData(this.root, 'fault', Boolean(fault));
-    setText(this.stateBadge, STATE_LABELS[state] ?? String(state));
+    setText(this.stateBadge, STATE_LABELS[state] ? t(STATE_LABELS[state]) : String(state));
     this.stateBadge.className = `badge state s${state}`;
     this.faultBadge.hidden = !fault;
     this.faultButton.dataset.action = fault ? 'fault-clear' : 'fault-raise';
-    setText(this.faultButton, fault ? 'Lever le défaut' : 'Défaut');
-    this.faultButton.title = fault ? 'DELETE /fault : rend au site son state d\'avant' : 'POST /fault : force le state 0';
+    setText(this.faultButton, t(fault ? 'site.clearFault' : 'site.fault'));
+    this.faultButton.title = t(fault ? 'site.clearFaultTitle' : 'site.raiseFaultTitle');
   }
 
   /** Takes the site's entry of GET /mock/mk6/{id}/state and the MK6's whole planning. */
   update(view, planning, nowMs) {
+    this.last = [view, planning, nowMs];
     this.showState(view.state, view.fault);
     for (const [key] of METRICS) {
       setText(this.fields[key], fmtKw(view[key]));
@@ -104,20 +107,20 @@ export class SiteBlock {
     this.banner.hidden = !c;
     setData(this.root, 'constraint', c ? c.source : 'none');
     if (c) {
-      setText(this.banner, `⚠ Contrainte ${c.source} active : ${fmtKw(c.value_kw)} — depuis ${fmtHm(c.since, true)}` +
-        (c.start_time || c.end_time ? ` · fenêtre ${fmtWindow(c.start_time, c.end_time, dayStart(nowMs))}` : ''));
+      setText(this.banner, t('site.banner', { source: c.source, value: fmtKw(c.value_kw), since: fmtHm(c.since, true) }) +
+        (c.start_time || c.end_time ? t('site.bannerWindow', { window: fmtWindow(c.start_time, c.end_time, dayStart(nowMs)) }) : ''));
       setData(this.banner, 'source', c.source);
       setData(this.banner, 'value', c.value_kw);
     }
     const cc = view.configured_constraint;
     this.configured.hidden = !(cc && !c);
-    if (cc && !c) setText(this.configured, `Contrainte ${cc.source} ${fmtKw(cc.value_kw)} programmée ${fmtWindow(cc.start_time, cc.end_time, dayStart(nowMs))} — hors fenêtre, inactive`);
+    if (cc && !c) setText(this.configured, t('site.configured', { source: cc.source, value: fmtKw(cc.value_kw), window: fmtWindow(cc.start_time, cc.end_time, dayStart(nowMs)) }));
 
     const r = view.active_request;
     setData(this.request, 'req', r ? r.id : '');
     setText(this.request, r
-      ? `Requête active ${r.id} (seq ${r.seq}) · ${r.set === 'stop' ? 'STOP' : `Psetpoint ${fmtKw(r.psetpoint)}`} · ${fmtWindow(r.start_time, r.end_time, dayStart(nowMs))}`
-      : 'Aucune requête active : consigne = Pmax');
+      ? t('site.activeRequest', { id: r.id, seq: r.seq, what: r.set === 'stop' ? 'STOP' : `Psetpoint ${fmtKw(r.psetpoint)}`, window: fmtWindow(r.start_time, r.end_time, dayStart(nowMs)) })
+      : t('site.noRequest'));
 
     const mine = planning.filter((req) => Object.keys(req.site ?? {})[0] === this.sycode);
     this.renderPlanning(mine, nowMs);
@@ -138,6 +141,14 @@ export class SiteBlock {
       h('b', {}, r.id), ` ${fmtWindow(r.start_time, r.end_time, d0)} `,
       r.set === 'stop' ? h('span', { class: 'stop' }, 'stop') : fmtKw(r.psetpoint),
       h('span', { class: 'muted' }, ` ${r.state}`))));
+  }
+
+  /** The language changed: the texts written from the last values, and the chart. */
+  relabel() {
+    this.planningKey = null;
+    this.chart.relabel();
+    if (this.last) this.update(...this.last);
+    else this.showState(...this.shownState);
   }
 
   /** Tick between polls: the chart's "now" line follows the clock. */
@@ -161,26 +172,26 @@ export class SiteBlock {
 
   async toggleFault() {
     const raise = this.faultButton.dataset.action === 'fault-raise';
-    const res = await write(raise ? 'POST' : 'DELETE', this.path(`fault/${enc(this.sycode)}`), undefined, `${this.mk6Id} ${this.sycode} ${raise ? 'défaut' : 'défaut levé'}`);
+    const res = await write(raise ? 'POST' : 'DELETE', this.path(`fault/${enc(this.sycode)}`), undefined, t(raise ? 'act.fault' : 'act.faultCleared', { id: this.mk6Id, sycode: this.sycode }));
     if (res.ok) this.onChanged();
   }
 
   async inject() {
     const value = Number(this.cValue.value);
-    if (this.cValue.value === '' || !(value >= 0)) return toast('Valeur de contrainte (kW) manquante ou invalide', 0);
+    if (this.cValue.value === '' || !(value >= 0)) return toast(t('site.badValue'), 0);
     const body = { source: this.cSource.value, value_kw: value };
     for (const [input, field] of [[this.cStart, 'start_time'], [this.cEnd, 'end_time']]) {
       if (!input.value) continue;
       const ms = parseUtcInput(input.value);
-      if (!Number.isFinite(ms)) return toast(`${field} invalide : AAAA-MM-JJ HH:MM[:SS] (UTC)`, 0);
+      if (!Number.isFinite(ms)) return toast(t('site.badTime', { field }), 0);
       body[field] = isoSeconds(ms);
     }
-    const res = await write('POST', this.path(`sites/${enc(this.sycode)}/inject_external`), body, `${this.mk6Id} ${this.sycode} contrainte ${body.source} ${value} kW`);
+    const res = await write('POST', this.path(`sites/${enc(this.sycode)}/inject_external`), body, t('act.constraint', { id: this.mk6Id, sycode: this.sycode, source: body.source, value: fmtKw(value) }));
     if (res.ok) this.onChanged();
   }
 
   async clearConstraint() {
-    const res = await write('DELETE', this.path(`sites/${enc(this.sycode)}/inject_external`), undefined, `${this.mk6Id} ${this.sycode} contrainte retirée`);
+    const res = await write('DELETE', this.path(`sites/${enc(this.sycode)}/inject_external`), undefined, t('act.constraintCleared', { id: this.mk6Id, sycode: this.sycode }));
     if (res.ok) this.onChanged();
   }
 

@@ -2,11 +2,15 @@
 // each check pass / fail / not applicable with its message; a journal id of the evidence
 // opens that entry in the journal below.
 
+import { apiHeaders } from './api.js';
+import { t } from './i18n.js';
 import { h, setText } from './util.js';
 import { candidatesList, coverageTable } from './chaos.js';
 
 const els = {};
-const LABEL = { pass: 'OK', fail: 'ÉCHEC', not_applicable: 'N/A' };
+const LABEL = { pass: 'v.pass', fail: 'v.fail', not_applicable: 'v.na' };
+/** What the panel shows, drawn again after a switch: the fleet's messages stay in the language they were answered in (`lang`). */
+let shown = { kind: 'none' };
 
 export function initVerdicts() {
   for (const id of ['verdicts', 'verdict-file', 'verdict-text', 'verdict-run', 'verdict-summary', 'verdict-rows']) els[id] = document.getElementById(id);
@@ -23,6 +27,14 @@ export function initVerdicts() {
     ev.preventDefault();
     void showJournalEntry(Number(link.dataset.journalId));
   });
+  document.addEventListener('langchange', redraw);
+  redraw();
+}
+
+function redraw() {
+  if (shown.kind === 'verdict') render(shown.body, shown.lang);
+  else if (shown.kind === 'error') fail(shown.message, shown.lang);
+  else setText(els['verdict-summary'], t('v.prompt'));
 }
 
 async function judge() {
@@ -32,44 +44,47 @@ async function judge() {
   let res;
   let body;
   try {
-    res = await fetch('/mock/verdicts', { method: 'POST', headers: { 'content-type': 'text/yaml', accept: 'application/json' }, body: text, signal: AbortSignal.timeout(30_000) });
+    res = await fetch('/mock/verdicts', { method: 'POST', headers: apiHeaders({ 'content-type': 'text/yaml' }), body: text, signal: AbortSignal.timeout(30_000) });
     body = await res.json().catch(() => null);
   } catch (err) {
-    return fail(`flotte injoignable (${err.message})`);
+    return fail(t('v.unreachable', { why: err.message }), '');
   }
+  const answered = res.headers.get('content-language') ?? '';
   if (!res.ok) {
     const problems = body?.details?.problems;
-    return fail(Array.isArray(problems) ? problems.join('\n') : `${res.status} ${body?.error ?? ''} ${body?.message ?? ''}`);
+    return fail(Array.isArray(problems) ? problems.join('\n') : `${res.status} ${body?.error ?? ''} ${body?.message ?? ''}`, answered);
   }
-  render(body);
+  render(body, answered);
 }
 
-function fail(message) {
+function fail(message, lang) {
+  shown = { kind: 'error', message, lang };
   els.verdicts.dataset.status = 'error';
-  setText(els['verdict-summary'], 'fichier refusé');
-  els['verdict-rows'].replaceChildren(h('tr', { class: 'error', 'data-testid': 'verdict-error' }, h('td', { colspan: 4 }, h('pre', { text: message }))));
+  setText(els['verdict-summary'], t('v.refused'));
+  els['verdict-rows'].replaceChildren(h('tr', { class: 'error', 'data-testid': 'verdict-error' }, h('td', { colspan: 4 }, h('pre', { text: message, lang: lang || undefined }))));
 }
 
-function render(v) {
+function render(v, lang) {
+  shown = { kind: 'verdict', body: v, lang };
   els.verdicts.dataset.status = v.failed > 0 ? 'fail' : 'pass';
-  setText(els['verdict-summary'], `${v.name} : ${v.passed} OK, ${v.failed} en échec, ${v.not_applicable} sans objet`);
+  setText(els['verdict-summary'], t('v.summary', { name: v.name, passed: v.passed, failed: v.failed, na: v.not_applicable }));
   els['verdict-rows'].replaceChildren(
     ...v.checks.map((c) =>
       h('tr', { class: `check ${c.status}`, 'data-testid': 'verdict-check', 'data-check': c.id, 'data-status': c.status },
-        h('td', { class: 'status', text: LABEL[c.status] ?? c.status }),
+        h('td', { class: 'status', text: LABEL[c.status] ? t(LABEL[c.status]) : c.status }),
         h('td', { text: c.id }),
         h('td', { class: 'muted', text: c.kind }),
         h('td', {},
-          h('div', { text: c.message }),
+          h('div', { text: c.message, lang: lang || undefined }),
           c.evidence.length
             ? h('ul', { class: 'evidence' }, ...c.evidence.map((e) => h('li', {},
                 e.journal_id !== undefined ? h('a', { href: '#', 'data-journal-id': e.journal_id, 'data-testid': 'verdict-evidence', text: `journal #${e.journal_id}` }) : null,
-                e.event_id !== undefined ? h('span', { class: 'muted', text: `événement #${e.event_id}` }) : null,
-                ` ${e.sim_time ?? ''} ${e.mk6_id ?? ''} ${e.what}`)))
+                e.event_id !== undefined ? h('span', { class: 'muted', text: t('v.event', { id: e.event_id }) }) : null,
+                h('span', { lang: lang || undefined }, ` ${e.sim_time ?? ''} ${e.mk6_id ?? ''} ${e.what}`))))
             : null,
           candidatesList(c))),
     ),
-    ...[coverageTable(v.coverage)].filter(Boolean).map((t) => h('tr', { class: 'coverage' }, h('td', { colspan: 4 }, t))),
+    ...[coverageTable(v.coverage)].filter(Boolean).map((table) => h('tr', { class: 'coverage' }, h('td', { colspan: 4 }, table))),
   );
 }
 

@@ -2,6 +2,7 @@
  * The verdict: each check of a recette file, a small pure function over the prepared run
  * (journal, events, topology, window), registered here by kind. A check that fails to
  * evaluate (a bug, an odd journal) gives a failed check with the reason, never a throw.
+ * Messages come from src/i18n/verdict-messages.ts, in the reader's language (`run.say`).
  */
 import type { CheckDef, CheckKind, VerdictValue } from '../../../src/contract/schema/recette.js';
 import { formatIso } from '../../../src/domain/time.js';
@@ -11,6 +12,7 @@ import { noDuplicateSetpoints } from './no-duplicate-setpoints.js';
 import { noErrors } from './no-errors.js';
 import { polls } from './polls.js';
 import type { RecetteDef } from '../../../src/config/recette-file.js';
+import type { Lang } from '../../../src/i18n/lang.js';
 import { resendsAfterRestart } from './resends-after-restart.js';
 import { prepare, type CheckResult, type Run, type VerdictInput } from './run.js';
 import { setpointsWithinLimits } from './setpoints-within-limits.js';
@@ -29,16 +31,17 @@ const CHECKERS: { [K in CheckKind]: (params: Extract<CheckDef, { kind: K }>, run
   coverage: coverageCheck,
 };
 
-export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'>): VerdictValue {
+/** `lang`: the language of the messages (a person's text); ids, kinds, statuses and fields never change. */
+export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'>, lang: Lang): VerdictValue {
   const started = performance.now();
-  const run = prepare({ ...input, window: recette.window });
+  const run = prepare({ ...input, window: recette.window }, lang);
   const faults = runFaults(run); // coverage, and the faults a failing check names (../coverage.ts)
   const checks = recette.checks.map((def) => {
     let result: CheckResult;
     try {
       result = (CHECKERS[def.kind as CheckKind] as (p: CheckDef, r: Run) => CheckResult)(def, run);
     } catch (err) {
-      result = { status: 'fail', message: `check could not be evaluated: ${(err as Error).message}`, evidence: [] };
+      result = { status: 'fail', message: run.say.couldNotEvaluate((err as Error).message), evidence: [] };
     }
     return { id: def.id, kind: def.kind as CheckKind, ...result, ...(result.status === 'fail' ? { candidates: candidatesFor(result.evidence, faults) } : {}) };
   });

@@ -6,7 +6,7 @@
  */
 import type { Static } from '../../../src/contract/schema/kit.js';
 import type { CHECKS } from '../../../src/contract/schema/recette.js';
-import { callEvidence, downAt, downIntervals, eventEvidence, hms, inWindow, judge, scope, type Call, type CheckResult, type Run } from './run.js';
+import { callEvidence, downAt, downIntervals, eventEvidence, inWindow, judge, scope, type Call, type CheckResult, type Run } from './run.js';
 
 export type MaxRateParams = Static<typeof CHECKS.max_rate_while_down>;
 const MINUTE = 60_000;
@@ -25,19 +25,18 @@ export function maxRateWhileDown(params: MaxRateParams, run: Run): CheckResult {
       if (burst.length > params.per_minute) {
         const first = burst[0];
         const last = burst[burst.length - 1];
-        const realS = ((last.wall - first.wall) / 1000).toFixed(1);
         faults.push({
-          message: `${mk6}: ${burst.length} calls within a minute (${hms(first.sim)}–${hms(last.sim)} on the fleet clock, ${realS} s real) while down (${interval.why} since ${hms(interval.from.sim)}), max ${params.per_minute}`,
+          message: run.say.maxRate.burst({ mk6, count: burst.length, from: first.sim, to: last.sim, realMs: last.wall - first.wall, cause: interval.cause, since: interval.from.sim, max: params.per_minute }),
           evidence: [
-            eventEvidence({ ...interval.from, id: interval.eventIds[0], mk6 } as never, `${interval.why}: down from here`),
-            ...burst.map((c) => callEvidence(c, `call ${c.method} ${c.path} answered ${c.status} while down`)),
+            eventEvidence({ ...interval.from, id: interval.eventIds[0], mk6 } as never, run.say.maxRate.downFrom(interval.cause)),
+            ...burst.map((c) => callEvidence(c, run.say.maxRate.callWhileDown(c.method, c.path, c.status))),
           ],
         });
       }
     }
   }
-  if (downs === 0) return { status: 'not_applicable', message: 'no MK6 was down in the window', evidence: [] };
-  return judge(faults, `${calls} calls to ${downs === 1 ? 'an MK6' : 'MK6s'} while down, never more than ${params.per_minute} within a minute`);
+  if (downs === 0) return { status: 'not_applicable', message: run.say.maxRate.noneDown, evidence: [] };
+  return judge(run, faults, run.say.maxRate.pass(calls, downs, params.per_minute));
 }
 
 /** The most calls within one minute of each other on both clocks (two pointers over real time). */

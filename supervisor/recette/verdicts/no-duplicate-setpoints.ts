@@ -6,7 +6,7 @@
 import type { Static } from '../../../src/contract/schema/kit.js';
 import type { CHECKS } from '../../../src/contract/schema/recette.js';
 import { replayPlanning, type Setpoint } from './planning.js';
-import { callEvidence, hms, inWindow, judge, iso, scope, type CheckResult, type Run } from './run.js';
+import { callEvidence, inWindow, judge, scope, type CheckResult, type Run } from './run.js';
 
 export type NoDuplicateParams = Static<typeof CHECKS.no_duplicate_setpoints>;
 
@@ -22,13 +22,13 @@ export function noDuplicateSetpoints(params: NoDuplicateParams, run: Run): Check
       accepted++;
       const first = live.find((old) => same(old, sp));
       if (!first) return;
-      const what = `${sp.set}${sp.psetpoint !== null ? ` ${sp.psetpoint} kW` : ''} on ${sp.sycode} ${hms(sp.start)}–${sp.end === null ? '∞' : hms(sp.end)}`;
+      const setpoint = { set: sp.set, kw: sp.psetpoint, sycode: sp.sycode, start: sp.start, end: sp.end };
       faults.push({
-        message: `${sp.mk6}: ${what} accepted twice, ${first.reqId ?? '?'} (journal #${first.call.id}, ${hms(first.call.sim)}) then ${sp.reqId ?? '?'} (journal #${sp.call.id}, ${hms(sp.call.sim)})`,
-        evidence: [callEvidence(first.call, `first accepted as ${first.reqId}`), callEvidence(sp.call, `same setpoint accepted again as ${sp.reqId} (window from ${iso(sp.start)})`)],
+        message: run.say.noDuplicates.twice({ mk6: sp.mk6, setpoint, first: { req: first.reqId, journal: first.call.id, at: first.call.sim }, again: { req: sp.reqId, journal: sp.call.id, at: sp.call.sim } }),
+        evidence: [callEvidence(first.call, run.say.noDuplicates.firstAccepted(first.reqId)), callEvidence(sp.call, run.say.noDuplicates.acceptedAgain(sp.reqId, sp.start))],
       });
     },
   });
-  if (accepted === 0) return { status: 'not_applicable', message: 'no setpoint accepted in the window', evidence: [] };
-  return judge(faults, `${accepted} setpoints accepted, no duplicate`);
+  if (accepted === 0) return { status: 'not_applicable', message: run.say.noDuplicates.noneAccepted, evidence: [] };
+  return judge(run, faults, run.say.noDuplicates.pass(accepted));
 }

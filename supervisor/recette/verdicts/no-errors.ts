@@ -5,7 +5,7 @@
  */
 import type { Static } from '../../../src/contract/schema/kit.js';
 import type { CHECKS } from '../../../src/contract/schema/recette.js';
-import { callEvidence, glob, hms, inWindow, judge, scope, type CheckResult, type Run } from './run.js';
+import { callEvidence, glob, inWindow, judge, scope, type CheckResult, type Run } from './run.js';
 
 export type NoErrorsParams = Static<typeof CHECKS.no_errors>;
 
@@ -17,11 +17,15 @@ export function noErrors(params: NoErrorsParams, run: Run): CheckResult {
   const faults = calls
     .filter((c) => c.status >= 400 && c.status < 500 && c.status !== 444)
     .map((c) => {
-      const code = typeof c.resp.error === 'string' ? ` ${c.resp.error}` : '';
-      const why = typeof c.resp.message === 'string' ? ` (${c.resp.message.slice(0, 120)})` : '';
-      return { message: `${c.mk6}: ${c.method} ${c.path} answered ${c.status}${code}${why} at ${hms(c.sim)} (journal #${c.id})`, evidence: [callEvidence(c, `answered ${c.status}${code}`)] };
+      const code = typeof c.resp.error === 'string' ? c.resp.error : null;
+      // The MK6's own message, as it answered the gateway (in the language the gateway asked for).
+      const why = typeof c.resp.message === 'string' ? c.resp.message.slice(0, 120) : null;
+      return {
+        message: run.say.noErrors.answered({ mk6: c.mk6, method: c.method, path: c.path, status: c.status, code, why, at: c.sim, journal: c.id }),
+        evidence: [callEvidence(c, run.say.noErrors.answeredStatus(c.status, code))],
+      };
     });
-  const what = methods ? [...methods].join('/') : 'gateway';
-  if (calls.length === 0) return { status: 'not_applicable', message: `no ${what} call in the window`, evidence: [] };
-  return judge(faults, `${calls.length} ${what} calls, none answered 4xx`);
+  const what = methods ? [...methods].join('/') : null;
+  if (calls.length === 0) return { status: 'not_applicable', message: run.say.noErrors.noCall(what), evidence: [] };
+  return judge(run, faults, run.say.noErrors.pass(calls.length, what));
 }

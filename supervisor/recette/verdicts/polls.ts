@@ -10,7 +10,7 @@
 import type { Static } from '../../../src/contract/schema/kit.js';
 import type { CHECKS } from '../../../src/contract/schema/recette.js';
 import { parseDuration } from '../../../src/config/recette-file.js';
-import { callEvidence, downIntervals, duration, eventEvidence, glob, hms, inWindow, judge, scope, type CheckResult, type Ev, type Mark, type Run } from './run.js';
+import { callEvidence, downIntervals, eventEvidence, glob, inWindow, judge, scope, type CheckResult, type Ev, type Mark, type Run } from './run.js';
 
 export type PollsParams = Static<typeof CHECKS.polls>;
 export const DEFAULT_POLL_PATH = '*/monitoring*';
@@ -53,10 +53,10 @@ export function polls(params: PollsParams, run: Run): CheckResult {
       const lived = livedTime(prev, to, jumps, run);
       livedUp += lived;
       if (lived > maxGap) {
-        const skipped = jumps.some((j) => j.wall > prev!.wall && j.wall < to.wall) ? ' (clock steps over max not counted)' : '';
+        const stepsSkipped = jumps.some((j) => j.wall > prev!.wall && j.wall < to.wall);
         faults.push({
-          message: `${mk6}: no ${label} call for ${duration(lived)} between ${hms(prev.sim)} and ${hms(to.sim)}, max ${params.max_gap}${skipped}`,
-          evidence: [stepEvidence(mk6, prev, `last ${label} call (or start) before the gap`), stepEvidence(mk6, to, `next ${label} call (or end) after ${duration(lived)}`)],
+          message: run.say.polls.gap({ mk6, label, lived, from: prev.sim, to: to.sim, maxGap, stepsSkipped }),
+          evidence: [stepEvidence(mk6, prev, run.say.polls.lastBefore(label)), stepEvidence(mk6, to, run.say.polls.nextAfter(label, lived))],
         });
       }
     };
@@ -79,11 +79,10 @@ export function polls(params: PollsParams, run: Run): CheckResult {
     if (livedUp > maxGap) watched++;
     else unjudged.push(mk6);
   }
-  const notJudged = unjudged.length ? `; not judged (up less than ${params.max_gap} of fleet-clock time the gateway lived through, clock steps excluded): ${unjudged.join(', ')}` : '';
   if (watched === 0 && faults.length === 0) {
-    return { status: 'not_applicable', message: unjudged.length ? `nothing to judge: no MK6 was up more than ${params.max_gap} of fleet-clock time the gateway lived through (clock steps excluded): ${unjudged.join(', ')}` : 'nothing observed yet (no call, no event since the last reset)', evidence: [] };
+    return { status: 'not_applicable', message: unjudged.length ? run.say.polls.noneUpLongEnough(unjudged, maxGap) : run.say.polls.nothingObserved, evidence: [] };
   }
-  return judge(faults, `${watched} MK6 polled at least every ${params.max_gap} while up (${counted} ${label} calls in the window)${notJudged}`);
+  return judge(run, faults, run.say.polls.pass({ watched, maxGap, counted, label }) + (unjudged.length ? run.say.polls.notJudged(unjudged, maxGap) : ''));
 }
 
 /** When an MK6 starts being watched: the run's start, or its provision if the fleet file does not have it. */

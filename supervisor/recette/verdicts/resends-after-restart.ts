@@ -8,12 +8,13 @@ import type { Static } from '../../../src/contract/schema/kit.js';
 import type { CHECKS } from '../../../src/contract/schema/recette.js';
 import { parseDuration } from '../../../src/config/recette-file.js';
 import { acceptedSetpoint, replayPlanning, type Setpoint } from './planning.js';
-import { callEvidence, eventEvidence, hms, inWindow, judge, scope, type CheckResult, type Ev, type Run } from './run.js';
+import { callEvidence, eventEvidence, inWindow, judge, scope, type CheckResult, type Ev, type Run } from './run.js';
 
 export type ResendsParams = Static<typeof CHECKS.resends_after_restart>;
 
 export function resendsAfterRestart(params: ResendsParams, run: Run): CheckResult {
   const within = parseDuration(params.within) ?? 0;
+  const say = run.say.resends;
   const ids = new Set(scope(run, params.mk6));
   const observedUntil = Math.min(run.end.sim, run.window.to);
   const faults: { message: string; evidence: ReturnType<typeof callEvidence>[] }[] = [];
@@ -30,26 +31,29 @@ export function resendsAfterRestart(params: ResendsParams, run: Run): CheckResul
     const resent = run.calls.map(acceptedSetpoint).filter((sp): sp is Setpoint => sp !== null && sp.mk6 === ev.mk6 && sp.call.wall > ev.wall && sp.call.sim <= deadline);
     const missing = lost.filter((old) => !resent.some((sp) => sp.set === old.set && sp.sycode === old.sycode && sp.psetpoint === old.psetpoint && sp.end === old.end));
     if (missing.length === 0) {
-      judged.push(`${ev.mk6} ${hms(ev.sim)}: ${lost.length} re-sent`);
+      judged.push(say.resent(ev.mk6, ev.sim, lost.length));
       continue;
     }
     if (deadline > observedUntil) {
-      pending.push(`${ev.mk6} at ${hms(ev.sim)} (deadline ${hms(deadline)} not reached)`);
+      pending.push(say.pending(ev.mk6, ev.sim, deadline));
       continue;
     }
     for (const old of missing) {
-      const what = `${old.reqId ?? 'a setpoint'} (${old.set}${old.psetpoint !== null ? ` ${old.psetpoint} kW` : ''} on ${old.sycode} ${hms(old.start)}–${old.end === null ? '∞' : hms(old.end)})`;
+      const setpoint = { set: old.set, kw: old.psetpoint, sycode: old.sycode, start: old.start, end: old.end };
       faults.push({
-        message: `${ev.mk6}: ${what} lost in the cold restart at ${hms(ev.sim)}, not re-sent within ${params.within}`,
-        evidence: [eventEvidence(ev, 'cold restart: planning lost'), callEvidence(old.call, `${old.reqId} accepted here, lost at the restart`)],
+        message: say.lost({ mk6: ev.mk6, req: old.reqId, setpoint, at: ev.sim, within }),
+        evidence: [eventEvidence(ev, say.coldRestart), callEvidence(old.call, say.acceptedThenLost(old.reqId))],
       });
     }
   }
-  const pendingNote = pending.length ? `; not judged yet: ${pending.join(', ')}` : '';
-  if (faults.length) return { ...judge(faults, ''), message: judge(faults, '').message + pendingNote };
+  const pendingNote = pending.length ? `; ${say.notJudgedYet(pending)}` : '';
+  if (faults.length) {
+    const failed = judge(run, faults, '');
+    return { ...failed, message: failed.message + pendingNote };
+  }
   if (judged.length === 0) {
-    const why = restarts === 0 ? 'no cold restart in the window' : pending.length ? `not judged yet: ${pending.join(', ')}` : 'no cold restart lost a planning';
+    const why = restarts === 0 ? say.noColdRestart : pending.length ? say.notJudgedYet(pending) : say.noPlanningLost;
     return { status: 'not_applicable', message: why, evidence: [] };
   }
-  return { status: 'pass', message: `every lost setpoint re-sent within ${params.within} (${judged.join('; ')})${pendingNote}`, evidence: [] };
+  return { status: 'pass', message: say.pass(within, judged) + pendingNote, evidence: [] };
 }

@@ -7,6 +7,8 @@ import { parseIsoTime } from '../../../src/domain/time.js';
 import type { JournalEntry } from '../../../src/journal/journal.js';
 import type { EvidenceItem, CheckStatus } from '../../../src/contract/schema/recette.js';
 import type { FleetEvent } from '../../session/events.js';
+import type { Lang } from '../../../src/i18n/lang.js';
+import { verdictMessages, type DownCause, type VerdictMessages } from '../../../src/i18n/verdict-messages.js';
 
 export interface SiteInfo {
   sycode: string;
@@ -64,13 +66,16 @@ export interface Run {
   /** The first thing of the run (the last reset, else the first call or event). */
   start: (Mark & { eventId?: number; journalId?: number }) | null;
   end: Mark;
+  /** The reader's language, and the verdict's messages in it (src/i18n/verdict-messages.ts). */
+  lang: Lang;
+  say: VerdictMessages;
 }
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const time = (v: unknown): number | null => (typeof v === 'string' ? parseIsoTime(v) : null);
 
 /** Never throws on an odd journal: an entry without a usable time or MK6 is left out. */
-export function prepare(input: VerdictInput): Run {
+export function prepare(input: VerdictInput, lang: Lang): Run {
   const calls: Call[] = [];
   for (const e of input.journal) {
     if ((e.source !== 'GW' && e.source !== 'front') || typeof e.mk6_id !== 'string' || typeof e.path !== 'string') continue;
@@ -103,6 +108,8 @@ export function prepare(input: VerdictInput): Run {
     window: { from: input.window.from ?? -Infinity, to: input.window.to ?? Infinity },
     start: !start ? null : 'kind' in start ? { sim: start.sim, wall: start.wall, eventId: start.id } : { sim: start.sim, wall: start.wall, journalId: start.id },
     end: { sim: input.now.sim, wall: input.now.wall },
+    lang,
+    say: verdictMessages[lang],
   };
 }
 
@@ -139,7 +146,7 @@ export function glob(pattern: string): RegExp {
 export interface Interval {
   from: Mark;
   to: Mark | null;
-  why: string;
+  cause: DownCause;
   eventIds: number[];
 }
 
@@ -162,7 +169,7 @@ export function downIntervals(run: Run, mk6: string): Interval[] {
     else if (e.kind === 'restart') close('kill', e);
     else if (e.kind === 'online') close('offline', e);
     else if ((e.kind === 'kill' || e.kind === 'offline') && !open[e.kind]) {
-      const i: Interval = { from: e, to: null, why: e.kind === 'kill' ? `kill ${String(e.details.kind ?? 'refused')}` : 'offline', eventIds: [e.id] };
+      const i: Interval = { from: e, to: null, cause: e.kind === 'kill' ? { kill: String(e.details.kind ?? 'refused') } : 'offline', eventIds: [e.id] };
       open[e.kind] = i;
       out.push(i);
     }
@@ -189,27 +196,12 @@ export function findSite(sites: readonly SiteInfo[], site: unknown): SiteInfo | 
   return sites.find((s) => s.sycode === site || s.name === site);
 }
 
-// ── words ──
+// ── evidence and judgement ──
 
-export function hms(sim: number): string {
-  return Number.isFinite(sim) ? new Date(sim).toISOString().slice(11, 19) : '∞';
-}
+/** An instant as evidence carries it (machine text: ISO 8601, whole seconds without millis). */
 export function iso(t: number): string {
   return new Date(t).toISOString().replace(/\.000Z$/, 'Z');
 }
-export function duration(ms: number): string {
-  if (!Number.isFinite(ms)) return '∞';
-  let s = Math.round(ms / 1000);
-  if (s === 0) return `${ms}ms`;
-  const d = Math.floor(s / 86400);
-  s -= d * 86400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  return `${d ? `${d}d` : ''}${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
-}
-
 export function callEvidence(c: Call, what: string): EvidenceItem {
   return { what, mk6_id: c.mk6, journal_id: c.id, sim_time: iso(c.sim), wall_time: new Date(c.wall).toISOString() };
 }
@@ -220,10 +212,10 @@ export function eventEvidence(e: Ev, what: string): EvidenceItem {
 const EVIDENCE_CAP = 50;
 const MESSAGE_CAP = 5;
 
-/** A verdict from the faults found: pass when none, with their count and the first few in the message. */
-export function judge(faults: { message: string; evidence: EvidenceItem[] }[], passMessage: string, notApplicable: string | null = null): CheckResult {
+/** A verdict from the faults found: pass when none, with their count and the first few in the message (in the run's language). */
+export function judge(run: Run, faults: { message: string; evidence: EvidenceItem[] }[], passMessage: string, notApplicable: string | null = null): CheckResult {
   if (faults.length === 0) return notApplicable !== null ? { status: 'not_applicable', message: notApplicable, evidence: [] } : { status: 'pass', message: passMessage, evidence: [] };
   const shown = faults.slice(0, MESSAGE_CAP).map((f) => f.message);
-  const more = faults.length > MESSAGE_CAP ? `; … ${faults.length - MESSAGE_CAP} more` : '';
+  const more = faults.length > MESSAGE_CAP ? `; ${run.say.andMore(faults.length - MESSAGE_CAP)}` : '';
   return { status: 'fail', message: `${shown.join('; ')}${more}`, evidence: faults.flatMap((f) => f.evidence).slice(0, EVIDENCE_CAP) };
 }

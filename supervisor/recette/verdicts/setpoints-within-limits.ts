@@ -6,7 +6,7 @@
 import { parseIsoTime } from '../../../src/domain/time.js';
 import type { Static } from '../../../src/contract/schema/kit.js';
 import type { CHECKS } from '../../../src/contract/schema/recette.js';
-import { callEvidence, eventEvidence, findSite, hms, inWindow, judge, scope, sitesAt, type Call, type CheckResult, type Ev, type Run } from './run.js';
+import { callEvidence, eventEvidence, findSite, inWindow, judge, scope, sitesAt, type Call, type CheckResult, type Ev, type Run } from './run.js';
 
 export type LimitsParams = Static<typeof CHECKS.setpoints_within_limits>;
 
@@ -25,6 +25,7 @@ interface Constraint {
 export function setpointsWithinLimits(params: LimitsParams, run: Run): CheckResult {
   const ids = new Set(scope(run, params.mk6));
   const constraints = constraintsOf(run);
+  const say = run.say.limits;
   const faults: { message: string; evidence: ReturnType<typeof callEvidence>[] }[] = [];
   let sent = 0;
   const sites = new Map<string, string>(); // request id → sycode, for a PATCH
@@ -39,11 +40,11 @@ export function setpointsWithinLimits(params: LimitsParams, run: Run): CheckResu
     const site = findSite(sitesAt(run, c.mk6, c.wall), sp.site);
     const start = sp.start ?? c.sim;
     const end = sp.end ?? Infinity;
-    const answered = c.status === 201 || c.status === 200 ? 'accepted' : `answered ${c.status}`;
+    const answered = c.status === 201 || c.status === 200 ? null : c.status;
     if (site && sp.psetpoint > site.pmax_kw) {
       faults.push({
-        message: `${c.mk6}: setpoint ${sp.psetpoint} kW on ${site.sycode} at ${hms(c.sim)} above pmax ${site.pmax_kw} kW (${answered}, journal #${c.id})`,
-        evidence: [callEvidence(c, `${sp.psetpoint} kW > pmax ${site.pmax_kw} kW`)],
+        message: say.abovePmax({ mk6: c.mk6, kw: sp.psetpoint, sycode: site.sycode, at: c.sim, pmax: site.pmax_kw, answered, journal: c.id }),
+        evidence: [callEvidence(c, say.overPmax(sp.psetpoint, site.pmax_kw))],
       });
       continue;
     }
@@ -51,13 +52,13 @@ export function setpointsWithinLimits(params: LimitsParams, run: Run): CheckResu
     const over = constraints.find((k) => k.mk6 === c.mk6 && k.sycode === sycode && k.ev.wall <= c.wall && c.wall < k.liftedAt && start < k.to && end > k.from && sp.psetpoint > k.value);
     if (over) {
       faults.push({
-        message: `${c.mk6}: setpoint ${sp.psetpoint} kW on ${sycode} for ${hms(start)}–${hms(end)}, sent at ${hms(c.sim)}, above the ${over.source} constraint ${over.value} kW in force ${hms(over.from)}–${hms(over.to)} (${answered}, journal #${c.id})`,
-        evidence: [eventEvidence(over.ev, `${over.source} constraint ${over.value} kW injected`), callEvidence(c, `${sp.psetpoint} kW > ${over.source} ${over.value} kW`)],
+        message: say.aboveConstraint({ mk6: c.mk6, kw: sp.psetpoint, sycode, from: start, to: end, at: c.sim, source: over.source, value: over.value, inForce: [over.from, over.to], answered, journal: c.id }),
+        evidence: [eventEvidence(over.ev, say.constraintInjected(over.source, over.value)), callEvidence(c, say.overConstraint(sp.psetpoint, over.source, over.value))],
       });
     }
   }
-  if (sent === 0) return { status: 'not_applicable', message: 'no setpoint sent in the window', evidence: [] };
-  return judge(faults, `${sent} setpoints, none above pmax or an active DEIE/SCADA constraint`);
+  if (sent === 0) return { status: 'not_applicable', message: say.noneSent, evidence: [] };
+  return judge(run, faults, say.pass(sent));
 }
 
 /** The setpoint a call carries: a Psetpoint request, or a PATCH of one. */

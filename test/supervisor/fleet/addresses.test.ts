@@ -69,7 +69,7 @@ describe('addresses in the fleet file', () => {
     try {
       parseFleet(text, 'f.yaml');
     } catch (err) {
-      if (err instanceof FleetFileError) return err.problems;
+      if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
       throw err;
     }
     return [];

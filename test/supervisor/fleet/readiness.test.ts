@@ -20,7 +20,7 @@ const readyz = async (url: string) => (await call(url, 'GET', '/readyz')).body;
 
 function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MK6_LANG: 'en' } });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -93,7 +93,7 @@ describe('while the fleet starts', () => {
     try {
       const waited = await waiting;
       assert.equal(waited.code, 0, waited.err);
-      assert.match(waited.out, /prête: 2 MK6/);
+      assert.match(waited.out, /ready: 2 MK6/);
       assert.equal((await call(a.url, 'GET', '/readyz')).status, 200);
       const [viaWait, viaPolling] = await Promise.all([drive(a.url), drive(b.url)]);
       assert.deepEqual(viaPolling, viaWait);

@@ -8,6 +8,7 @@ import type { JournalEntry } from '../../../src/journal/journal.js';
 import type { FleetEvent } from '../../../supervisor/session/events.js';
 import { evaluate, type Mk6Topology } from '../../../supervisor/recette/verdicts/index.js';
 import { parseRecette } from '../../../src/config/recette-file.js';
+import type { Lang } from '../../../src/i18n/lang.js';
 
 const at = (hms: string) => Date.parse(`2026-03-01T${hms.length === 5 ? `${hms}:00` : hms}Z`);
 const TOPOLOGY: Mk6Topology[] = [
@@ -47,9 +48,10 @@ class Day {
   step(from: string, to: string) {
     return this.event('clock_set', null, to, { from: new Date(at(from)).toISOString(), to: new Date(at(to)).toISOString(), speed: 0 });
   }
-  verdict(checks: unknown[], now: string, window: Record<string, string> = {}) {
-    const recette = parseRecette({ name: 't', window, checks: checks.map((c, i) => ({ id: `c${i}`, ...(c as object) })) });
-    return evaluate(recette, { journal: this.journal, events: this.events, topology: TOPOLOGY, now: { sim: at(now), wall: this.wall + 1000 } }).checks[0];
+  /** The first check's verdict, its messages in English unless `lang` says otherwise. */
+  verdict(checks: unknown[], now: string, window: Record<string, string> = {}, lang: Lang = 'en') {
+    const recette = parseRecette({ name: 't', window, checks: checks.map((c, i) => ({ id: `c${i}`, ...(c as object) })) }, () => '', undefined, lang);
+    return evaluate(recette, { journal: this.journal, events: this.events, topology: TOPOLOGY, now: { sim: at(now), wall: this.wall + 1000 } }, lang).checks[0];
   }
 }
 
@@ -63,8 +65,12 @@ describe('polls', () => {
     const late = d.poll('ROU2', '10:10:12');
     const v = d.verdict([cadence], '10:10:12');
     assert.equal(v.status, 'fail');
-    assert.equal(v.message, 'ROU2: no monitoring call for 7m12s between 10:03:00 and 10:10:12, max 2m');
+    assert.equal(v.message, 'ROU2: no monitoring call for 7 mins 12 secs between 10:03:00 and 10:10:12, max 2 mins');
     assert.deepEqual(v.evidence.map((e) => e.journal_id), [3, late.id]);
+    const fr = d.verdict([cadence], '10:10:12', {}, 'fr'); // Intl separates with no-break spaces
+    assert.equal(fr.message.replace(/\s/g, ' '), 'ROU2: aucun appel monitoring pendant 7 min 12 s entre 10:03:00 et 10:10:12, max 2 min');
+    assert.deepEqual({ ...fr, message: '', evidence: fr.evidence.map((e) => ({ ...e, what: '' })) }, { ...v, message: '', evidence: v.evidence.map((e) => ({ ...e, what: '' })) }, 'only the words differ');
+    assert.match(fr.evidence[0].what, /^dernier appel monitoring/);
   });
   it('counts only the simulated time inside the window', () => {
     const d = new Day();
@@ -73,7 +79,7 @@ describe('polls', () => {
     d.poll('ROU2', '10:10');
     // 1m30s lived in the window: no 2m gap could fit, nothing to judge (never a pass)
     assert.equal(d.verdict([cadence], '10:10', { to: '2026-03-01T10:01:30Z' }).status, 'not_applicable');
-    assert.equal(d.verdict([cadence], '10:10', { from: '2026-03-01T10:07:00Z' }).message, 'ROU2: no monitoring call for 3m between 10:00:00 and 10:10:00, max 2m');
+    assert.equal(d.verdict([cadence], '10:10', { from: '2026-03-01T10:07:00Z' }).message, 'ROU2: no monitoring call for 3 mins between 10:00:00 and 10:10:00, max 2 mins');
   });
   it('does not count a clock step longer than max_gap, nor the time the MK6 was down', () => {
     const d = new Day();
@@ -89,7 +95,7 @@ describe('polls', () => {
     d.step('11:42', '11:43'); // a step under max_gap is lived time
     d.step('11:43', '11:44');
     d.poll('ROU2', '11:44');
-    assert.match(d.verdict([cadence], '11:44').message, /^ROU2: no monitoring call for 3m between 11:41:00 and 11:44:00/);
+    assert.match(d.verdict([cadence], '11:44').message, /^ROU2: no monitoring call for 3 mins between 11:41:00 and 11:44:00/);
   });
   it('watches an MK6 added mid-run from its provision on', () => {
     const d = new Day();
@@ -100,7 +106,7 @@ describe('polls', () => {
     d.poll('ROU2', '10:31');
     const v = d.verdict([{ kind: 'polls', max_gap: '2m' }], '10:31');
     assert.equal(v.status, 'fail');
-    assert.match(v.message, /ROU2: no monitoring call for 31m/);
+    assert.match(v.message, /ROU2: no monitoring call for 31 mins/);
     assert.doesNotMatch(v.message, /NEW/);
     assert.match(v.message, /ROU1\.1/); // never polled at all
   });
@@ -121,7 +127,7 @@ describe('polls', () => {
     d.poll('ROU2', '15:30');
     const v = d.verdict([{ kind: 'polls', max_gap: '2m' }], '15:30');
     assert.equal(v.status, 'not_applicable', v.message);
-    assert.match(v.message, /^nothing to judge: no MK6 was up more than 2m .*: ROU1\.1, ROU2$/);
+    assert.match(v.message, /^nothing to judge: no MK6 was up more than 2 mins .*: ROU1\.1, ROU2$/);
     // Once the gateway lives through time, an MK6 never polled fails, and one not judged is named.
     d.step('15:30', '15:31');
     d.step('15:31', '15:32');
@@ -129,7 +135,7 @@ describe('polls', () => {
     d.poll('ROU2', '15:33');
     const w = d.verdict([{ kind: 'polls', max_gap: '2m', mk6: ['ROU2'] }], '15:33');
     assert.equal(w.status, 'fail');
-    assert.match(w.message, /^ROU2: no monitoring call for 3m between 15:30:00 and 15:33:00/);
+    assert.match(w.message, /^ROU2: no monitoring call for 3 mins between 15:30:00 and 15:33:00/);
   });
 });
 
@@ -141,9 +147,12 @@ describe('max_rate_while_down', () => {
     for (let i = 0; i < 10; i++) d.call('ROU2', 'GET', 'monitoring', 504, '11:01', { source: 'front' });
     const v = d.verdict([backoff], '11:05');
     assert.equal(v.status, 'fail');
-    assert.match(v.message, /^ROU2: 10 calls within a minute \(11:01:00–11:01:00 on the fleet clock, 9\.0 s real\) while down \(kill blackhole since 11:00:00\), max 6$/);
+    assert.match(v.message, /^ROU2: 10 calls within a minute \(11:01:00–11:01:00 on the fleet clock, 9 s real\) while down \(blackhole kill since 11:00:00\), max 6$/);
     assert.equal(v.evidence[0].event_id, kill.id);
     assert.equal(v.evidence.filter((e) => e.journal_id).length, 10);
+    const fr = d.verdict([backoff], '11:05', {}, 'fr');
+    assert.match(fr.message, /^ROU2: 10 appels en une minute \(11:01:00–11:01:00 à l'horloge de la flotte, 9 s réelles\) alors qu'il était indisponible \(arrêt blackhole depuis 11:00:00\), max 6$/);
+    assert.equal(fr.evidence[0].what, 'arrêt blackhole: indisponible à partir d\'ici');
   });
   it('passes at one call per simulated minute (stepped clock) and on a frozen clock at one call per real 15 s', () => {
     const d = new Day();
@@ -181,8 +190,10 @@ describe('resends_after_restart', () => {
     d.setpoint('ROU1.1', '14:06', 'PDL1', 5000, '15:00', '16:00', 'REQ-003'); // too late
     const v = d.verdict([replan], '14:10');
     assert.equal(v.status, 'fail');
-    assert.equal(v.message, 'ROU1.1: REQ-001 (Psetpoint 5000 kW on PDL1 15:00:00–16:00:00) lost in the cold restart at 14:00:00, not re-sent within 5m');
+    assert.equal(v.message, 'ROU1.1: REQ-001 (Psetpoint 5,000 kW on PDL1 15:00:00–16:00:00) lost in the cold restart at 14:00:00, not re-sent within 5 mins');
     assert.deepEqual(v.evidence.map((e) => e.event_id ?? e.journal_id), [restart.id, 1]);
+    const fr = d.verdict([replan], '14:10', {}, 'fr').message.replace(/\s/g, ' '); // Intl's no-break spaces
+    assert.equal(fr, 'ROU1.1: REQ-001 (Psetpoint 5 000 kW sur PDL1 15:00:00–16:00:00) perdue au redémarrage à froid de 14:00:00, pas renvoyée sous 5 min');
   });
   it('does not judge a restart at the window end whose delay has not run out', () => {
     const { d } = day();
@@ -210,13 +221,13 @@ describe('setpoints_within_limits', () => {
     const over = d.setpoint('ROU1.1', '10:07', 'ROU1 PDL1', 6000, '10:07', '11:00', 'REQ-004');
     const v = d.verdict([limits], '10:10');
     assert.equal(v.status, 'fail');
-    assert.equal(v.message, 'ROU1.1: setpoint 6000 kW on PDL1 for 10:07:00–11:00:00, sent at 10:07:00, above the DEIE constraint 4000 kW in force 10:00:00–12:00:00 (accepted, journal #4)');
+    assert.equal(v.message, 'ROU1.1: setpoint 6,000 kW on PDL1 for 10:07:00–11:00:00, sent at 10:07:00, above the DEIE constraint 4,000 kW in force 10:00:00–12:00:00 (accepted, journal #4)');
     assert.deepEqual(v.evidence.map((e) => e.event_id ?? e.journal_id), [deie.id, over.id]);
   });
   it('fails on a setpoint above pmax, even refused', () => {
     const d = new Day();
     d.call('ROU1.1', 'POST', 'requests', 441, '10:00', { req: { set: 'Psetpoint', site: 'PDL1', psetpoint: 9000 } });
-    assert.match(d.verdict([limits], '10:10').message, /above pmax 8340 kW \(answered 441/);
+    assert.match(d.verdict([limits], '10:10').message, /above pmax 8,340 kW \(answered 441/);
   });
 });
 
@@ -233,7 +244,7 @@ describe('no_duplicate_setpoints', () => {
     const again = d.setpoint('ROU1.1', '11:03', 'PDL1', 5000, '15:00', '16:00', 'REQ-004');
     const v = d.verdict([dupes], '12:00');
     assert.equal(v.status, 'fail');
-    assert.match(v.message, /^ROU1\.1: Psetpoint 5000 kW on PDL1 15:00:00–16:00:00 accepted twice, REQ-003 \(journal #4, 11:02:00\) then REQ-004/);
+    assert.match(v.message, /^ROU1\.1: Psetpoint 5,000 kW on PDL1 15:00:00–16:00:00 accepted twice, REQ-003 \(journal #4, 11:02:00\) then REQ-004/);
     assert.deepEqual(v.evidence.map((e) => e.journal_id), [4, again.id]);
   });
 });
@@ -259,7 +270,7 @@ describe('authenticated and no_errors', () => {
     const writes = { kind: 'no_errors', methods: ['POST', 'PATCH', 'DELETE'] };
     assert.equal(d.verdict([writes], '10:10').status, 'pass');
     d.call('ROU2', 'PATCH', 'planning/REQ-001', 409, '10:04', { resp: { error: 'REQUEST_LOCKED', message: 'verrouillée' } });
-    assert.equal(d.verdict([writes], '10:10').message, 'ROU2: PATCH /api/v1/mk6/ROU2/planning/REQ-001 answered 409 REQUEST_LOCKED (verrouillée) at 10:04:00 (journal #5)');
+    assert.equal(d.verdict([writes], '10:10').message, 'ROU2: PATCH /api/v1/mk6/ROU2/planning/REQ-001 answered 409 REQUEST_LOCKED (“verrouillée”) at 10:04:00 (journal #5)');
   });
 });
 
@@ -268,8 +279,8 @@ describe('the verdict', () => {
     const odd = [{ id: 1 }, { id: 2, source: 'GW', mk6_id: 'ROU2', path: '/api/v1/mk6/ROU2/requests', ts: 'nope' }, { id: 3, source: 'GW', mk6_id: 'ROU2', path: '/api/v1/mk6/ROU2/requests', method: 'POST', endpoint: 'requests', status: 201, ts: '2026-03-01T10:00:00Z', req_body: 'text', resp_body: [1] }] as unknown as JournalEntry[];
     const events = [{ id: 1, kind: 'kill', sim_time: 'x' }, { id: 2, kind: 'constraint_on', mk6_id: 'ROU2', sim_time: '2026-03-01T10:00:00Z', wall_time: '2026-03-01T10:00:00Z', details: null }] as unknown as FleetEvent[];
     const kinds = ['no_errors', 'polls', 'resends_after_restart', 'max_rate_while_down', 'setpoints_within_limits', 'no_duplicate_setpoints', 'authenticated'];
-    const recette = parseRecette({ name: 'odd', checks: kinds.map((kind) => ({ id: kind, kind, ...(kind === 'polls' ? { max_gap: '1m' } : kind === 'resends_after_restart' ? { within: '1m' } : kind === 'max_rate_while_down' ? { per_minute: 1 } : {}) })) });
-    const v = evaluate(recette, { journal: odd, events, topology: TOPOLOGY, now: { sim: at('11:00'), wall: Date.parse('2026-03-01T11:00:00Z') } });
+    const recette = parseRecette({ name: 'odd', checks: kinds.map((kind) => ({ id: kind, kind, ...(kind === 'polls' ? { max_gap: '1m' } : kind === 'resends_after_restart' ? { within: '1m' } : kind === 'max_rate_while_down' ? { per_minute: 1 } : {}) })) }, () => '', undefined, 'en');
+    const v = evaluate(recette, { journal: odd, events, topology: TOPOLOGY, now: { sim: at('11:00'), wall: Date.parse('2026-03-01T11:00:00Z') } }, 'en');
     assert.equal(v.checks.length, 7);
     assert.equal(v.passed + v.failed + v.not_applicable, 7);
     assert.ok(v.checks.every((c) => !c.message.startsWith('check could not be evaluated')), JSON.stringify(v.checks));
@@ -283,8 +294,8 @@ describe('the verdict', () => {
       else d.poll(i % 2 ? 'ROU2' : 'ROU1.1', t);
     }
     const kinds = [{ kind: 'no_errors' }, { kind: 'polls', max_gap: '2m' }, { kind: 'resends_after_restart', within: '5m' }, { kind: 'max_rate_while_down', per_minute: 6 }, { kind: 'setpoints_within_limits' }, { kind: 'no_duplicate_setpoints' }, { kind: 'authenticated' }];
-    const recette = parseRecette({ name: 'big', checks: kinds.map((c, i) => ({ id: `c${i}`, ...c })) });
-    const v = evaluate(recette, { journal: d.journal, events: d.events, topology: TOPOLOGY, now: { sim: at('16:20'), wall: d.wall } });
+    const recette = parseRecette({ name: 'big', checks: kinds.map((c, i) => ({ id: `c${i}`, ...c })) }, () => '', undefined, 'en');
+    const v = evaluate(recette, { journal: d.journal, events: d.events, topology: TOPOLOGY, now: { sim: at('16:20'), wall: d.wall } }, 'en');
     assert.equal(v.failed, 0, JSON.stringify(v.checks.filter((c) => c.status === 'fail')));
     assert.ok(v.duration_ms < 1000, `${v.duration_ms} ms`);
     console.log(`verdict over ${d.journal.length} journal entries: ${v.duration_ms} ms`);

@@ -15,7 +15,6 @@ import { checkAgainstContract } from '../../helpers/contract.js';
 
 const checkAgainstSchema = (_: 'Verdict', v: unknown) => checkAgainstContract('POST', '/mock/verdicts', 200, v);
 
-process.env.MK6_LANG = 'en'; // the reports' words checked below
 const at = (hms: string) => `2026-03-01T${hms.length === 5 ? `${hms}:00` : hms}Z`;
 const TOPOLOGY: Mk6Topology[] = ['ROU1.1', 'ROU2', 'VAI'].map((id) => ({ id, sites: [{ sycode: `S-${id}`, name: id, pmax_kw: 8000 }], authFromFile: false }));
 
@@ -34,7 +33,7 @@ class Log {
     this.journal.push({ id: this.journal.length + 1, ts: new Date(this.wall).toISOString(), method: 'GET', path: `/api/v1/mk6/${mk6}/monitoring`, query: {}, source: status === 504 ? 'front' : 'GW', endpoint: 'monitoring', mk6_id: mk6, req_body: null, status, resp_body: {}, duration_ms: 0, remote: null, sim_time: at(sim) } as JournalEntry);
   }
   verdict(recette: unknown, now: string) {
-    return evaluate(parseRecette(recette), { journal: this.journal, events: this.events, topology: TOPOLOGY, now: { sim: Date.parse(at(now)), wall: this.wall + 1000 } });
+    return evaluate(parseRecette(recette, () => '', undefined, 'en'), { journal: this.journal, events: this.events, topology: TOPOLOGY, now: { sim: Date.parse(at(now)), wall: this.wall + 1000 } }, 'en');
   }
 }
 
@@ -90,7 +89,7 @@ describe('fault coverage', () => {
     const ok = d.verdict({ ...recette, coverage: { require: ['kill.blackhole', 'clock.drift'] } }, '23:30').checks.find((x) => x.id === 'coverage');
     assert.equal(ok?.status, 'pass', ok?.message);
     assert.equal(d.verdict({ ...recette, coverage: { require: ['kill.blackhole'], mk6: ['VAI'] } }, '23:30').checks[1].status, 'fail', 'on VAI only');
-    assert.throws(() => parseRecetteText('name: x\nchecks: [{ id: a, kind: no_errors }]\ncoverage: { require: [kill.gently] }\n', 'r.yaml'), (err: unknown) => err instanceof RecetteError && /^r\.yaml:3 coverage\.require\[0\]/.test(err.problems[0]));
+    assert.throws(() => parseRecetteText('name: x\nchecks: [{ id: a, kind: no_errors }]\ncoverage: { require: [kill.gently] }\n', 'r.yaml', undefined, 'en'), (err: unknown) => err instanceof RecetteError && /^r\.yaml:3 coverage\.require\[0\]/.test(err.problems[0]));
   });
 
   it('a failing check names the faults in force or ended at most 5 minutes before each piece of evidence', () => {
@@ -111,12 +110,12 @@ describe('fault coverage', () => {
     assert.deepEqual(c.candidates[1].event_ids, [6]);
     checkAgainstSchema('Verdict', v);
     // The reports show them, and the coverage.
-    const text = verdictText(v);
-    assert.match(text, /faults in force or ended less than 5 min before:\n\s+ROU2 network\.latency 10:30:00–10:57:00 \(event #4, #5\)\n\s+ROU2 kill\.blackhole 11:00:00–in force \(event #6\)/);
+    const text = verdictText(v, 'en');
+    assert.match(text, /faults in force or ended less than 5 min before:\n\s+ROU2 network\.latency 10:30:00–10:57:00 \(event #4, event #5\)\n\s+ROU2 kill\.blackhole 11:00:00–in force \(event #6\)/);
     assert.match(text, /Fault coverage \(per MK6, per kind: times the day exercised it\):\n\s+ROU2\s+kill\.blackhole ×1, network\.latency ×1, constraint\.deie ×1\n\s+VAI\s+kill\.refused ×1$/);
-    assert.match(verdictJunit(v), /<properties>\n\s+<property name="coverage\.ROU2\.kill\.blackhole" value="1"\/>/);
-    assert.match(verdictHtml(v), /<table class="coverage">.*<th>kill\.blackhole<\/th>/s);
-    assert.match(verdictHtml(v), /<li>ROU2 kill\.blackhole 11:00:00–in force \(event #6\)<\/li>/);
+    assert.match(verdictJunit(v, 'en'), /<properties>\n\s+<property name="coverage\.ROU2\.kill\.blackhole" value="1"\/>/);
+    assert.match(verdictHtml(v, 'en'), /<table class="coverage">.*<th>kill\.blackhole<\/th>/s);
+    assert.match(verdictHtml(v, 'en'), /<li>ROU2 kill\.blackhole 11:00:00–in force \(event #6\)<\/li>/);
   });
 });
 

@@ -106,14 +106,16 @@ describe('the fleet judges the gateway over the field day (recettes/rouvai-day.y
       }
     }
   };
+  /** `mk6-fleet verify` read in English. */
   const verify = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((ok) => {
-      execFile(process.execPath, [CLI, 'verify', RECETTE, '--url', fleet.url, ...args], { timeout: 30_000 }, (err, stdout, stderr) =>
+      execFile(process.execPath, [CLI, 'verify', RECETTE, '--url', fleet.url, ...args], { timeout: 30_000, env: { ...process.env, MK6_LANG: 'en' } }, (err, stdout, stderr) =>
         ok({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
+  /** The verdict asked in English (the messages below are the English ones). */
   const verdictOf = async () => {
-    const res = await call(fleet.url, 'POST', '/mock/verdicts', JSON.parse(JSON.stringify(await import('yaml').then((y) => y.parse(readFileSync(RECETTE, 'utf8'))))));
+    const res = await call(fleet.url, 'POST', '/mock/verdicts', JSON.parse(JSON.stringify(await import('yaml').then((y) => y.parse(readFileSync(RECETTE, 'utf8'))))), { 'accept-language': 'en' });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     checkAgainstContract('POST', '/mock/verdicts', 200, res.body);
     return res.body as { passed: number; failed: number; checks: { id: string; status: string; message: string; evidence: { journal_id?: number; event_id?: number; mk6_id?: string }[] }[] };
@@ -163,26 +165,26 @@ describe('the fleet judges the gateway over the field day (recettes/rouvai-day.y
     const events = (await call(fleet.url, 'GET', '/mock/events')).body as { id: number; kind: string; mk6_id: string | null; details: Record<string, unknown> }[];
     const ids = (c: string) => byId[c].evidence.map((e) => e.journal_id ?? e.event_id);
 
-    assert.match(byId.cadence.message, /ROU1\.1: no monitoring call for 5m between 10:00:00 and 10:05:00, max 2m/);
+    assert.match(byId.cadence.message, /ROU1\.1: no monitoring call for 5 mins between 10:00:00 and 10:05:00, max 2 mins/);
     assert.ok(byId.cadence.evidence.every((e) => e.journal_id === undefined || journal.find((j) => j.id === e.journal_id)?.path.endsWith('/monitoring')));
 
     const over = journal.find((e) => e.method === 'POST' && e.mk6_id === 'ROU1.1' && e.req_body?.psetpoint === 6000)!;
     const deie = events.filter((e) => e.kind === 'constraint_on').at(-1)!;
-    assert.match(byId.limits.message, /^ROU1\.1: setpoint 6000 kW on 8FV898VMwWX0 for 10:05:00–11:00:00, sent at 10:05:00, above the DEIE constraint 4000 kW in force 10:00:00–12:00:00 \(accepted, journal #\d+\)$/);
+    assert.match(byId.limits.message, /^ROU1\.1: setpoint 6,000 kW on 8FV898VMwWX0 for 10:05:00–11:00:00, sent at 10:05:00, above the DEIE constraint 4,000 kW in force 10:00:00–12:00:00 \(accepted, journal #\d+\)$/);
     assert.deepEqual(ids('limits'), [deie.id, over.id]);
 
     const cold = events.filter((e) => e.kind === 'restart' && e.mk6_id === 'ROU1.3').at(-1)!;
-    assert.equal(byId.replan.message, 'ROU1.3: REQ-001 (Psetpoint 5000 kW on 8FV8C98VwC40 15:00:00–16:00:00) lost in the cold restart at 14:00:00, not re-sent within 5m');
+    assert.equal(byId.replan.message, 'ROU1.3: REQ-001 (Psetpoint 5,000 kW on 8FV8C98VwC40 15:00:00–16:00:00) lost in the cold restart at 14:00:00, not re-sent within 5 mins');
     assert.equal(ids('replan')[0], cold.id);
 
     const kill = events.filter((e) => e.kind === 'kill' && e.mk6_id === 'ROU2').at(-1)!;
-    assert.match(byId.backoff.message, /^ROU2: 10 calls within a minute \(11:01:00–11:01:00 on the fleet clock, [\d.]+ s real\) while down \(kill blackhole since 11:00:00\), max 6$/);
+    assert.match(byId.backoff.message, /^ROU2: 10 calls within a minute \(11:01:00–11:01:00 on the fleet clock, [\d.]+ s real\) while down \(blackhole kill since 11:00:00\), max 6$/);
     assert.equal(ids('backoff')[0], kill.id);
     const burst = byId.backoff.evidence.filter((e) => e.journal_id !== undefined).map((e) => journal.find((j) => j.id === e.journal_id)!);
     assert.ok(burst.every((e) => e.source === 'front' && e.status === 504 && e.mk6_id === 'ROU2'));
 
     const vai = journal.filter((e) => e.method === 'POST' && e.path === '/api/v1/mk6/VAI/requests' && e.status === 201);
-    assert.match(byId['no-dupes'].message, /^VAI: Psetpoint 3000 kW on 8FV897G6wGQ0 13:00:00–14:30:00 accepted twice, REQ-001 \(journal #\d+, 08:00:00\) then REQ-002/);
+    assert.match(byId['no-dupes'].message, /^VAI: Psetpoint 3,000 kW on 8FV897G6wGQ0 13:00:00–14:30:00 accepted twice, REQ-001 \(journal #\d+, 08:00:00\) then REQ-002/);
     assert.deepEqual(ids('no-dupes'), vai.map((e) => e.id));
 
     const refused = journal.filter((e) => e.status === 401);
@@ -210,7 +212,7 @@ describe('the fleet judges the gateway over the field day (recettes/rouvai-day.y
     const file = join(out, 'unknown.yaml');
     (await import('node:fs')).writeFileSync(file, 'name: x\nchecks:\n  - { id: c, kind: authenticated, mk6: [NOPE] }\n');
     const cli = await new Promise<{ code: number; stderr: string }>((ok) =>
-      execFile(process.execPath, [CLI, 'verify', file, '--url', fleet.url], (err, _o, stderr) => ok({ code: err ? Number((err as { code?: number }).code) : 0, stderr })),
+      execFile(process.execPath, [CLI, 'verify', file, '--url', fleet.url], { env: { ...process.env, MK6_LANG: 'fr' } }, (err, _o, stderr) => ok({ code: err ? Number((err as { code?: number }).code) : 0, stderr })),
     );
     assert.equal(cli.code, 2);
     assert.match(cli.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3 checks\\[0\\]\\.mk6\\[0\\]: MK6 inconnu: 'NOPE'`));

@@ -159,7 +159,7 @@ describe('a recorded field day replays identically; another seed differs only in
       const text = await cli('replay', files['field-day'], '--url', other.url, '--reset', '--only', 'ROU2');
       assert.equal(text.code, 1);
       assert.match(text.stdout, /^\d+ of \d+ identical/);
-      assert.match(text.stdout, /GET \/api\/v1\/mk6\/ROU2\/monitoring\/sites @ 2026-03-01T\d\d:\d\d:00Z: status 200\n {2}sites\["8FV8CCX2w7X0"\]\.pavailable: [\d.]+ → [\d.]+/);
+      assert.match(text.stdout, /GET \/api\/v1\/mk6\/ROU2\/monitoring\/sites @ 01\/03\/2026, \d\d:\d\d:00 UTC: status 200\n {2}sites\["8FV8CCX2w7X0"\]\.pavailable: [\d.]+ → [\d.]+/);
       assert.ok(!/ROU1\.1|VAI/.test(text.stdout), 'only ROU2');
       // fields left out on request
       const ignored = await cli('replay', files['field-day'], '--url', other.url, '--reset', '--ignore', 'pavailable,pactive');

@@ -30,12 +30,12 @@ test('a journal entry as HAR: cut bodies said, query, a call never answered', as
 test('the replay compares JSON field by field, leaves out the fields that may differ, skips calls never answered', () => {
   assert.deepEqual([...DEFAULT_IGNORED], ['created_at', 'since']);
   const out = diffJson({ a: { b: [1, 2], created_at: 'x' }, c: 1 }, { a: { b: [1, 3], created_at: 'y' }, d: 2 }, new Set(DEFAULT_IGNORED), [], []);
-  assert.deepEqual(out.map((f) => showPath(f.path)), ['a.b[1]', 'c', 'd']);
-  assert.equal(showPath(['sites', '8FV8CCX2w7X0', 'pavailable']), 'sites["8FV8CCX2w7X0"].pavailable');
+  assert.deepEqual(out.map((f) => showPath(f.path, 'en')), ['a.b[1]', 'c', 'd']);
+  assert.equal(showPath(['sites', '8FV8CCX2w7X0', 'pavailable'], 'en'), 'sites["8FV8CCX2w7X0"].pavailable');
   const entry = (status: number, text: string, source = 'GW') => ({ request: { url: 'http://x/api/v1/mk6/ROU2/monitoring', method: 'GET' }, response: { status, content: { text } }, _source: source, _mk6_id: 'ROU2' });
-  const calls = gatewayCalls({ log: { entries: [entry(200, '{}'), entry(444, ''), entry(504, '{}', 'front'), entry(200, '{}', 'MOCK')] } });
+  const calls = gatewayCalls({ log: { entries: [entry(200, '{}'), entry(444, ''), entry(504, '{}', 'front'), entry(200, '{}', 'MOCK')] } }, [], 'en');
   assert.deepEqual(calls.map((c) => c.response.status), [200, 504]);
-  assert.equal(compare(entry(200, '{"x":1}') as never, { status: 200, text: '{"x":1}', json: { x: 1 } }, new Set()), null);
-  assert.ok(compare(entry(200, '{"x":1}') as never, { status: 503, text: '{"x":1}', json: { x: 1 } }, new Set()));
-  assert.throws(() => gatewayCalls({ nope: 1 }), /log.entries/);
+  assert.equal(compare(entry(200, '{"x":1}') as never, { status: 200, text: '{"x":1}', json: { x: 1 } }, new Set(), 'en'), null);
+  assert.ok(compare(entry(200, '{"x":1}') as never, { status: 503, text: '{"x":1}', json: { x: 1 } }, new Set(), 'en'));
+  assert.throws(() => gatewayCalls({ nope: 1 }, [], 'en'), /log.entries/);
 });

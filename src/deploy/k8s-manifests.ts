@@ -1,0 +1,148 @@
+/**
+ * `mk6-fleet k8s`: a fleet's Kubernetes manifests, one multi-document YAML, deterministic (the
+ * same fleet file and options give the same bytes: no clock, no randomness, keys in a fixed
+ * order). Pure: the fleet comes parsed, with its file's text.
+ *
+ *   ConfigMap <fleet>-fleet            the fleet file as the cluster reads it (./k8s-fleet-file.ts)
+ *   Service <fleet>-mk6 (headless)     the workers' StatefulSet's own
+ *   Service mk6-<id>, one per MK6      its stable address: the supervisor and the gateway reach the MK6 there
+ *   StatefulSet <fleet>-mk6            one pod per MK6 (ordinal n = MK6 n of the file), a state claim each
+ *   PersistentVolumeClaim <fleet>-supervisor-state
+ *   Deployment <fleet>-supervisor      one supervisor, engine external, front on 9001
+ *   Service <fleet>-supervisor         the front: proxy, control, page
+ *
+ * The internal secret is not in the manifests: it is a Secret the user creates once
+ * (`<fleet>-internal`, key `internal.secret`), referenced by both pods. Manifests the same
+ * for every run cannot hold a fresh secret, and one derived from the fleet file would be known to
+ * anyone who has the file; a pod stays pending until the Secret exists, which says what is missing.
+ * Bearer tokens (`auth.token_env`) come the same way, from `<fleet>-tokens`, one key per variable.
+ *
+ * Every Service publishes pods that are not ready: an MK6's outage (`kill refused` closes the
+ * worker's port, a blackhole holds calls) must reach the gateway as the worker makes it, not as a
+ * Service with no endpoint; and the supervisor is ready only once every worker is, while a worker
+ * asks the supervisor for the fleet clock before it listens: hiding an unready supervisor would
+ * leave both waiting. Readiness still shows in `kubectl get pods` and `kubectl wait`.
+ */
+import { createHash } from 'node:crypto';
+import { stringify } from 'yaml';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { Fleet } from '../config/fleet-file.js';
+import { isImage, isNamespace, k8sNames, K8sInputError, type K8sFault, type K8sNames } from './k8s-names.js';
+import { clusterFleetText, FRONT_PORT, podPort } from './k8s-fleet-file.js';
+import { supervisorPod, SUPERVISOR_STORAGE, workerPod, WORKER_STORAGE } from './k8s-pods.js';
+
+export const DEFAULT_IMAGE = 'mk6-fleet:latest';
+
+export interface K8sOptions {
+  /** Unset: the objects carry no namespace (kubectl's current one). */
+  namespace?: string;
+  image?: string;
+}
+
+export type K8sDocument = IConfigMap | IService | IPersistentVolumeClaim | IStatefulSet | IDeployment;
+
+/** The manifests of `fleet` (parsed from `text`), as one YAML stream. Throws K8sInputError. */
+export function k8sManifests(fleet: Fleet, text: string, options: K8sOptions = {}): string {
+  return renderManifests(k8sDocuments(fleet, text, options));
+}
+
+export function renderManifests(docs: readonly K8sDocument[]): string {
+  return docs.map((d) => `---\n${stringify(d, { lineWidth: 0, indentSeq: true })}`).join('');
+}
+
+export function k8sDocuments(fleet: Fleet, text: string, options: K8sOptions = {}): K8sDocument[] {
+  const image = options.image ?? DEFAULT_IMAGE;
+  const faults: K8sFault[] = [];
+  if (options.namespace !== undefined && !isNamespace(options.namespace)) faults.push({ kind: 'namespace', value: options.namespace });
+  if (!isImage(image)) faults.push({ kind: 'image', value: image });
+  let names: K8sNames | null = null;
+  try {
+    names = k8sNames(fleet.name, fleet.mk6.map((m) => m.id));
+  } catch (err) {
+    if (!(err instanceof K8sInputError)) throw err;
+    faults.push(...err.faults);
+  }
+  if (faults.length || !names) throw new K8sInputError(faults);
+  const n = names;
+
+  const fleetText = clusterFleetText(text, fleet, n.mk6);
+  const port = podPort(fleet);
+  const tokenEnvs = [...new Set(fleet.mk6.flatMap((m) => (m.tokenEnv ? [m.tokenEnv] : [])))].sort();
+  const labels = (component: string) => ({ 'app.kubernetes.io/name': 'mk6-fleet', 'app.kubernetes.io/instance': n.base, 'app.kubernetes.io/component': component });
+  const meta = (name: string, component: string, annotations?: Record<string, string>) => ({
+    name,
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+    labels: { ...labels(component), 'app.kubernetes.io/managed-by': 'mk6-fleet' },
+    ...(annotations ? { annotations } : {}),
+  });
+  // A changed fleet file changes the pods' template, so `kubectl apply` rolls them onto it.
+  const rollOn = { 'mk6-fleet/fleet-sha256': createHash('sha256').update(fleetText).digest('hex') };
+
+  const configMap: IConfigMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(n.configMap, 'fleet'), data: { 'fleet.yaml': fleetText } };
+  const headless: IService = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(n.workers, 'worker'),
+    spec: { clusterIP: 'None', publishNotReadyAddresses: true, selector: labels('worker'), ports: [{ name: 'http', port, targetPort: 'http' }] },
+  };
+  const mk6Services = fleet.mk6.map((spec, i): IService => {
+    const ports = [{ name: 'http', port, targetPort: 'http' }];
+    if (spec.port > 0 && spec.port !== port) ports.push({ name: 'fleet-port', port: spec.port, targetPort: 'http' });
+    return {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta(n.mk6[i], 'worker', { 'mk6-fleet/mk6-id': spec.id, 'mk6-fleet/mk6-index': String(i) }),
+      spec: { publishNotReadyAddresses: true, selector: { ...labels('worker'), 'statefulset.kubernetes.io/pod-name': `${n.workers}-${i}` }, ports },
+    };
+  });
+  const workers: IStatefulSet = {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: meta(n.workers, 'worker'),
+    spec: {
+      serviceName: n.workers,
+      replicas: fleet.mk6.length,
+      // Every MK6 starts at once, as `npm start` does; one by one, a thousand would take minutes.
+      podManagementPolicy: 'Parallel',
+      selector: { matchLabels: labels('worker') },
+      template: { metadata: { labels: labels('worker'), annotations: rollOn }, spec: workerPod(n, image, port, tokenEnvs) },
+      volumeClaimTemplates: [{ metadata: { name: 'state' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: WORKER_STORAGE } } } }],
+    },
+  };
+  const supervisorState: IPersistentVolumeClaim = {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: meta(`${n.supervisor}-state`, 'supervisor'),
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: SUPERVISOR_STORAGE } } },
+  };
+  const supervisor: IDeployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: meta(n.supervisor, 'supervisor'),
+    spec: {
+      replicas: 1,
+      // One supervisor at a time: the old one goes before the new one mounts the state claim.
+      strategy: { type: 'Recreate' },
+      selector: { matchLabels: labels('supervisor') },
+      template: { metadata: { labels: labels('supervisor'), annotations: rollOn }, spec: supervisorPod(n, image, tokenEnvs) },
+    },
+  };
+  const front: IService = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(n.supervisor, 'supervisor'),
+    spec: { publishNotReadyAddresses: true, selector: labels('supervisor'), ports: [{ name: 'front', port: FRONT_PORT, targetPort: 'front' }] },
+  };
+  return [configMap, headless, ...mk6Services, workers, supervisorState, supervisor, front];
+}
+
+/** What the user must create before applying: the Secrets the manifests reference. */
+export function requiredSecrets(fleet: Fleet): { internal: string; tokens: { name: string; keys: string[] } | null } {
+  const n = k8sNames(fleet.name, fleet.mk6.map((m) => m.id));
+  const keys = [...new Set(fleet.mk6.flatMap((m) => (m.tokenEnv ? [m.tokenEnv] : [])))].sort();
+  return { internal: n.internalSecret, tokens: keys.length ? { name: n.tokens, keys } : null };
+}
