@@ -72,7 +72,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   if (flag !== undefined && parseLangFlag(flag) === null) return usage(say.badLang(flag));
   const word = commandWord(argv);
   const session = word === 'record' || word === 'replay';
-  const options = word === 'chaos' ? { ...COMMON, ...CHAOS_OPTIONS } : word === 'k8s' ? K8S_OPTIONS : session ? SESSION_OPTIONS : FLEET_OPTIONS;
+  const options = word === 'chaos' ? { ...COMMON, ...CHAOS_OPTIONS, help: { type: 'boolean' as const, short: 'h', default: false } } : word === 'k8s' ? K8S_OPTIONS : session ? SESSION_OPTIONS : FLEET_OPTIONS;
   let values: Record<string, unknown>;
   let positionals: string[];
   try {

@@ -1,7 +1,7 @@
 /**
  * The page starts a chaos day (a seed, an intensity, start: POST /mock/chaos, the timeline
  * panel shows it), and its verdict panel shows the day's fault coverage as a table, in the
- * page's language (document.documentElement.lang, re-rendered on `langchange`).
+ * page's language (the page's switch; texts from messages.js).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,8 +45,9 @@ describe('chaos from the page', () => {
     const table = page.locator(`[data-testid=verdict-coverage] tr[data-mk6="${first.mk6}"]`);
     await table.waitFor();
     assert.match(await page.textContent('[data-testid=verdict-coverage] caption') ?? '', /Couverture des fautes/);
-    await page.evaluate("document.documentElement.lang = 'en'; document.dispatchEvent(new Event('langchange'))");
+    await page.click('[data-testid=lang-en]'); // the page's switch: every panel re-renders in English
     assert.equal(await page.textContent('[data-testid=chaos-start]'), 'Start');
+    assert.equal(await page.textContent('[data-testid=verdict-coverage] caption'), 'Fault coverage (times the day exercised each kind)');
     assert.deepEqual(await seriousAxe(page, '[data-testid=timeline]'), []);
     assert.deepEqual(pageErrors, []);
   });
