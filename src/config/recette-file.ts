@@ -94,6 +94,17 @@ export function parseRecette(raw: unknown, where: (path: Path) => string, knownM
     }
     if (problems.length === before) checks.push(c as CheckDef);
   });
+  const coverage = root.coverage as { require?: unknown; mk6?: unknown } | undefined;
+  if (coverage && typeof coverage === 'object' && Array.isArray(coverage.require)) {
+    // `coverage: {require: […]}` is the check `coverage` (src/contract/schema/recette.ts).
+    if (ids.has('coverage')) fault(['coverage'], say.duplicateId(ids.get('coverage')!));
+    if (knownMk6 && Array.isArray(coverage.mk6)) {
+      coverage.mk6.forEach((id, j) => {
+        if (typeof id === 'string' && !knownMk6.has(id)) fault(['coverage', 'mk6', j], say.unknownMk6(id, [...knownMk6].join(', ')));
+      });
+    }
+    checks.push({ id: 'coverage', kind: 'coverage', require: coverage.require, ...(Array.isArray(coverage.mk6) ? { mk6: coverage.mk6 } : {}) } as CheckDef);
+  }
   if (problems.length) throw new RecetteError(problems);
   return { name: root.name as string, window, checks };
 }

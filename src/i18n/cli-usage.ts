@@ -28,6 +28,9 @@ const fr = `utilisation: mk6-fleet [--url URL] [--json] [--lang fr|en] COMMANDE
                                           _sim_time de chaque appel si la cible a /mock/time; « N sur M identiques », un écart
                                           pour chacun des autres; sortie 0 tous identiques, 1 des écarts
   k8s FICHIER [--namespace NS] [--image IMAGE] [--out FICHIER]   les manifestes Kubernetes de la flotte (docs/past-one-machine.md)
+  chaos --seed N [--from HH:MM --to HH:MM] [--date AAAA-MM-JJ] [--faults K,…] [--targets one|minority|all]
+        [--intensity low|medium|high] [--fleet FICHIER] [--out FICHIER]   une journée de fautes tirée d'une graine, en fichier de timeline (docs/chaos.md)
+  chaos narrow JOURNÉE.yaml --verdict VERDICT.json [--out FICHIER]   la journée réduite aux fautes que nomment les vérifications en échec
 DURÉE: 250ms, 30s, 5m, 1h30m, 1d; un nombre seul compte des secondes pour wait --timeout, des millisecondes pour time advance.
 --url vaut par défaut $MK6_FLEET_URL, sinon le proxy de ./fleet.yaml ($MK6_FLEET), sinon http://127.0.0.1:9001.
 --lang: la langue des textes; par défaut $MK6_LANG, sinon $LC_ALL, $LC_MESSAGES, $LANG (fr… → français, sinon anglais).
@@ -56,6 +59,9 @@ const en = `usage: mk6-fleet [--url URL] [--json] [--lang fr|en] COMMAND
                                           each call's _sim_time where the target has /mock/time; "N of M identical", a diff
                                           for each other; exit 0 all identical, 1 differences
   k8s FILE [--namespace NS] [--image IMG] [--out FILE]   the fleet's Kubernetes manifests (docs/past-one-machine.md)
+  chaos --seed N [--from HH:MM --to HH:MM] [--date YYYY-MM-DD] [--faults K,…] [--targets one|minority|all]
+        [--intensity low|medium|high] [--fleet FILE] [--out FILE]   a seeded day of faults as a timeline file (docs/chaos.md)
+  chaos narrow DAY.yaml --verdict VERDICT.json [--out FILE]        the day with only the faults the failing checks name
 DURATION: 250ms, 30s, 5m, 1h30m, 1d; a bare number is seconds for wait --timeout, milliseconds for time advance.
 --url defaults to $MK6_FLEET_URL, else the proxy of ./fleet.yaml ($MK6_FLEET), else http://127.0.0.1:9001.
 --lang: the language of the texts; default $MK6_LANG, else $LC_ALL, $LC_MESSAGES, $LANG (fr… → French, else English).

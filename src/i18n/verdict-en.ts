@@ -20,6 +20,8 @@ export const verdictEn: VerdictMessages = {
     lastBefore: (label) => `last ${label} call (or start) before the gap`,
     nextAfter: (label, lived) => `next ${label} call (or end) after ${w.dur(lived)}`,
     nothingObserved: 'nothing observed yet (no call, no event since the last reset)',
+    noneUpLongEnough: (mk6, maxGap) => `nothing to judge: no MK6 was up more than ${w.dur(maxGap)} of fleet-clock time the gateway lived through (clock steps excluded): ${mk6.join(', ')}`,
+    notJudged: (mk6, maxGap) => `; not judged (up less than ${w.dur(maxGap)} of fleet-clock time the gateway lived through, clock steps excluded): ${mk6.join(', ')}`,
     pass: (p) => `${w.n(p.watched)} MK6 polled at least every ${w.dur(p.maxGap)} while up (${w.n(p.counted)} ${p.label} ${w.plural(p.counted, 'call', 'calls')} in the window)`,
   },
   maxRate: {
@@ -71,6 +73,12 @@ export const verdictEn: VerdictMessages = {
     refused: (p) => `${p.mk6}: ${calls(p.count)} without a valid token while auth was on (first ${p.method} ${p.path} at ${w.time(p.at)}, journal #${p.journal})`,
     refused401: (method, path) => `${method} ${path} refused 401 (token missing or wrong)`,
     noAuth: 'no MK6 in scope had auth on',
+    noCall: (mk6) => `no call to ${mk6.join(', ')} while auth was on: nothing to judge`,
     pass: (mk6, n) => `every call to ${mk6.join(', ')} carried a valid token (${calls(n)})`,
+  },
+  coverage: {
+    notApplicable: 'no MK6 in scope',
+    missing: (kinds) => `never exercised: ${kinds.join(', ')}`,
+    met: (kinds, times) => `every required kind exercised (${w.n(kinds)} ${w.plural(kinds, 'kind', 'kinds')}, ${w.n(times)} ${w.plural(times, 'time', 'times')})`,
   },
 };

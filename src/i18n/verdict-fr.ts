@@ -20,6 +20,9 @@ export const verdictFr: VerdictMessages = {
     lastBefore: (label) => `dernier appel ${label} (ou début) avant le trou`,
     nextAfter: (label, lived) => `appel ${label} suivant (ou fin) après ${w.dur(lived)}`,
     nothingObserved: "rien d'observé encore (aucun appel, aucun événement depuis le dernier reset)",
+    noneUpLongEnough: (mk6, maxGap) =>
+      `rien à juger: aucun MK6 n'a été en marche plus de ${w.dur(maxGap)} du temps de la flotte vécu par la passerelle (sauts d'horloge exclus): ${mk6.join(', ')}`,
+    notJudged: (mk6, maxGap) => `; non jugés (en marche moins de ${w.dur(maxGap)} du temps de la flotte vécu par la passerelle, sauts d'horloge exclus): ${mk6.join(', ')}`,
     pass: (p) =>
       `${w.n(p.watched)} ${w.plural(p.watched, 'MK6 interrogé', 'MK6 interrogés')} au moins toutes les ${w.dur(p.maxGap)} en marche (${w.n(p.counted)} ${w.plural(p.counted, 'appel', 'appels')} ${p.label} dans la fenêtre)`,
   },
@@ -72,6 +75,12 @@ export const verdictFr: VerdictMessages = {
     refused: (p) => `${p.mk6}: ${calls(p.count)} sans jeton valide alors que l'auth était active (premier ${p.method} ${p.path} à ${w.time(p.at)}, journal #${p.journal})`,
     refused401: (method, path) => `${method} ${path} refusé 401 (jeton absent ou faux)`,
     noAuth: "aucun MK6 du périmètre n'avait l'auth active",
+    noCall: (mk6) => `aucun appel à ${mk6.join(', ')} pendant que l'auth était active: rien à juger`,
     pass: (mk6, n) => `chaque appel à ${mk6.join(', ')} portait un jeton valide (${calls(n)})`,
+  },
+  coverage: {
+    notApplicable: 'aucun MK6 dans le périmètre',
+    missing: (kinds) => `jamais exercé: ${kinds.join(', ')}`,
+    met: (kinds, times) => `chaque type requis exercé (${w.n(kinds)} ${w.plural(kinds, 'type', 'types')}, ${w.n(times)} fois)`,
   },
 };

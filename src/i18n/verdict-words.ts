@@ -34,6 +34,10 @@ export interface VerdictMessages {
     lastBefore: (label: string) => string;
     nextAfter: (label: string, lived: number) => string;
     nothingObserved: string;
+    /** No MK6 in scope was up longer than the max gap (clock steps excluded): `mk6` not judged. */
+    noneUpLongEnough: (mk6: readonly string[], maxGap: number) => string;
+    /** Appended to the pass message: the MK6s up less than the max gap, not judged. */
+    notJudged: (mk6: readonly string[], maxGap: number) => string;
     pass: (p: { watched: number; maxGap: number; counted: number; label: string }) => string;
   };
   maxRate: {
@@ -86,7 +90,15 @@ export interface VerdictMessages {
     refused: (p: { mk6: string; count: number; method: string; path: string; at: number; journal: number }) => string;
     refused401: (method: string, path: string) => string;
     noAuth: string;
+    /** Auth was on for `mk6` but the window has no call to them. */
+    noCall: (mk6: readonly string[]) => string;
     pass: (mk6: readonly string[], calls: number) => string;
+  };
+  coverage: {
+    notApplicable: string;
+    /** The required fault kinds the day never exercised on an MK6 in scope. */
+    missing: (kinds: readonly string[]) => string;
+    met: (kinds: number, times: number) => string;
   };
 }
 

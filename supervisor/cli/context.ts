@@ -52,6 +52,10 @@ export interface Options {
   // k8s
   namespace?: string;
   image?: string;
+  /** The parsed options of a command that declares its own (chaos). */
+  flags?: Record<string, unknown>;
+  /** The environment `main` was given (chaos finds the fleet file there); the process's when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A command: its arguments after the command word; its exit code (undefined: 0). */

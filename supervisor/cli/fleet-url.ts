@@ -25,6 +25,6 @@ export function defaultFleetUrl(env: NodeJS.ProcessEnv = process.env): string {
  * The CLI sends no gateway token: a `token_env` its shell does not define must not make the
  * loader refuse the file (and the CLI miss the proxy's address).
  */
-function tokensNotNeeded(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function tokensNotNeeded(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return new Proxy(env, { get: (target, key) => (typeof key === 'string' ? (target[key] ?? 'not-needed-by-the-cli') : undefined) });
 }

@@ -27,8 +27,9 @@ import { time } from './commands/time.js';
 import { timeline } from './commands/timeline.js';
 import { verify } from './commands/verify.js';
 import { wait } from './commands/wait.js';
+import { chaos, CHAOS_OPTIONS } from './commands/chaos.js';
 
-const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay, k8s };
+const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay, k8s, chaos };
 
 type OptionSet = NonNullable<ParseArgsConfig['options']>;
 const COMMON: OptionSet = { url: { type: 'string' }, json: { type: 'boolean', default: false }, lang: { type: 'string' } };
@@ -71,10 +72,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   if (flag !== undefined && parseLangFlag(flag) === null) return usage(say.badLang(flag));
   const word = commandWord(argv);
   const session = word === 'record' || word === 'replay';
+  const options = word === 'chaos' ? { ...COMMON, ...CHAOS_OPTIONS, help: { type: 'boolean' as const, short: 'h', default: false } } : word === 'k8s' ? K8S_OPTIONS : session ? SESSION_OPTIONS : FLEET_OPTIONS;
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: word === 'k8s' ? K8S_OPTIONS : session ? SESSION_OPTIONS : FLEET_OPTIONS }));
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options }));
   } catch (err) {
     return usage(optionProblem(err as Error & { code?: string }, say));
   }
@@ -102,6 +104,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     out: text('out'),
     namespace: text('namespace'),
     image: text('image'),
+    flags: values,
+    env,
   };
   const [command, ...args] = positionals;
   try {
@@ -145,7 +149,7 @@ function optionProblem(err: Error & { code?: string }, say: CliMessages): string
 /** The command word: the first argument that is neither an option nor an option's value. */
 function commandWord(argv: string[]): string | undefined {
   const withValue = new Set(
-    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS), ...Object.entries(K8S_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
+    [...Object.entries(FLEET_OPTIONS), ...Object.entries(SESSION_OPTIONS), ...Object.entries(K8S_OPTIONS), ...Object.entries(CHAOS_OPTIONS)].flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...(o.short ? [`-${o.short}`] : [])] : [])),
   );
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

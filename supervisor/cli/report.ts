@@ -8,6 +8,7 @@
 import type { EvidenceItem, VerdictValue } from '../../src/contract/schema/recette.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import { reportMessages, type VerdictCounts } from '../../src/i18n/report-messages.js';
+import { candidatesHtml, candidatesText, coverageHtml, coverageJunit, coverageText } from './coverage-report.js';
 
 type CheckV = VerdictValue['checks'][number];
 
@@ -42,6 +43,7 @@ export const CHECKS_SECTION: ReportSection = {
     for (const c of v.checks) {
       lines.push(`  ${say.status[c.status].padEnd(width)}  ${c.id} (${c.kind}): ${c.message}`);
       if (c.status === 'fail') for (const e of c.evidence.slice(0, 10)) lines.push(`${' '.repeat(width + 6)}${evidenceLine(e, lang)}`);
+      lines.push(...candidatesText(c, lang, ' '.repeat(width + 6)));
     }
     return lines;
   },
@@ -51,15 +53,18 @@ export const CHECKS_SECTION: ReportSection = {
     const row = (c: CheckV) =>
       `<tr class="${c.status}"><td>${escapeHtml(say.status[c.status])}</td><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.kind)}</td><td>${escapeHtml(c.message)}${
         c.evidence.length ? `<ul>${c.evidence.map((e) => `<li>${escapeHtml(evidenceLine(e, lang))}</li>`).join('')}</ul>` : ''
-      }</td></tr>`;
+      }${candidatesHtml(c, lang)}</td></tr>`;
     return `<table><thead><tr><th>${escapeHtml(col.status)}</th><th>${escapeHtml(col.check)}</th><th>${escapeHtml(col.kind)}</th><th>${escapeHtml(col.message)}</th></tr></thead><tbody>
 ${v.checks.map(row).join('\n')}
 </tbody></table>`;
   },
 };
 
+/** The faults each MK6 went through that day, per kind (./coverage-report.ts). */
+export const COVERAGE_SECTION: ReportSection = { text: coverageText, html: coverageHtml };
+
 /** The report's sections, in order. */
-export const REPORT_SECTIONS: readonly ReportSection[] = [SUMMARY_SECTION, CHECKS_SECTION];
+export const REPORT_SECTIONS: readonly ReportSection[] = [SUMMARY_SECTION, CHECKS_SECTION, COVERAGE_SECTION];
 
 export function verdictText(v: VerdictValue, lang: Lang, sections: readonly ReportSection[] = REPORT_SECTIONS): string {
   return sections.flatMap((s) => s.text(v, lang)).join('\n');
@@ -74,11 +79,11 @@ export function verdictJunit(v: VerdictValue, lang: Lang): string {
     const open = `    <testcase classname="${xml(`recette.${v.name}`)}" name="${xml(`${c.id} (${c.kind})`)}" time="0">`;
     if (c.status === 'pass') return `${open}\n      <system-out>${xml(c.message)}</system-out>\n    </testcase>`;
     if (c.status === 'not_applicable') return `${open}\n      <skipped message="${xml(c.message)}"/>\n    </testcase>`;
-    const body = [c.message, '', ...c.evidence.map((e) => evidenceLine(e, lang))].join('\n');
+    const body = [c.message, '', ...c.evidence.map((e) => evidenceLine(e, lang)), ...candidatesText(c, lang, '')].join('\n');
     return `${open}\n      <failure message="${xml(c.message)}" type="${xml(c.kind)}">${xml(body)}</failure>\n    </testcase>`;
   });
   const total = `tests="${v.checks.length}" failures="${v.failed}" errors="0" skipped="${v.not_applicable}"`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${suite}" ${total} time="${v.duration_ms / 1000}">\n  <testsuite name="${suite}" ${total} timestamp="${v.evaluated_at}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${suite}" ${total} time="${v.duration_ms / 1000}">\n  <testsuite name="${suite}" ${total} timestamp="${v.evaluated_at}">\n${coverageJunit(v)}${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }
 
 export const escapeHtml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] as string);

@@ -20,6 +20,7 @@ import { requestJson } from '../../src/shared/http-client.js';
 import { parseTimeline, parseTimelineText, TimelineError, type TimelineEvent } from '../../src/config/timeline-file.js';
 import { TIMELINE_HEADER } from '../recette/timeline-runner.js';
 import { recetteHandlers } from '../recette/recette-routes.js';
+import { chaosHandlers } from '../recette/chaos-routes.js';
 import { journalBody, journalFormat } from '../../src/journal/har.js';
 import { recorderOf, recordingHandlers } from '../session/recording.js';
 import { buildRouter, type Handlers } from '../../src/contract/routes/build-router.js';
@@ -40,6 +41,7 @@ export function fleetRoutes(fleet: FleetSupervisor): Router {
     ...fleetHandlers(fleet),
     ...recetteHandlers(fleet, flush), // the event log and the verdicts (supervisor/recette/recette-routes.ts)
     ...recordingHandlers(fleet, flush), // the gateway's session as HAR (supervisor/session/recording.ts)
+    ...chaosHandlers(fleet), // POST /mock/chaos (supervisor/recette/chaos-routes.ts)
   };
   return buildRouter('front', routerRoutes('front'), handlers, (route) => (route.fails[403] ? [writable] : []));
 }

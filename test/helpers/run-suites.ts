@@ -18,6 +18,7 @@ const TIMED = [
   'worker/network/worker-conditions.test.js',
   'supervisor/session/stream.test.js',
   'supervisor/fleet/chaos.test.js',
+  'supervisor/recette/chaos-day.test.js',
   'browser/page-scale.test.js',
   'engine/netns.test.js', // six processes across network namespaces (skips unless root)
   'deploy/k8s-pods-netns.test.js', // the pods' commands, each in its namespace (skips unless root)

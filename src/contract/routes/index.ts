@@ -9,6 +9,7 @@ import { MOCK_CONTROL_ROUTES, NETWORK_ROUTES } from './mock-control.js';
 import { MK6_CLOCK_ROUTES } from './mk6-clock.js';
 import { CLOCK_ROUTES, FLEET_CONTROL_ROUTES, PROCESS_ROUTES, TIMELINE_ROUTES } from './fleet.js';
 import { RECETTE_ROUTES } from './recette.js';
+import { CHAOS_ROUTES } from './chaos.js';
 import { JOURNAL_ROUTES, META_ROUTES, PROBE_ROUTES } from './observe.js';
 import { INTERNAL_ROUTES } from './internal.js';
 import { PAGE_READ_ROUTES } from './page-reads.js';
@@ -26,6 +27,7 @@ export const ROUTES: readonly RouteDecl[] = [
   ...PROCESS_ROUTES,
   ...NETWORK_ROUTES,
   ...TIMELINE_ROUTES,
+  ...CHAOS_ROUTES, // after the timeline's: its example's day (2030) never fires during the other examples
   ...RECETTE_ROUTES,
   ...FLEET_CONTROL_ROUTES,
   ...JOURNAL_ROUTES,

@@ -15,6 +15,7 @@ import * as rc from './recette.js';
 import * as har from './har.js';
 import * as plant from './plant.js';
 import * as mk6Clock from './mk6-clock.js';
+import * as chaos from './chaos.js';
 
 export * from './errors.js';
 export * from './mk6-api.js';
@@ -28,6 +29,7 @@ export * from './fleet-file.js';
 export * from './har.js';
 export * from './plant.js';
 export * from './mk6-clock.js';
+export * from './chaos.js';
 
 /** The document's components, by `$id`. */
 export const COMPONENTS: readonly TSchema[] = [
@@ -44,4 +46,5 @@ export const COMPONENTS: readonly TSchema[] = [
   har.HarEntry, har.Har, har.RecordingBody, har.RecordingView,
   plant.PlantBody, plant.PlantView, plant.History,
   mk6Clock.Mk6ClockBody, mk6Clock.Mk6ClockView,
+  chaos.ChaosOptionsBody, chaos.Coverage, chaos.FaultCandidate, chaos.ChaosLoaded,
 ];

@@ -5,12 +5,15 @@
 import type { TProperties } from '@sinclair/typebox';
 import { Nullable, ref, SafeId, StringEnum, Time, Type, type Static } from './kit.js';
 import { DURATION_PATTERN } from '../duration.js';
+import { Coverage, FAULT_KINDS, FaultCandidate } from './chaos.js';
 
 export { DURATION_PATTERN };
 /** `30s`, `5m`, `1h`, `1h30m`, `1d`, `500ms` (src/contract/duration.ts, no bare number): measured on the fleet clock. */
 export const Duration = Type.String({ pattern: DURATION_PATTERN, description: 'a duration on the fleet clock: 30s, 5m, 1h, 1h30m' });
 
 export const RECETTE_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
+
+const CoverageRequire = Type.Array(StringEnum(FAULT_KINDS), { minItems: 1, uniqueItems: true, description: 'fault kinds the day must exercise' });
 
 const common = {
   id: SafeId({ description: 'names the check in the verdict (and the JUnit testcase)' }),
@@ -47,6 +50,7 @@ export const CHECKS = {
   setpoints_within_limits: check('setpoints_within_limits', {}, 'no setpoint above the site\'s pmax, nor above a DEIE/SCADA constraint known when it was sent and in force during its window'),
   no_duplicate_setpoints: check('no_duplicate_setpoints', {}, 'no setpoint accepted twice while the first is still in the planning'),
   authenticated: check('authenticated', {}, 'no call refused 401 (token missing or wrong) on an MK6 with auth on'),
+  coverage: check('coverage', { require: CoverageRequire }, 'the day exercised each required fault kind at least once (on an MK6 in scope), from the event log'),
 };
 export type CheckKind = keyof typeof CHECKS;
 export const CHECK_KINDS = Object.keys(CHECKS) as CheckKind[];
@@ -63,6 +67,7 @@ export const Recette = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     window: Type.Optional(RecetteWindow),
     checks: Type.Array(Type.Union(Object.values(CHECKS)), { minItems: 1, maxItems: 200 }),
+    coverage: Type.Optional(Type.Object({ require: CoverageRequire, mk6: common.mk6 }, { additionalProperties: false, description: 'a check `coverage` (id `coverage`) failing when a required kind was not exercised' })),
   },
   { $id: 'Recette', additionalProperties: false, description: 'a recette file; also accepted as YAML text' },
 );
@@ -90,6 +95,7 @@ export const CheckVerdict = Type.Object(
     status: StringEnum(CHECK_STATUSES),
     message: Type.String(),
     evidence: Type.Array(ref(Evidence), { description: 'at most 50 items' }),
+    candidates: Type.Optional(Type.Array(ref(FaultCandidate), { description: 'of a failing check: the faults in force, or ended at most 5 minutes (fleet clock) before, at its evidence; what `mk6-fleet chaos narrow` keeps' })),
   },
   { $id: 'CheckVerdict' },
 );
@@ -106,6 +112,7 @@ export const Verdict = Type.Object(
     evaluated_at: Time(),
     duration_ms: Type.Number(),
     checks: Type.Array(ref(CheckVerdict)),
+    coverage: Type.Optional(ref(Coverage)),
   },
   { $id: 'Verdict' },
 );

@@ -16,6 +16,7 @@ import { initNetworkForm, openNetwork } from './network-form.js';
 import { Overview } from './overview.js';
 import { initProvision, openProvision } from './provision.js';
 import { initTimeline } from './timeline.js';
+import { initChaos } from './chaos.js';
 import { debounce, setData, setText } from './util.js';
 
 const POLL_MS = 1000;
@@ -285,6 +286,7 @@ function start() {
   initJournal();
   initVerdicts();
   initTimeline(redrawCharts);
+  initChaos();
   initNetworkForm(refreshSoon);
   initProvision(refreshSoon);
   initFleetTools();

@@ -5,6 +5,7 @@
 import { apiHeaders } from './api.js';
 import { t } from './i18n.js';
 import { h, setText } from './util.js';
+import { candidatesList, coverageTable } from './chaos.js';
 
 const els = {};
 const LABEL = { pass: 'v.pass', fail: 'v.fail', not_applicable: 'v.na' };
@@ -80,8 +81,10 @@ function render(v, lang) {
                 e.journal_id !== undefined ? h('a', { href: '#', 'data-journal-id': e.journal_id, 'data-testid': 'verdict-evidence', text: `journal #${e.journal_id}` }) : null,
                 e.event_id !== undefined ? h('span', { class: 'muted', text: t('v.event', { id: e.event_id }) }) : null,
                 h('span', { lang: lang || undefined }, ` ${e.sim_time ?? ''} ${e.mk6_id ?? ''} ${e.what}`))))
-            : null)),
+            : null,
+          candidatesList(c))),
     ),
+    ...[coverageTable(v.coverage)].filter(Boolean).map((table) => h('tr', { class: 'coverage' }, h('td', { colspan: 4 }, table))),
   );
 }
 

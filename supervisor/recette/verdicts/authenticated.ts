@@ -20,5 +20,6 @@ export function authenticated(params: AuthenticatedParams, run: Run): CheckResul
   }));
   if (withAuth.length === 0 && faults.length === 0) return { status: 'not_applicable', message: run.say.authenticated.noAuth, evidence: [] };
   const authCalls = run.calls.filter((c) => withAuth.includes(c.mk6) && inWindow(run, c.sim)).length;
+  if (authCalls === 0 && faults.length === 0) return { status: 'not_applicable', message: run.say.authenticated.noCall(withAuth), evidence: [] };
   return judge(run, faults, run.say.authenticated.pass(withAuth, authCalls));
 }

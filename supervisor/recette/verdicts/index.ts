@@ -16,6 +16,7 @@ import type { Lang } from '../../../src/i18n/lang.js';
 import { resendsAfterRestart } from './resends-after-restart.js';
 import { prepare, type CheckResult, type Run, type VerdictInput } from './run.js';
 import { setpointsWithinLimits } from './setpoints-within-limits.js';
+import { candidatesFor, coverageCheck, coverageOf, runFaults } from '../coverage.js';
 
 export type { VerdictInput, Mk6Topology } from './run.js';
 
@@ -27,12 +28,14 @@ const CHECKERS: { [K in CheckKind]: (params: Extract<CheckDef, { kind: K }>, run
   setpoints_within_limits: setpointsWithinLimits,
   no_duplicate_setpoints: noDuplicateSetpoints,
   authenticated,
+  coverage: coverageCheck,
 };
 
 /** `lang`: the language of the messages (a person's text); ids, kinds, statuses and fields never change. */
 export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'>, lang: Lang): VerdictValue {
   const started = performance.now();
   const run = prepare({ ...input, window: recette.window }, lang);
+  const faults = runFaults(run); // coverage, and the faults a failing check names (../coverage.ts)
   const checks = recette.checks.map((def) => {
     let result: CheckResult;
     try {
@@ -40,7 +43,7 @@ export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'
     } catch (err) {
       result = { status: 'fail', message: run.say.couldNotEvaluate((err as Error).message), evidence: [] };
     }
-    return { id: def.id, kind: def.kind as CheckKind, ...result };
+    return { id: def.id, kind: def.kind as CheckKind, ...result, ...(result.status === 'fail' ? { candidates: candidatesFor(result.evidence, faults) } : {}) };
   });
   const ids = input.journal.map((e) => e.id);
   return {
@@ -54,5 +57,6 @@ export function evaluate(recette: RecetteDef, input: Omit<VerdictInput, 'window'
     evaluated_at: formatIso(input.now.sim),
     duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
     checks,
+    coverage: coverageOf(run, faults),
   };
 }

@@ -3,6 +3,9 @@
  * `max_gap` on the fleet clock while the MK6 is up. Time the MK6 was down is not counted
  * (that is `max_rate_while_down`'s), nor a clock step longer than max_gap (no gateway can
  * poll inside a jump): a gap is the simulated time the gateway lived through, in the window.
+ * An MK6 is judged only when it lived more than max_gap up in the window (else no gap could
+ * fail: a clock that only stepped, 10:00 → 15:00 → 15:30, leaves nothing to judge); with
+ * none judged the check is not applicable, and the message names those not judged.
  */
 import type { Static } from '../../../src/contract/schema/kit.js';
 import type { CHECKS } from '../../../src/contract/schema/recette.js';
@@ -28,10 +31,11 @@ export function polls(params: PollsParams, run: Run): CheckResult {
   const faults: { message: string; evidence: ReturnType<typeof callEvidence>[] }[] = [];
   let watched = 0;
   let counted = 0;
+  const unjudged: string[] = [];
   for (const mk6 of scope(run, params.mk6)) {
     const start = startOf(run, mk6);
     if (!start) continue;
-    watched++;
+    let livedUp = 0;
     const steps: Step[] = [{ ...start, type: 'start', order: 0 }];
     for (const c of run.calls) {
       if (c.mk6 === mk6 && c.method === 'GET' && match.test(c.path) && c.wall >= start.wall) steps.push({ sim: c.sim, wall: c.wall, type: 'poll', order: 2, journalId: c.id });
@@ -47,6 +51,7 @@ export function polls(params: PollsParams, run: Run): CheckResult {
     const gap = (to: Step) => {
       if (!prev) return;
       const lived = livedTime(prev, to, jumps, run);
+      livedUp += lived;
       if (lived > maxGap) {
         const stepsSkipped = jumps.some((j) => j.wall > prev!.wall && j.wall < to.wall);
         faults.push({
@@ -71,9 +76,13 @@ export function polls(params: PollsParams, run: Run): CheckResult {
         if (depth === 0) gap(s);
       } else prev = s;
     }
+    if (livedUp > maxGap) watched++;
+    else unjudged.push(mk6);
   }
-  if (watched === 0) return { status: 'not_applicable', message: run.say.polls.nothingObserved, evidence: [] };
-  return judge(run, faults, run.say.polls.pass({ watched, maxGap, counted, label }));
+  if (watched === 0 && faults.length === 0) {
+    return { status: 'not_applicable', message: unjudged.length ? run.say.polls.noneUpLongEnough(unjudged, maxGap) : run.say.polls.nothingObserved, evidence: [] };
+  }
+  return judge(run, faults, run.say.polls.pass({ watched, maxGap, counted, label }) + (unjudged.length ? run.say.polls.notJudged(unjudged, maxGap) : ''));
 }
 
 /** When an MK6 starts being watched: the run's start, or its provision if the fleet file does not have it. */

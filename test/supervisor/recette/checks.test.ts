@@ -77,7 +77,8 @@ describe('polls', () => {
     d.event('reset', null, '10:00');
     d.poll('ROU2', '10:00');
     d.poll('ROU2', '10:10');
-    assert.equal(d.verdict([cadence], '10:10', { to: '2026-03-01T10:01:30Z' }).status, 'pass');
+    // 1m30s lived in the window: no 2m gap could fit, nothing to judge (never a pass)
+    assert.equal(d.verdict([cadence], '10:10', { to: '2026-03-01T10:01:30Z' }).status, 'not_applicable');
     assert.equal(d.verdict([cadence], '10:10', { from: '2026-03-01T10:07:00Z' }).message, 'ROU2: no monitoring call for 3 mins between 10:00:00 and 10:10:00, max 2 mins');
   });
   it('does not count a clock step longer than max_gap, nor the time the MK6 was down', () => {
@@ -109,12 +110,32 @@ describe('polls', () => {
     assert.doesNotMatch(v.message, /NEW/);
     assert.match(v.message, /ROU1\.1/); // never polled at all
   });
-  it('a frozen clock does not age: no gap, however long in real time', () => {
+  it('a frozen clock does not age: no gap, however long in real time (nothing to judge: not applicable)', () => {
     const d = new Day();
     d.event('clock_set', null, '10:00', { from: '2026-11-27T08:00:00Z', to: '2026-03-01T10:00:00Z', speed: 0 });
     d.poll('ROU2', '10:00', { wallStep: 600_000 });
     d.poll('ROU2', '10:00', { wallStep: 600_000 });
-    assert.equal(d.verdict([cadence], '10:00').status, 'pass');
+    assert.equal(d.verdict([cadence], '10:00').status, 'not_applicable');
+  });
+  it('a day whose clock only stepped (10:00 → 15:00 → 15:30) leaves nothing to judge: never "5 MK6 polled"', () => {
+    const d = new Day();
+    d.event('reset', null, '10:00');
+    d.poll('ROU2', '10:00');
+    d.step('10:00', '15:00');
+    d.poll('ROU2', '15:00');
+    d.step('15:00', '15:30');
+    d.poll('ROU2', '15:30');
+    const v = d.verdict([{ kind: 'polls', max_gap: '2m' }], '15:30');
+    assert.equal(v.status, 'not_applicable', v.message);
+    assert.match(v.message, /^nothing to judge: no MK6 was up more than 2 mins .*: ROU1\.1, ROU2$/);
+    // Once the gateway lives through time, an MK6 never polled fails, and one not judged is named.
+    d.step('15:30', '15:31');
+    d.step('15:31', '15:32');
+    d.step('15:32', '15:33');
+    d.poll('ROU2', '15:33');
+    const w = d.verdict([{ kind: 'polls', max_gap: '2m', mk6: ['ROU2'] }], '15:33');
+    assert.equal(w.status, 'fail');
+    assert.match(w.message, /^ROU2: no monitoring call for 3 mins between 15:30:00 and 15:33:00/);
   });
 });
 
@@ -234,6 +255,7 @@ describe('authenticated and no_errors', () => {
     d.poll('ROU2', '10:00');
     assert.equal(d.verdict([{ kind: 'authenticated' }], '10:10').status, 'not_applicable');
     d.event('auth', 'ROU1.1', '10:01', { enabled: true });
+    assert.equal(d.verdict([{ kind: 'authenticated' }], '10:10').status, 'not_applicable', 'auth on, no call: nothing to judge');
     d.poll('ROU1.1', '10:02');
     assert.equal(d.verdict([{ kind: 'authenticated' }], '10:10').status, 'pass');
     d.call('ROU1.1', 'GET', 'monitoring', 401, '10:03', { resp: { error: 'UNAUTHORIZED' } });

@@ -206,7 +206,7 @@ describe('the fleet judges the gateway over the field day (recettes/rouvai-day.y
     assert.equal(res.status, 400);
     assert.deepEqual((res.body as { details: { problems: string[] } }).details.problems, [
       'recette:3 checks[0].max_gap: durée invalide: "2 min" (ex. 30s, 5m, 1h, 1h30m)',
-      'recette:4 checks[1].kind: kind inconnu: "pollz" (no_errors|polls|resends_after_restart|max_rate_while_down|setpoints_within_limits|no_duplicate_setpoints|authenticated)',
+      'recette:4 checks[1].kind: kind inconnu: "pollz" (no_errors|polls|resends_after_restart|max_rate_while_down|setpoints_within_limits|no_duplicate_setpoints|authenticated|coverage)',
       "recette:5 checks[2].mk6[0]: MK6 inconnu: 'NOPE' (ROU1.1, ROU1.2, ROU1.3, ROU2, VAI)",
     ]);
     const file = join(out, 'unknown.yaml');

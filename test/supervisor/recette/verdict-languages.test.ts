@@ -24,7 +24,7 @@ const at = (hhmm: string) => `2026-03-01T${hhmm}:00Z`;
 
 const RECETTE = `name: GW languages
 checks:
-  - { id: cadence, kind: polls, max_gap: 10m, mk6: [A] }
+  - { id: cadence, kind: polls, max_gap: 4m, mk6: [A] }
   - { id: slow, kind: polls, max_gap: 2m, mk6: [B] }
   - { id: limits, kind: setpoints_within_limits }
   - { id: reads, kind: no_errors, methods: [GET] }
@@ -36,18 +36,18 @@ const STATUSES = { cadence: 'pass', slow: 'fail', limits: 'fail', reads: 'pass',
 /** What each language says of each check, written here (never the product's own words). */
 const SAID = {
   en: {
-    cadence: /^1 MK6 polled at least every 10 mins while up/,
+    cadence: /^1 MK6 polled at least every 4 mins while up/,
     slow: /^B: no monitoring call for 5 mins between 10:00:00 and 10:05:00, max 2 mins$/,
     limits: /^A: setpoint 9,000 kW on SA at 10:00:00 above pmax 5,000 kW \(answered \d{3}, journal #\d+\)$/,
-    reads: /^3 GET calls, none answered 4xx$/,
+    reads: /^4 GET calls, none answered 4xx$/,
     replan: /^no cold restart in the window$/,
     auth: /^no MK6 in scope had auth on$/,
   },
   fr: {
-    cadence: /^1 MK6 interrogé au moins toutes les 10 min en marche/,
+    cadence: /^1 MK6 interrogé au moins toutes les 4 min en marche/,
     slow: /^B: aucun appel monitoring pendant 5 min entre 10:00:00 et 10:05:00, max 2 min$/,
     limits: /^A: consigne 9 000 kW sur SA à 10:00:00 au-dessus de pmax 5 000 kW \(réponse \d{3}, journal #\d+\)$/,
-    reads: /^3 appels GET, aucune réponse 4xx$/,
+    reads: /^4 appels GET, aucune réponse 4xx$/,
     replan: /^aucun redémarrage à froid dans la fenêtre$/,
     auth: /^aucun MK6 du périmètre n'avait l'auth active$/,
   },
@@ -88,13 +88,17 @@ describe('the verdict in the reader’s language', () => {
     });
     dir = mkdtempSync(join(tmpdir(), 'mk6-verdict-lang-'));
     // A gateway's morning: both polled at 10:00, a setpoint above A's pmax, the clock stepped a
-    // minute at a time (a longer step is not lived time), then only A polled at 10:05.
+    // minute at a time (a longer step is not lived time), then only A polled at 10:03 and 10:05
+    // (A lived 5 min, more than its 4m max gap: judged, and it passes).
     assert.equal((await call(fleet.url, 'POST', '/mock/reset')).status, 200);
     assert.equal((await call(fleet.url, 'POST', '/mock/time', { now: at('10:00') })).status, 200);
     for (const id of ['A', 'B']) assert.equal((await call(fleet.url, 'GET', `/api/v1/mk6/${id}/monitoring`)).status, 200);
     const refused = await call(fleet.url, 'POST', '/api/v1/mk6/A/requests', { set: 'Psetpoint', site: 'SA', psetpoint: 9000, start_time: at('11:00'), end_time: at('12:00') });
     assert.ok(refused.status >= 400 && refused.status < 500, JSON.stringify(refused.body));
-    for (const t of ['10:01', '10:02', '10:03', '10:04', '10:05']) assert.equal((await call(fleet.url, 'POST', '/mock/time', { now: at(t) })).status, 200);
+    for (const t of ['10:01', '10:02', '10:03', '10:04', '10:05']) {
+      assert.equal((await call(fleet.url, 'POST', '/mock/time', { now: at(t) })).status, 200);
+      if (t === '10:03') assert.equal((await call(fleet.url, 'GET', '/api/v1/mk6/A/monitoring')).status, 200);
+    }
     assert.equal((await call(fleet.url, 'GET', '/api/v1/mk6/A/monitoring')).status, 200);
   });
   after(async () => {

@@ -1,0 +1,66 @@
+/**
+ * `POST /mock/chaos` (src/contract/routes/chaos.ts): a chaos day loaded as the fleet's
+ * timeline. JSON options are drawn on the fleet file's MK6s and sites (src/chaos/generate.ts,
+ * the bytes `mk6-fleet chaos` writes for the same options and file); YAML text is a generated
+ * file, read by the timeline's own parser.
+ */
+import type { Context } from 'koa';
+import { errors } from '../../src/contract/errors.js';
+import type { Handlers } from '../../src/contract/routes/build-router.js';
+import { parseTimelineText, TimelineError } from '../../src/config/timeline-file.js';
+import { ChaosError, chaosOptions, generateChaos, type ChaosFleet } from '../../src/chaos/generate.js';
+import type { Fleet } from '../../src/config/fleet-file.js';
+import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
+
+const MAX_TEXT = 256 * 1024;
+
+export function chaosHandlers(fleet: FleetSupervisor): Handlers {
+  return {
+    loadChaos: async (ctx) => {
+      let text: string;
+      let seed: number | null = null;
+      let source = 'POST /mock/chaos';
+      if (ctx.request.is('json')) {
+        try {
+          const options = chaosOptions(asOptions((ctx.request as { body?: unknown }).body));
+          text = generateChaos(chaosFleet(fleet.fleet), options).text;
+          seed = options.seed;
+          source = text.split('\n', 1)[0].replace(/^# /, '');
+        } catch (err) {
+          if (err instanceof ChaosError) throw errors.badRequest(err.text);
+          throw err;
+        }
+      } else text = await rawText(ctx);
+      let events;
+      try {
+        events = parseTimelineText(text, 'chaos');
+      } catch (err) {
+        throw err instanceof TimelineError ? err.toMk6Error() : err;
+      }
+      await fleet.timeline.load(events, source);
+      ctx.body = { seed, yaml: text, timeline: fleet.timeline.view() };
+    },
+  };
+}
+
+/** The fleet file's MK6s and sites, as the generator draws on them (the CLI reads the same file). */
+export function chaosFleet(file: Pick<Fleet, 'name' | 'mk6'>): ChaosFleet {
+  return { name: file.name, mk6: file.mk6.map((m) => ({ id: m.id, sites: m.sites.map((s) => ({ sycode: s.sycode, pmax_kw: s.pmax_kw })) })) };
+}
+
+function asOptions(body: unknown): Parameters<typeof chaosOptions>[0] {
+  const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+  const s = (v: unknown) => (v === undefined ? undefined : String(v));
+  return { seed: b.seed, from: s(b.from), to: s(b.to), date: s(b.date), targets: s(b.targets), intensity: s(b.intensity), faults: Array.isArray(b.faults) ? b.faults.map(String) : typeof b.faults === 'string' ? b.faults.split(',') : undefined };
+}
+
+async function rawText(ctx: Context): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_TEXT) throw errors.payloadTooLarge('256 KiB');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
