@@ -31,11 +31,11 @@ import { ExternalProcesses } from './fleet/external-processes.js';
 import { ENGINES, type EngineName } from '../src/contract/schema/fleet-file.js';
 import type { FleetMode } from '../src/contract/fleet-controls.js';
 import { supervisionPage } from './front/page.js';
-import { readFileSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseTimelineText, TimelineError, type TimelineEvent } from '../src/config/timeline-file.js';
 import { consoleSay } from '../src/i18n/console-messages.js';
 import { langFromEnvironment, parseLangFlag, type Lang } from '../src/i18n/lang.js';
+import { isProgram } from '../src/shared/is-program.js';
 
 export interface StartOptions {
   fleetFile: string;
@@ -159,16 +159,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ event: 'ready', proxy: front, pid: process.pid, engine: fleet.engine, mk6: [...fleet.members.values()].map((m) => ({ id: m.spec.id, port: m.spec.port, status: m.status })) }));
 }
 
-/** This module run as the program (`npm start`), not imported (a test reads optionsFrom). */
-function isProgram(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isProgram()) {
+if (isProgram(import.meta.url)) {
   main().catch((err) => {
     console.error(`supervisor: ${(err as Error).stack ?? err}`);
     process.exit(1);

@@ -6,8 +6,6 @@
  * comes from src/i18n/cli-messages.ts in the reader's language (`--lang` > MK6_LANG > LC_ALL >
  * LC_MESSAGES > LANG), asked of the fleet too (`Accept-Language`).
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { cliSay, type CliMessages } from '../../src/i18n/cli-messages.js';
 import { langFromEnvironment, parseLangFlag } from '../../src/i18n/lang.js';
@@ -28,6 +26,7 @@ import { timeline } from './commands/timeline.js';
 import { verify } from './commands/verify.js';
 import { wait } from './commands/wait.js';
 import { chaos, CHAOS_OPTIONS } from './commands/chaos.js';
+import { isProgram } from '../../src/shared/is-program.js';
 
 const COMMANDS: Record<string, Command> = { status, wait, time, kill, restart, offline, online, network, timeline, journal, events, verify, record, replay, k8s, chaos };
 
@@ -159,16 +158,7 @@ function commandWord(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** This module run as the `mk6-fleet` program (npx and npm link run it through a symbolic link). */
-function isProgram(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isProgram()) {
+if (isProgram(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err) => {

@@ -29,6 +29,7 @@ import { fleetStream } from '../session/stream.js';
 import { say } from '../../src/i18n/api-messages.js';
 import { sentence, answerLang } from '../../src/i18n/answer-lang.js';
 import type { Lang } from '../../src/i18n/lang.js';
+import { readTextBody } from '../../src/shared/text-body.js';
 
 export function fleetRoutes(fleet: FleetSupervisor): Router {
   /** The fleet's own writes obey production mode like every worker does: each route that declares a 403 meets it. */
@@ -149,7 +150,7 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
     loadTimeline: async (ctx) => {
       let events: TimelineEvent[];
       try {
-        events = ctx.request.is('json') ? parseTimeline(body(ctx)) : parseTimelineText(await rawText(ctx), 'timeline');
+        events = ctx.request.is('json') ? parseTimeline(body(ctx)) : parseTimelineText(await readTextBody(ctx), 'timeline');
       } catch (err) {
         throw err instanceof TimelineError ? err.toMk6Error() : err;
       }
@@ -183,17 +184,6 @@ function fleetHandlers(fleet: FleetSupervisor): Handlers {
   };
 }
 
-/** A YAML timeline posted as text (the body parser only reads JSON), up to 256 KiB. */
-async function rawText(ctx: Context): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > 256 * 1024) throw errors.payloadTooLarge('256 KiB');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** `{"kind": …}` of kill and restart: absent (or no body) = the default; else one of the kinds, or 441. */
 function kindOf<K extends string>(raw: unknown, kinds: readonly K[], fallback: K): K {

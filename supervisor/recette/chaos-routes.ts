@@ -11,8 +11,8 @@ import { parseTimelineText, TimelineError } from '../../src/config/timeline-file
 import { ChaosError, chaosOptions, generateChaos, type ChaosFleet } from '../../src/chaos/generate.js';
 import type { Fleet } from '../../src/config/fleet-file.js';
 import type { FleetSupervisor } from '../fleet/fleet-supervisor.js';
+import { readTextBody } from '../../src/shared/text-body.js';
 
-const MAX_TEXT = 256 * 1024;
 
 export function chaosHandlers(fleet: FleetSupervisor): Handlers {
   return {
@@ -30,7 +30,7 @@ export function chaosHandlers(fleet: FleetSupervisor): Handlers {
           if (err instanceof ChaosError) throw errors.badRequest(err.text);
           throw err;
         }
-      } else text = await rawText(ctx);
+      } else text = await readTextBody(ctx);
       let events;
       try {
         events = parseTimelineText(text, 'chaos');
@@ -54,13 +54,3 @@ function asOptions(body: unknown): Parameters<typeof chaosOptions>[0] {
   return { seed: b.seed, from: s(b.from), to: s(b.to), date: s(b.date), targets: s(b.targets), intensity: s(b.intensity), faults: Array.isArray(b.faults) ? b.faults.map(String) : typeof b.faults === 'string' ? b.faults.split(',') : undefined };
 }
 
-async function rawText(ctx: Context): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_TEXT) throw errors.payloadTooLarge('256 KiB');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}

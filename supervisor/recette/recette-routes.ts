@@ -13,8 +13,8 @@ import { evaluate, type Mk6Topology } from './verdicts/index.js';
 import { parseRecette, parseRecetteText, RecetteError, type RecetteDef } from '../../src/config/recette-file.js';
 import { say } from '../../src/i18n/api-messages.js';
 import { answerLang } from '../../src/i18n/answer-lang.js';
+import { readTextBody } from '../../src/shared/text-body.js';
 
-const MAX_TEXT = 256 * 1024;
 
 /**
  * The handlers of getEvents and postVerdicts (declared in src/contract/routes/recette.ts).
@@ -36,7 +36,7 @@ export function recetteHandlers(fleet: FleetSupervisor, flush: () => Promise<voi
     const lang = answerLang(ctx);
     let recette: RecetteDef;
     try {
-      recette = ctx.request.is('json') ? parseRecette((ctx.request as { body?: unknown }).body, () => '', known, lang) : parseRecetteText(await rawText(ctx), 'recette', known, lang);
+      recette = ctx.request.is('json') ? parseRecette((ctx.request as { body?: unknown }).body, () => '', known, lang) : parseRecetteText(await readTextBody(ctx), 'recette', known, lang);
     } catch (err) {
       if (!(err instanceof RecetteError)) throw err;
       const [first, ...rest] = err.problems;
@@ -65,14 +65,3 @@ export function topologyOf(fleet: FleetSupervisor): Mk6Topology[] {
   });
 }
 
-/** A YAML body as text (the body parser reads only JSON), up to 256 KiB. */
-async function rawText(ctx: Context): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_TEXT) throw errors.payloadTooLarge('256 KiB');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
