@@ -257,7 +257,7 @@ export class FleetSupervisor {
     const byApp = new Map(list.map((p) => [p.name, p]));
     const view = this.engine === 'external' ? readExternalView : readPm2View; // the workers' own word, or pm2's
     view(this.roster.all(), byApp, (m) => this.queue.busy(m.spec.id), (m, oldPid: number | null, newPid) => {
-      if (oldPid !== null) this.events.respawned(m.spec.id, oldPid, newPid, this.engine);
+      if (oldPid !== null && oldPid !== newPid) this.events.respawned(m.spec.id, oldPid, newPid, this.engine); // the same pid back is a listener reopened, not a new process
       void this.launcher.resync(m);
     });
     return byApp;

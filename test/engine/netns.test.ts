@@ -188,6 +188,10 @@ if (unavailable) {
       await ok(front, 'POST', '/mock/mk6/ROU2/kill', { kind: 'blackhole' });
       assert.equal((await ok(front, 'POST', '/mock/mk6/ROU2/restart')).status, 'online');
       assert.equal((await ok(front, 'GET', '/api/v1/mk6/ROU2/monitoring')).mk6_id ?? 'ROU2', 'ROU2');
+      // None of these was a new process: the event log says no respawn of ROU2, let its health rounds run.
+      await new Promise((r) => setTimeout(r, 2_500)); // two of the front's health rounds (1 s each at this size)
+      const events = await ok(front, 'GET', '/mock/events');
+      assert.deepEqual((events.events ?? events).filter((e: any) => e.kind === 'worker_respawned' && e.mk6_id === 'ROU2'), []);
     });
 
     it('a worker SIGKILLed and started again by its engine gets the fleet clock back', async () => {
