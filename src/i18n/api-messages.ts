@@ -5,9 +5,8 @@
  * of its parameters; `say(key, ...params)` makes the text of one message in both languages,
  * rendered when the answer is written, in the request's language (`Accept-Language`).
  */
-import type { Catalogue } from './catalogue.js';
+import { textsOf, type Catalogue, type Text } from './catalogue.js';
 import { formatNumber } from './format.js';
-import type { Lang } from './lang.js';
 
 export interface ApiMessages {
   // Sentences of successful answers
@@ -308,18 +307,10 @@ const en: ApiMessages = {
 export const apiMessages: Catalogue<ApiMessages> = { fr, en };
 
 /** A text of the API in both languages, rendered when the answer is written. */
-export type ApiText = (lang: Lang) => string;
-
-/** A message's parameters, as its French and English functions take them (none for a sentence). */
-export type ApiParams<V> = V extends (...args: infer P) => string ? P : [];
+export type ApiText = Text;
 
 /** The text of one catalogue message with its parameters. */
-export function say<K extends keyof ApiMessages>(key: K, ...params: ApiParams<ApiMessages[K]>): ApiText {
-  return (lang) => {
-    const message = apiMessages[lang][key] as string | ((...args: unknown[]) => string);
-    return typeof message === 'string' ? message : message(...params);
-  };
-}
+export const say = textsOf(apiMessages);
 
 /**
  * A text the same in every language: a tester's own message (the `error` network condition),

@@ -12,3 +12,18 @@ export type Catalogue<M> = { readonly [L in Lang]: M };
 export function messagesFor<M>(catalogue: Catalogue<M>, lang: Lang): M {
   return catalogue[lang];
 }
+
+/** A person's text in both languages, rendered where it is read (an answer, the console). */
+export type Text = (lang: Lang) => string;
+
+/** A message's parameters, as its French and English functions take them (none for a sentence). */
+export type Params<V> = V extends (...args: infer P) => string ? P : [];
+
+/** The maker of a catalogue's texts: `say(key, ...params)` is that message in both languages, rendered when read. */
+export function textsOf<M>(catalogue: Catalogue<M>) {
+  return <K extends keyof M>(key: K, ...params: Params<M[K]>): Text =>
+    (lang) => {
+      const message = catalogue[lang][key] as string | ((...args: unknown[]) => string);
+      return typeof message === 'string' ? message : message(...params);
+    };
+}

@@ -4,8 +4,8 @@
  * both languages (`sayFile`), rendered where they are read: the console of `npm start` in the
  * terminal's language, an API answer in the request's (`Accept-Language`).
  */
-import type { Catalogue } from './catalogue.js';
-import type { ApiParams, ApiText } from './api-messages.js';
+import { textsOf, type Catalogue } from './catalogue.js';
+import type { ApiText } from './api-messages.js';
 import type { Lang } from './lang.js';
 
 export interface FileMessages {
@@ -114,12 +114,7 @@ const en: FileMessages = {
 export const fileMessages: Catalogue<FileMessages> = { fr, en };
 
 /** The text of one message with its parameters, in both languages. */
-export function sayFile<K extends keyof FileMessages>(key: K, ...params: ApiParams<FileMessages[K]>): ApiText {
-  return (lang: Lang) => {
-    const message = fileMessages[lang][key] as string | ((...args: unknown[]) => string);
-    return typeof message === 'string' ? message : message(...params);
-  };
-}
+export const sayFile = textsOf(fileMessages);
 
 /** A document's problems under their heading, one per line, in `lang`. */
 export function problemList(heading: 'fleetInvalid' | 'timelineInvalid', problems: readonly ApiText[], lang: Lang): string {

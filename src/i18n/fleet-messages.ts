@@ -2,9 +2,7 @@
  * Why an MK6's process is not serving, as the supervisor says it: in the inventory's `problem`
  * and an error's details (the request's language), on `npm start`'s console (the terminal's).
  */
-import type { Catalogue } from './catalogue.js';
-import type { ApiParams, ApiText } from './api-messages.js';
-import type { Lang } from './lang.js';
+import { textsOf, type Catalogue } from './catalogue.js';
 
 export interface FleetMessages {
   portTaken: (port: number) => string;
@@ -33,9 +31,4 @@ const en: FleetMessages = {
 export const fleetMessages: Catalogue<FleetMessages> = { fr, en };
 
 /** The text of one message with its parameters, in both languages. */
-export function sayFleet<K extends keyof FleetMessages>(key: K, ...params: ApiParams<FleetMessages[K]>): ApiText {
-  return (lang: Lang) => {
-    const message = fleetMessages[lang][key] as string | ((...args: unknown[]) => string);
-    return typeof message === 'string' ? message : message(...params);
-  };
-}
+export const sayFleet = textsOf(fleetMessages);
