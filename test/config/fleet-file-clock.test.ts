@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FleetFileError, parseFleet } from '../../src/config/fleet-file.js';
+import { parseFleet } from '../../src/config/fleet-file.js';
 import { actionRequest, parseTimelineText, TimelineError } from '../../src/config/timeline-file.js';
+import { fleetFileFaults } from '../helpers/file-faults.js';
 
 const fleetWith = (clock: string) => `name: f
 mk6:
@@ -14,15 +15,7 @@ mk6:
     sites: [{sycode: S1, name: one, role: thissite, pmax_kw: 1000}]
     clock: ${clock}
 `;
-const problems = (text: string): string[] => {
-  try {
-    parseFleet(text, 'fleet.yaml', {});
-  } catch (err) {
-    if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
-    throw err;
-  }
-  return [];
-};
+const problems = (text: string): string[] => fleetFileFaults(text, 'fleet.yaml', {});
 
 describe('fleet file: clock', () => {
   it('reads offset (a signed duration) and drift_ppm; a field absent is 0; offset 0 and drift 0 is no clock of its own', () => {

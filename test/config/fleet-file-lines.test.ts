@@ -5,28 +5,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FleetFileError, parseFleet } from '../../src/config/fleet-file.js';
-import { parseTimelineText, TimelineError } from '../../src/config/timeline-file.js';
+import { parseFleet } from '../../src/config/fleet-file.js';
 import { YamlSource } from '../../src/config/yaml-source.js';
+import { fleetFileFaults, timelineFaults } from '../helpers/file-faults.js';
 
-const problems = (text: string, file = 'fleet.yaml', env: NodeJS.ProcessEnv = {}): string[] => {
-  try {
-    parseFleet(text, file, env);
-  } catch (err) {
-    if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
-    throw err;
-  }
-  return [];
-};
-const timelineProblems = (text: string): string[] => {
-  try {
-    parseTimelineText(text, 'day.yaml');
-  } catch (err) {
-    if (err instanceof TimelineError) return err.problems.map((p) => p('fr'));
-    throw err;
-  }
-  return [];
-};
+const problems = (text: string, file = 'fleet.yaml', env: NodeJS.ProcessEnv = {}): string[] => fleetFileFaults(text, file, env);
+const timelineProblems = (text: string): string[] => timelineFaults(text, 'day.yaml');
 
 describe('YAML path → line', () => {
   it('finds the node of a path, else its closest ancestor', () => {

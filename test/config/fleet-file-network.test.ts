@@ -1,7 +1,8 @@
 /** `network:` per MK6 in the fleet file: validated like the rest, faults named by file:line. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FleetFileError, parseFleet } from '../../src/config/fleet-file.js';
+import { parseFleet } from '../../src/config/fleet-file.js';
+import { fleetFileFaults } from '../helpers/file-faults.js';
 
 const fleet = (network: string) => `name: t
 mk6:
@@ -11,15 +12,7 @@ mk6:
     network:
 ${network}`;
 
-const problems = (text: string): string[] => {
-  try {
-    parseFleet(text, 'fleet.yaml');
-  } catch (err) {
-    if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
-    throw err;
-  }
-  return [];
-};
+const problems = (text: string): string[] => fleetFileFaults(text, 'fleet.yaml');
 
 describe('fleet file network conditions', () => {
   it('reads them into the MK6 spec as validated views', () => {

@@ -1,20 +1,13 @@
 /** `engine` in the fleet file and on the command line; MK6 hosts given as DNS names (engine external). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FleetFileError, parseFleet } from '../../src/config/fleet-file.js';
+import { parseFleet } from '../../src/config/fleet-file.js';
 import { spawnSync } from 'node:child_process';
 import { SUPERVISOR } from '../helpers/fleet.js';
+import { fleetFileFaults } from '../helpers/file-faults.js';
 
 const SITES = 'sites: [{sycode: S, name: S, role: thissite, pmax_kw: 10}]';
-const faults = (text: string): string[] => {
-  try {
-    parseFleet(text, 'f.yaml');
-  } catch (err) {
-    if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
-    throw err;
-  }
-  return [];
-};
+const faults = (text: string): string[] => fleetFileFaults(text, 'f.yaml');
 
 describe('engine in the fleet file', () => {
   it('pm2 by default; external when the file says so', () => {

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { parseFleet, FleetFileError } from '../../../src/config/fleet-file.js';
 import { call, freePort, startFleet, type RunningFleet } from '../../helpers/fleet.js';
 import { assertRefused, inventory, ok } from '../../helpers/fleet-util.js';
+import { fleetFileFaults } from '../../helpers/file-faults.js';
 
 const site = (id: string) => [{ sycode: `S${id}`, name: `${id} PDL`, role: 'thissite', pmax_kw: 1000 }];
 /** A /24 of 127.0.0.0/8 nobody else here uses (the whole of it is loopback on Linux). */
@@ -65,15 +65,7 @@ describe('an address per MK6', () => {
 });
 
 describe('addresses in the fleet file', () => {
-  const fault = (text: string): string[] => {
-    try {
-      parseFleet(text, 'f.yaml');
-    } catch (err) {
-      if (err instanceof FleetFileError) return err.problems.map((p) => p('fr'));
-      throw err;
-    }
-    return [];
-  };
+  const fault = (text: string): string[] => fleetFileFaults(text, 'f.yaml');
   const mk6 = 'mk6:\n  - id: A\n    sites: [{sycode: S, name: A, role: thissite, pmax_kw: 10}]\n  - id: B\n    sites: [{sycode: T, name: B, role: thissite, pmax_kw: 10}]\n';
 
   it('a range outside 127.0.0.0/8, or a bad address, is a fault at its line', () => {
