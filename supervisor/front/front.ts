@@ -24,6 +24,7 @@ import { observability } from './observability.js';
 import { journalFrontAnswer, markFrontAnswer } from '../session/front-journal.js';
 import { recordEntry } from '../session/recording.js';
 import { asSupervisorRead } from './page-reads.js';
+import { BlackholedCalls } from './blackholed-calls.js';
 import { say } from '../../src/i18n/api-messages.js';
 
 /** Control calls: made while the fleet starts, they wait for it (the MK6 API and reads of the fleet's state do not). */
@@ -33,6 +34,9 @@ const STARTUP_WAIT_MS = Number(process.env.MK6_STARTUP_WAIT_MS) > 0 ? Number(pro
 const JOURNAL_BATCH_LIMIT = 64 * 1024 * 1024;
 /** How long the proxy waits on a blackholed MK6 before it answers 504 MK6_UNREACHABLE. */
 const BLACKHOLE_TIMEOUT_MS = Number(process.env.MK6_BLACKHOLE_TIMEOUT_MS) > 0 ? Number(process.env.MK6_BLACKHOLE_TIMEOUT_MS) : 10_000;
+
+/** The proxy's options for one call, with the MK6 it goes to when that MK6 is not blackholed (see BlackholedCalls). */
+type PassOn = httpProxy.ServerOptions & { mk6?: string };
 
 export interface FrontOptions {
   /** Extra Koa middleware served before the fleet routes (the supervision page). */
@@ -73,6 +77,15 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
     if (outage === 'blackhole') return sendError(res, errors.mk6Timeout(id, BLACKHOLE_TIMEOUT_MS));
     sendError(res, errors.mk6Unreachable(id, code));
   });
+  // A call on its way to an MK6 as a kill blackholes it gets a blackholed MK6's timeout too.
+  const blackholed = new BlackholedCalls(BLACKHOLE_TIMEOUT_MS, (id) => fleet.resolve(id)?.outage === 'blackhole');
+  fleet.events.onRecord((e) => {
+    if (e.kind === 'kill' && e.details.kind === 'blackhole' && e.mk6_id !== null) blackholed.blackholed(e.mk6_id);
+  });
+  proxy.on('proxyReq', (proxyReq, _req, res, options) => {
+    const id = (options as PassOn).mk6;
+    if (id !== undefined) blackholed.track(id, proxyReq, res);
+  });
   // An answer cut by a reset in its middle (network condition `reset` during): cut the client's too.
   proxy.on('proxyRes', (proxyRes, req) => proxyRes.once('aborted', () => req.socket.resetAndDestroy()));
 
@@ -92,7 +105,8 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
           return sendError(res, errors.mk6Unreachable(member.spec.id, member.status));
         }
         // A blackholed MK6 never answers: the proxy gives up after a while (504) instead of hanging forever.
-        return proxy.web(req, res, { target: fleet.url(member), ...(member.outage === 'blackhole' ? { proxyTimeout: BLACKHOLE_TIMEOUT_MS } : {}) });
+        const target = fleet.url(member);
+        return proxy.web(req, res, member.outage === 'blackhole' ? { target, proxyTimeout: BLACKHOLE_TIMEOUT_MS } : ({ target, mk6: member.spec.id } as PassOn));
       }
     }
     return koa(req, res);

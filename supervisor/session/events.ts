@@ -39,6 +39,7 @@ export class EventLog {
   private loaded = false;
   /** The newest pid seen per MK6, so a respawn noticed twice is recorded once. */
   private readonly pids = new Map<string, number>();
+  private readonly listeners: ((event: FleetEvent) => void)[] = [];
 
   constructor(private readonly host: EventHost, readonly capacity = EVENTS_CAPACITY) {}
 
@@ -65,7 +66,13 @@ export class EventLog {
     this.events.push(event);
     if (this.events.length > this.capacity) this.events = this.events.slice(-this.capacity);
     this.persist(event);
+    for (const listener of this.listeners) listener(event);
     return event;
+  }
+
+  /** Called with each event as it is recorded (the front gives up on the calls a kill's blackhole holds). */
+  onRecord(listener: (event: FleetEvent) => void): void {
+    this.listeners.push(listener);
   }
 
   /** A move of the fleet clock: where it was and where it goes, on the fleet clock, at one real instant. */
