@@ -25,7 +25,7 @@ it('every call racing a kill blackhole is answered: 200 before it, 504 MK6_UNREA
         const res = await fetch(`${fleet.url}/api/v1/mk6/ROU2/monitoring`, { signal: AbortSignal.timeout(BLACKHOLE_MS + 3000) }).catch(() => null);
         if (res === null) answers.push('no answer');
         else {
-          const body = await res.json();
+          const body = (await res.json()) as { error?: string };
           answers.push(res.status);
           if (res.status !== 200) {
             assert.equal(res.status, 504, JSON.stringify(body));
