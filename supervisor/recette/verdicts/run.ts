@@ -50,6 +50,8 @@ export interface Call extends Mark {
   source: string;
   req: Record<string, unknown>;
   resp: Record<string, unknown>;
+  /** The x-request-id the front gave the call and passed on to its worker: one call's two entries share it. */
+  requestId: string | null;
 }
 export interface Ev extends Mark {
   id: number;
@@ -83,7 +85,7 @@ export function prepare(input: VerdictInput, lang: Lang): Run {
     if (answered === null) continue;
     const wall = answered - (Number(e.duration_ms) || 0);
     const sim = time(e.sim_time) ?? wall;
-    calls.push({ id: e.id, mk6: e.mk6_id, method: String(e.method), path: e.path, endpoint: e.endpoint, status: Number(e.status), source: e.source, req: obj(e.req_body), resp: obj(e.resp_body), sim, wall });
+    calls.push({ id: e.id, mk6: e.mk6_id, method: String(e.method), path: e.path, endpoint: e.endpoint, status: Number(e.status), source: e.source, req: obj(e.req_body), resp: obj(e.resp_body), sim, wall, requestId: requestIdOf(e.req_headers) });
   }
   calls.sort((a, b) => a.wall - b.wall || a.id - b.id);
   dropSwallowedTwins(calls);
@@ -116,16 +118,25 @@ export function prepare(input: VerdictInput, lang: Lang): Run {
 /**
  * One call, journaled twice: through the front to a blackholed MK6, the front answers 504
  * (`front`) and the worker journals the attempt it swallowed (444). The front's entry stays.
+ * The two share the front's x-request-id; their fleet-clock times differ on a running clock
+ * (each is stamped as its side sees it), so the same time is asked only of entries without one.
  */
 function dropSwallowedTwins(calls: Call[]): void {
   const fronts = calls.filter((c) => c.source === 'front');
   if (fronts.length === 0) return;
   const twins = new Set<Call>();
   for (const f of fronts) {
-    const twin = calls.find((c) => c.source === 'GW' && c.status === 444 && !twins.has(c) && c.mk6 === f.mk6 && c.method === f.method && c.path === f.path && c.sim === f.sim && Math.abs(c.wall - f.wall) < 1000);
+    const twin = calls.find((c) => c.source === 'GW' && c.status === 444 && !twins.has(c) && c.mk6 === f.mk6 && c.method === f.method && c.path === f.path && Math.abs(c.wall - f.wall) < 1000 && sameCall(c, f));
     if (twin) twins.add(twin);
   }
   if (twins.size) calls.splice(0, calls.length, ...calls.filter((c) => !twins.has(c)));
+}
+
+const sameCall = (a: Call, b: Call) => (a.requestId !== null && b.requestId !== null ? a.requestId === b.requestId : a.sim === b.sim);
+
+function requestIdOf(headers: unknown): string | null {
+  const id = headers !== null && typeof headers === 'object' ? (headers as Record<string, unknown>)['x-request-id'] : undefined;
+  return typeof id === 'string' ? id : null;
 }
 
 export const inWindow = (run: Run, sim: number) => sim >= run.window.from && sim <= run.window.to;

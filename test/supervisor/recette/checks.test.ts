@@ -25,11 +25,11 @@ class Day {
     this.wall += 1000;
     return this.wall;
   }
-  call(mk6: string, method: string, rest: string, status: number, sim: string, o: { req?: unknown; resp?: unknown; source?: 'GW' | 'front'; wallStep?: number } = {}) {
+  call(mk6: string, method: string, rest: string, status: number, sim: string, o: { req?: unknown; resp?: unknown; source?: 'GW' | 'front'; wallStep?: number; requestId?: string } = {}) {
     if (o.wallStep) this.wall += o.wallStep - 1000;
     const wall = this.tick();
     const endpoint = rest.startsWith('planning/') ? 'planning/{request_id}' : rest.startsWith('monitoring/sites/') ? 'monitoring/sites/{sycode}' : rest;
-    const e = { id: this.journal.length + 1, ts: new Date(wall).toISOString(), method, path: `/api/v1/mk6/${mk6}/${rest}`, query: {}, source: o.source ?? 'GW', endpoint, mk6_id: mk6, req_body: o.req ?? null, status, resp_body: o.resp ?? {}, duration_ms: 0, remote: null, sim_time: new Date(at(sim)).toISOString() } as JournalEntry;
+    const e = { id: this.journal.length + 1, ts: new Date(wall).toISOString(), method, path: `/api/v1/mk6/${mk6}/${rest}`, query: {}, source: o.source ?? 'GW', endpoint, mk6_id: mk6, req_body: o.req ?? null, status, resp_body: o.resp ?? {}, duration_ms: 0, remote: null, sim_time: new Date(at(sim)).toISOString(), ...(o.requestId ? { req_headers: { 'x-request-id': o.requestId } } : {}) } as JournalEntry;
     this.journal.push(e);
     return e;
   }
@@ -162,6 +162,20 @@ describe('max_rate_while_down', () => {
     d.event('online', 'ROU2', '11:04');
     for (let i = 0; i < 10; i++) d.call('ROU2', 'GET', 'monitoring', 200, '11:05'); // back up: not counted
     assert.equal(d.verdict([backoff], '11:06').status, 'pass');
+  });
+  it('counts a call through the front to a blackholed MK6 once, though the worker journals it too (444), at another fleet time on a running clock', () => {
+    const d = new Day();
+    d.event('kill', 'ROU2', '11:00', { kind: 'blackhole' });
+    for (const [i, t] of ['11:01:00', '11:01:15', '11:01:30', '11:01:45'].entries()) {
+      // at 120×, the 30 ms between the worker's stamp and the front's are 3.6 s of fleet clock
+      d.call('ROU2', 'GET', 'monitoring', 444, t.replace(/:(\d\d)$/, (_, s) => `:${String(Number(s) + 4).padStart(2, '0')}`), { requestId: `rid-${i}` });
+      d.call('ROU2', 'GET', 'monitoring', 504, t, { source: 'front', requestId: `rid-${i}`, wallStep: 30 });
+    }
+    assert.equal(d.verdict([backoff], '11:05').status, 'pass');
+    const strict = d.verdict([{ ...backoff, per_minute: 3 }], '11:05');
+    assert.equal(strict.status, 'fail');
+    assert.match(strict.message, /^ROU2: 4 calls within a minute/);
+    assert.deepEqual(strict.evidence.filter((e) => e.journal_id).map((e) => e.journal_id), [2, 4, 6, 8], 'the front\'s entries');
   });
   it('is not applicable when no MK6 was down', () => {
     const d = new Day();

@@ -1,7 +1,7 @@
 /**
  * The fleet is deterministic, proved by replay: a gateway's field day (timelines/field-day.yaml
  * on ROUVAI: a DEIE constraint, ROU2 blackholed, ROU1.3 cold-restarted) is recorded, then
- * replayed with `mk6-fleet replay` on a fresh fleet: M of M identical; the same with the fleet
+ * replayed with `mk6-fleet replay` (in this process) on a fresh fleet (in process too): M of M identical; the same with the fleet
  * restarted in the middle of the recording; on a fleet with another seed, only the
  * production values (pavailable, pactive) differ. Also: a plain MK6 API without the fleet's
  * clock, an unreachable target, a bad file.
@@ -15,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, freePort, lostSetpoints, ROUVAI, startFleet, type RunningFleet } from '../../helpers/fleet.js';
-import { assertValidHar, cli } from '../../helpers/har.js';
+import { startFleet as startInProcess, type FleetInProcess } from '../../helpers/fleet-app.js';
+import { assertValidHar } from '../../helpers/har.js';
+import { EN_ENV, runCli } from '../../cli/in-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const TIMELINE = join(ROOT, 'timelines/field-day.yaml');
@@ -25,7 +27,10 @@ const PDL6 = '8FV8C98VwC40'; // ROU1.3, cold restart at 14:00
 const VAI4 = '8FV897G6wGQ0';
 const MK6 = ROUVAI.map((m) => m.id);
 const BLOCKS = [['08:00', '08:02'], ['09:58', '10:06'], ['11:00', '11:02'], ['11:20', '11:21'], ['14:00', '14:02']];
-const FLEET_OPTIONS = { args: ['--timeline', TIMELINE], env: { MK6_BLACKHOLE_TIMEOUT_MS: '300' } };
+/** A blackholed call answered 504 at once: the day holds a dozen, each recorded and replayed six times. */
+const FLEET_OPTIONS = { args: ['--timeline', TIMELINE], env: { MK6_BLACKHOLE_TIMEOUT_MS: '50' } };
+/** `mk6-fleet` in this process, in English. */
+const cli = (...args: string[]) => runCli(args, EN_ENV);
 
 function minutes(from: string, to: string): string[] {
   const out: string[] = [];
@@ -121,10 +126,11 @@ describe('a recorded field day replays identically; another seed differs only in
     assert.equal(counts['field-day-restarted'], counts['field-day']);
   });
 
+  // The replays' targets run in this process (test/helpers/fleet-app.ts): the same worker and front code as pm2's.
   describe('on a fresh fleet, same seed', () => {
-    let fresh: RunningFleet;
+    let fresh: FleetInProcess;
     before(async () => {
-      fresh = await startFleet({ mk6: ROUVAI }, FLEET_OPTIONS);
+      fresh = await startInProcess({ mk6: ROUVAI }, FLEET_OPTIONS);
     });
     after(() => fresh?.stop());
 
@@ -136,15 +142,15 @@ describe('a recorded field day replays identically; another seed differs only in
         const [, n, total] = r.stdout.match(/^(\d+) of (\d+) identical/) ?? [];
         assert.equal(n, total, r.stdout);
         assert.ok(Number(total) > 100 && Number(total) <= counts[name], `${total} of ${counts[name]} recorded`);
-        console.log(`# ${name}: ${r.stdout.split('\n')[0]} (${((Date.now() - started) / 1000).toFixed(1)} s with the CLI)`);
+        console.log(`# ${name}: ${r.stdout.split('\n')[0]} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       });
     }
   });
 
   describe('on a fleet with another seed', () => {
-    let other: RunningFleet;
+    let other: FleetInProcess;
     before(async () => {
-      other = await startFleet({ mk6: ROUVAI, seed: 7 }, FLEET_OPTIONS);
+      other = await startInProcess({ mk6: ROUVAI, seed: 7 }, FLEET_OPTIONS);
     });
     after(() => other?.stop());
 
