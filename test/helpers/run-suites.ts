@@ -1,42 +1,45 @@
 /**
  * `npm test`: every test file, in two runs of node's test runner. First every file that does not
- * measure time or load, two at a time: pure code, the worker and the supervisor in process on
- * port 0, and the files that start real processes (pm2 fleets with their own PM2_HOME, worker
- * processes, the CLI, chromium; every port ephemeral), the longest first so that the two slots
- * end together. Then, one at a time, the files that measure time or load, which a neighbour
- * on two cores would skew.
+ * measure time or load, one more at a time than the machine has cores (each file waits on its
+ * processes, ports and browser part of the time): pure code, the worker and the supervisor in
+ * process on port 0, and the files that start real processes (pm2 fleets with their own
+ * PM2_HOME, worker processes, the CLI, chromium, network namespaces; every port ephemeral), the
+ * longest first so that the slots end together. Then, one at a time, the files that measure time
+ * or load, which a neighbour would skew.
  *   node dist/test/helpers/run-suites.js [dist/test/<dir or file>…]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DIST_TEST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Timing or load: latency and bandwidth statistics, a slow reader's drop, kills under load, the page's render times on 250 MK6. */
+/** Timing or load: latency and bandwidth statistics, a slow reader's drop, kills under load, a chaos day at 180×, the page's render times on 60 MK6. */
 const TIMED = [
   'worker/network/worker-conditions.test.js',
   'supervisor/session/stream.test.js',
   'supervisor/fleet/chaos.test.js',
-  'supervisor/recette/chaos-day.test.js',
+  'supervisor/recette/chaos-day-at-speed.test.js',
   'browser/page-scale.test.js',
-  'engine/netns.test.js', // six processes across network namespaces (skips unless root)
-  'deploy/k8s-pods-netns.test.js', // the pods' commands, each in its namespace (skips unless root)
 ];
-/** The longest files (about 10 s or more each on two cores), started first, longest first. */
+/** The longest files (about 10 s or more each, three at a time on two cores), started first, longest first. */
 const LONG = [
-  'supervisor/fleet/interleavings.test.js',
   'supervisor/session/determinism.test.js',
-  'browser/page.test.js',
   'browser/page-i18n.test.js',
-  'supervisor/fleet/startup-race.test.js',
   'cli/fleet-cli.test.js',
-  'supervisor/fleet/outage.test.js',
-  'supervisor/fleet/readiness.test.js',
-  'config/fleet-file.test.js',
+  'browser/page.test.js',
+  'supervisor/fleet/startup-race.test.js',
   'supervisor/session/recording-stop.test.js',
+  'supervisor/fleet/outage.test.js',
+  'supervisor/fleet/interleavings.test.js',
+  'supervisor/fleet/readiness.test.js',
   'supervisor/fleet/startup-config.test.js',
+  'persist/state-files.test.js',
+  'browser/page-controls.test.js',
+  'supervisor/recette/chaos-day.test.js',
   'contract/portman-contract.test.js',
+  'engine/netns.test.js',
 ];
 
 function testFiles(path: string): string[] {
@@ -55,7 +58,7 @@ const timed = (file: string) => TIMED.includes(relative(DIST_TEST, file));
 const roots = process.argv.length > 2 ? process.argv.slice(2).map((p) => resolve(p)) : [DIST_TEST];
 const files = roots.flatMap(testFiles);
 const runs: [number, string[]][] = [
-  [2, files.filter((f) => !timed(f)).sort((a, b) => rank(a) - rank(b))],
+  [availableParallelism() + 1, files.filter((f) => !timed(f)).sort((a, b) => rank(a) - rank(b))],
   [1, files.filter(timed)],
 ];
 let status = 0;
