@@ -1,21 +1,15 @@
 /**
  * `mk6-fleet` as a program, with no fleet: usage faults (a bad duration among them) exit 2
  * before any call, a fleet that does not answer exits 3. The commands' effects on a real
- * fleet are test/network/cli.test.ts's.
+ * fleet are fleet-cli.test.ts's.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cli } from '../helpers/har.js';
+import { NOBODY_URL } from '../helpers/fleet.js';
 
-async function closedUrl(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return `http://127.0.0.1:${port}`;
-}
+/** Nothing listens there (test/helpers/fleet.ts). */
+const closedUrl = async (): Promise<string> => NOBODY_URL;
 
 describe('mk6-fleet exit codes without a fleet', () => {
   it('2 for a duration outside the grammar, with what was wrong, before calling anyone', async () => {

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, freePort, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
+import { call, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
+import { NOBODY_URL } from '../helpers/fleet.js';
 import { assertOnly, EN_ENV, FR_ENV, runCli, type CliRun } from './in-process.js';
 
 const site = (sycode: string) => [{ sycode, name: `Site ${sycode}`, role: 'thissite' as const, pmax_kw: 10000 }];
@@ -49,7 +50,7 @@ describe('mk6-fleet in French and in English', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mk6-cli-lang-'));
     fleet = await startFleet({ mk6: [{ id: 'ROU1', sites: site('SYCA') }, { id: 'VAI2', sites: site('SYCB') }] });
-    closed = `http://127.0.0.1:${await freePort()}`;
+    closed = NOBODY_URL;
   });
   after(async () => {
     await fleet?.stop();

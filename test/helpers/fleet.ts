@@ -210,6 +210,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A loopback URL nothing listens on (ECONNREFUSED): port 1 lies outside the ephemeral range
+ * every test's port comes from, so no test running beside it can be handed it meanwhile, as a
+ * port found free and closed again can.
+ */
+export const NOBODY_URL = 'http://127.0.0.1:1';
+
 /** `n` distinct free loopback ports (the kernel may give the same free port twice in a row). */
 export async function freePorts(n: number): Promise<number[]> {
   const ports = new Set<number>();

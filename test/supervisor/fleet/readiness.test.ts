@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { call, eventually, freePort, ROUVAI, startFleet, type RunningFleet } from '../../helpers/fleet.js';
+import { call, eventually, freePort, NOBODY_URL, ROUVAI, startFleet, type RunningFleet } from '../../helpers/fleet.js';
 import { assertError, iso } from '../../helpers/fleet-util.js';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../supervisor/cli/main.js');
@@ -103,8 +103,7 @@ describe('while the fleet starts', () => {
   });
 
   it('mk6-fleet wait exits 3 when nothing answers in time', { timeout: 30_000 }, async () => {
-    const port = await freePort();
-    const res = await cli(['--url', `http://127.0.0.1:${port}`, 'wait', '--timeout', '1']);
+    const res = await cli(['--url', NOBODY_URL, 'wait', '--timeout', '1']);
     assert.equal(res.code, 3, res.err);
   });
 });

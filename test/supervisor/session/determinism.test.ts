@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call, freePort, lostSetpoints, ROUVAI, startFleet, type RunningFleet } from '../../helpers/fleet.js';
+import { call, lostSetpoints, NOBODY_URL, ROUVAI, startFleet, type RunningFleet } from '../../helpers/fleet.js';
 import { startFleet as startInProcess, type FleetInProcess } from '../../helpers/fleet-app.js';
 import { assertValidHar } from '../../helpers/har.js';
 import { EN_ENV, runCli } from '../../cli/in-process.js';
@@ -188,7 +188,7 @@ describe('a recorded field day replays identically; another seed differs only in
     } finally {
       plain.close();
     }
-    const closed = await cli('replay', files['field-day'], '--url', `http://127.0.0.1:${await freePort()}`);
+    const closed = await cli('replay', files['field-day'], '--url', NOBODY_URL);
     assert.equal(closed.code, 3, closed.stdout + closed.stderr);
     const bad = join(out, 'bad.har');
     writeFileSync(bad, '{"not": "har"}');
