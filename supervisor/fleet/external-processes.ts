@@ -6,6 +6,7 @@
  * reopens it. A worker whose listener is closed cannot be called: it asks the front
  * (`GET /_fleet/listener`) until a restart is waiting for it.
  */
+import net from 'node:net';
 import { requestJson } from '../../src/shared/http-client.js';
 import type { Member, RestartKind } from './member.js';
 import type { AppSpec, AppStatus, ProcessManager } from './process-manager.js';
@@ -53,12 +54,14 @@ export class ExternalProcesses implements Processes {
   async stop(name: string): Promise<void> {
     const t = this.target(name);
     this.recent = null;
-    const res = await requestJson(`${t.url}/_worker/listener`, { method: 'POST', body: { open: false }, timeoutMs: 2000 }).catch(() => null);
-    if (!res) return; // refusing already
-    if (res.status !== 200) throw new Error(`${t.id}: listener: ${res.status}`);
+    const ask = () => requestJson(`${t.url}/_worker/listener`, { method: 'POST', body: { open: false }, timeoutMs: 2000 }).catch(() => null);
+    let res = await ask();
+    if (res && res.status !== 200) throw new Error(`${t.id}: listener: ${res.status}`);
     for (const until = Date.now() + STOP_WAIT_MS; Date.now() < until; ) {
-      if ((await this.healthOf(t, 300)) === 'unreachable') return;
+      if (await refusesConnections(t.url)) return;
       await new Promise((r) => setTimeout(r, 25));
+      // No answer is not a refusal: the ask may have gone on a pooled connection the worker had just closed.
+      if (res === null) res = await ask();
     }
   }
 
@@ -148,6 +151,21 @@ export class ExternalProcesses implements Processes {
     const body = (res?.status === 200 ? res.body : null) as { mk6_id?: string; pid?: number; memory_bytes?: number; uptime_s?: number } | null;
     return body?.mk6_id === t.id && typeof body.pid === 'number' ? { pid: body.pid, memory_bytes: body.memory_bytes, uptime_s: body.uptime_s } : 'unreachable';
   }
+}
+
+/**
+ * A new connection to `url` is refused: what `kill refused` promises. (A health call that fails
+ * is not enough: on a loaded machine it may time out, or meet a pooled connection the worker
+ * closed, while the port still accepts.)
+ */
+function refusesConnections(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done) => {
+    const socket = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+    socket.setTimeout(300, () => (socket.destroy(), done(false)));
+    socket.once('connect', () => (socket.destroy(), done(false)));
+    socket.once('error', (err: NodeJS.ErrnoException) => done(err.code === 'ECONNREFUSED'));
+  });
 }
 
 /**
