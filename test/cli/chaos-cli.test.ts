@@ -1,28 +1,23 @@
 /**
  * `mk6-fleet chaos` and `chaos narrow` as a person runs them (no fleet needed): the issue's
  * "twice gives identical files", the bytes of the generator on ./fleet.yaml, --out, the
- * usage errors (exit 2), and narrow writing a smaller timeline that loads.
+ * usage errors (exit 2), and narrow writing a smaller timeline that loads. In process (`main`,
+ * as the bin calls it), from the project's root as a person's shell would be.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { parseTimelineText } from '../../src/config/timeline-file.js';
+import { runCli } from './in-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const CLI = join(ROOT, 'dist/supervisor/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'mk6-chaos-cli-'));
-const env: NodeJS.ProcessEnv = { ...process.env, MK6_LANG: 'en' };
-delete env.MK6_FLEET;
-delete env.MOCK_MK6_CONFIG_PATH;
-
-const run = (...args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((ok) =>
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env, timeout: 30_000 }, (err, stdout, stderr) => ok({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })),
-  );
+process.chdir(ROOT); // ./fleet.yaml, the default fleet file
+/** English, and no MK6_FLEET nor MOCK_MK6_CONFIG_PATH: the environment is this one only. */
+const run = (...args: string[]) => runCli(args, { MK6_LANG: 'en' });
 
 describe('mk6-fleet chaos', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));

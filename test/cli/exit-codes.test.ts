@@ -1,12 +1,15 @@
 /**
- * `mk6-fleet` as a program, with no fleet: usage faults (a bad duration among them) exit 2
- * before any call, a fleet that does not answer exits 3. The commands' effects on a real
- * fleet are fleet-cli.test.ts's.
+ * `mk6-fleet` with no fleet, in process (the exit code `main` gives the bin): usage faults (a
+ * bad duration among them) exit 2 before any call, a fleet that does not answer exits 3. The
+ * spawned bin's own exit status and the commands' effects on a real fleet are fleet-cli.test.ts's.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli } from '../helpers/har.js';
 import { NOBODY_URL } from '../helpers/fleet.js';
+import { runCli } from './in-process.js';
+
+/** The whole environment of a run: nothing of this process's (its language settings included). */
+const cli = (...args: string[]) => runCli(args, {});
 
 /** Nothing listens there (test/helpers/fleet.ts). */
 const closedUrl = async (): Promise<string> => NOBODY_URL;

@@ -1,7 +1,10 @@
 /**
- * The `mk6-fleet` program (the bin, spawned) against a real fleet: each command's effect and its
- * exit code (0 ok, 1 refused, 2 usage, 3 unreachable), in French (MK6_LANG=fr). Both languages'
- * texts, command by command, are languages.test.ts's (in process).
+ * The `mk6-fleet` program against a real fleet: each command's effect and its exit code (0 ok,
+ * 1 refused, 2 usage, 3 unreachable), in French (MK6_LANG=fr). The commands run in process
+ * (supervisor/cli/main.ts's `main`, as the bin calls it); the bin itself is spawned where the
+ * process is what is tested: `journal --follow` until SIGINT, and the exit status of a usage
+ * fault and of an unreachable fleet. Both languages' texts, command by command, are
+ * languages.test.ts's.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,26 +14,25 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
+import { NOBODY_URL } from '../helpers/fleet.js';
+import { runCli, type CliRun } from './in-process.js';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../supervisor/cli/main.js');
-const FRENCH = { ...process.env, MK6_LANG: 'fr' };
+const FRENCH = { MK6_LANG: 'fr' };
 const site = (sycode: string) => [{ sycode, name: `Site ${sycode}`, role: 'thissite' as const, pmax_kw: 10000 }];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+/** The bin, spawned, in French. */
+const bin = (...args: string[]): Promise<CliRun> =>
+  new Promise((ok) =>
+    execFile(process.execPath, [CLI, ...args], { timeout: 30_000, env: { ...process.env, ...FRENCH } }, (err, stdout, stderr) =>
+      ok({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    ),
+  );
 
 describe('mk6-fleet CLI', () => {
   let fleet: RunningFleet;
   let dir: string;
-  const cli = (...args: string[]): Promise<Run> =>
-    new Promise((ok) =>
-      execFile(process.execPath, [CLI, '--url', fleet.url, ...args], { timeout: 30_000, env: FRENCH }, (err, stdout, stderr) =>
-        ok({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-      ),
-    );
+  const cli = (...args: string[]): Promise<CliRun> => runCli(['--url', fleet.url, ...args], FRENCH);
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mk6-cli-'));
     fleet = await startFleet({ mk6: [{ id: 'A', sites: site('SYCA') }, { id: 'B', sites: site('SYCB') }] });
@@ -111,7 +113,7 @@ describe('mk6-fleet CLI', () => {
     const r = await cli('journal');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /\tB\tGET \/api\/v1\/mk6\/B\/monitoring\t200\t/);
-    const child = execFile(process.execPath, [CLI, '--url', fleet.url, 'journal', '--follow'], { env: FRENCH });
+    const child = execFile(process.execPath, [CLI, '--url', fleet.url, 'journal', '--follow'], { env: { ...process.env, ...FRENCH } });
     let out = '';
     child.stdout!.on('data', (c) => (out += c));
     // Following has begun once it printed the entry already there; only then make a new one.
@@ -132,10 +134,17 @@ describe('mk6-fleet CLI', () => {
     assert.equal((await cli()).code, 2);
     assert.equal((await cli('fly')).code, 2);
     assert.equal((await cli('--nope', 'status')).code, 2);
-    const down = await new Promise<Run>((ok) =>
-      execFile(process.execPath, [CLI, '--url', 'http://127.0.0.1:1', 'status'], { env: FRENCH }, (err, stdout, stderr) => ok({ code: (err?.code as number) ?? 0, stdout, stderr })),
-    );
+    const down = await runCli(['--url', NOBODY_URL, 'status'], FRENCH);
     assert.equal(down.code, 3);
+    assert.match(down.stderr, /injoignable/);
+  });
+
+  it('the bin: its process exits 2 on a usage fault and 3 when the fleet does not answer', async () => {
+    const usage = await bin('--url', fleet.url, 'fly');
+    assert.equal(usage.code, 2, usage.stderr);
+    assert.match(usage.stderr, /utilisation: mk6-fleet/);
+    const down = await bin('--url', NOBODY_URL, 'status');
+    assert.equal(down.code, 3, down.stderr);
     assert.match(down.stderr, /injoignable/);
   });
 });

@@ -1,31 +1,21 @@
 /**
  * `mk6-fleet k8s` as a person runs it: the manifests on stdout or in --out, the same bytes on a
  * second run, what to create first on stderr, and a usage error (exit 2, a message naming the
- * fault) for an unknown file, an invalid fleet file, a bad namespace, colliding names.
+ * fault) for an unknown file, an invalid fleet file, a bad namespace, colliding names. In process
+ * (`main`, as the bin calls it), from the project's root as a person's shell would be.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli, type CliRun } from './in-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const CLI = join(ROOT, 'dist/supervisor/cli/main.js');
+process.chdir(ROOT); // fleet.yaml and fleets/ as a person names them
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const cli = (args: string[], lang = 'en'): Promise<Run> =>
-  new Promise((ok) =>
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, timeout: 30_000, env: { ...process.env, MK6_LANG: lang } }, (err, stdout, stderr) =>
-      ok({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    ),
-  );
+const cli = (args: string[], lang = 'en'): Promise<CliRun> => runCli(args, { MK6_LANG: lang });
 
 describe('mk6-fleet k8s', () => {
   let dir: string;

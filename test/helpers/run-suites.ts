@@ -27,7 +27,7 @@ const TIMED = [
 const LONG = [
   'supervisor/session/determinism.test.js',
   'browser/page-i18n.test.js',
-  'cli/fleet-cli.test.js',
+  'typecheck.test.js',
   'browser/page.test.js',
   'supervisor/fleet/startup-race.test.js',
   'supervisor/session/recording-stop.test.js',

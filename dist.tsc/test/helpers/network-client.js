@@ -1,0 +1,4 @@
+import { rawGet } from "../helpers/http.js";
+export {
+  rawGet
+};
