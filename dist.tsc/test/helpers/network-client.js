@@ -1,4 +1,0 @@
-import { rawGet } from "../helpers/http.js";
-export {
-  rawGet
-};
