@@ -23,6 +23,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force \
  && mkdir -p /var/lib/mk6 && chown 1000:1000 /var/lib/mk6
 COPY --from=build /app/dist/worker.cjs ./dist/worker.cjs
+COPY --from=build /app/dist/pm2-worker ./dist/pm2-worker
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/supervisor ./dist/supervisor
 # The supervision page's static files, served from the sources' place (supervisor/front/page.ts).

@@ -22,8 +22,12 @@ import { ExternalProcesses, type Engine } from './external-processes.js';
 import { verbatim, type ApiText } from '../../src/i18n/api-messages.js';
 import { sayFleet } from '../../src/i18n/fleet-messages.js';
 
-/** The worker as one bundled file: no module resolution at start, a third faster to answer (BENCHMARKS.md). */
-const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../worker.cjs');
+/**
+ * The worker as one bundled file (dist/worker.cjs): no module resolution at start, a third faster
+ * to answer (BENCHMARKS.md); started through a CommonJS entry that pm2 requires instead of
+ * importing (src/worker/pm2/worker.cjs).
+ */
+const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../pm2-worker/worker.cjs');
 const READY_TIMEOUT_MS = 20_000;
 /** An external worker not answering at start is waited for no longer: it is adopted when it answers (readExternalView). */
 const EXTERNAL_READY_TIMEOUT_MS = Number(process.env.MK6_EXTERNAL_WAIT_MS) > 0 ? Number(process.env.MK6_EXTERNAL_WAIT_MS) : 20_000;
