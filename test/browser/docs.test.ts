@@ -5,27 +5,19 @@
  */
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, SHOTS } from '../helpers/browser.js';
 import { startFleet, ROUVAI, type RunningFleet } from '../helpers/fleet-app.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const SHOTS = join(ROOT, 'test-artifacts/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 
 let fleet: RunningFleet | undefined;
 let browser: Browser | undefined;
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium). Not skipped on purpose.`);
   mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium(); // first: a machine without chromium fails before a fleet starts
   fleet = await startFleet({ mk6: ROUVAI.filter((m) => m.id === 'ROU2') });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
 });
 
 after(async () => {

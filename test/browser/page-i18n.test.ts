@@ -8,17 +8,11 @@
  * refusal shows the fleet's message in it; axe-core finds no serious or critical violation in
  * either language.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAxe, testPage } from '../helpers/browser.js';
-import { startFleet, type RunningFleet } from '../helpers/fleet-app.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const SHOTS = join(ROOT, 'test-artifacts/screenshots');
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { pageAndFleet, seriousAxe, SHOTS, testPage } from '../helpers/browser.js';
 const SITE = '[data-testid=site][data-mk6="ROU1.1"][data-sycode="8FV898VMwWX0"]';
 
 /** Words only the French page says, and only the English one (written here, not read from the catalogue). */
@@ -32,24 +26,11 @@ type Lang = keyof typeof MARKERS;
 const other = (lang: Lang): Lang => (lang === 'fr' ? 'en' : 'fr');
 const found = (text: string, words: string[]) => words.filter((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'u').test(text));
 
-let fleet: RunningFleet | undefined;
-let browser: Browser | undefined;
-const pageErrors: string[] = [];
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-  fleet = await startFleet();
-});
-
-after(async () => {
-  await browser?.close();
-  await fleet?.stop();
-});
+const ui = pageAndFleet(undefined, { openPage: false });
 
 /** The page opened and its values read: five cards, a site's values, the journal counted. */
 async function opened(page: Page): Promise<void> {
-  await page.goto(`${fleet!.url}/supervision`);
+  await page.goto(`${ui.fleet.url}/supervision`);
   await page.waitForFunction("document.querySelectorAll('[data-testid=mk6-card]').length === 5");
   await page.locator(`${SITE} [data-testid=site-pmax_wf][data-value]`).waitFor({ state: 'attached' });
   await page.locator('[data-testid=connection][data-ok="true"]').waitFor({ state: 'attached' });
@@ -87,7 +68,7 @@ const pmaxText = (page: Page) => page.textContent(`${SITE} [data-testid=site-pma
 describe('the supervision page in French and in English', () => {
   for (const [locale, lang] of [['en-US', 'en'], ['fr-FR', 'fr']] as const) {
     it(`a ${locale} browser gets the page in ${lang}; the switch changes it wholly both ways and is remembered`, async () => {
-      const page = await testPage(browser!, pageErrors, 20_000, locale);
+      const page = await testPage(ui.browser, ui.errors, 20_000, locale);
       try {
         await opened(page);
         await wholly(page, lang);
@@ -114,7 +95,7 @@ describe('the supervision page in French and in English', () => {
   }
 
   it('every call of the page says its language, and a refusal shows the fleet\'s message in it', async () => {
-    const page = await testPage(browser!, pageErrors, 20_000, 'en-US');
+    const page = await testPage(ui.browser, ui.errors, 20_000, 'en-US');
     const sent: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
@@ -131,7 +112,7 @@ describe('the supervision page in French and in English', () => {
       await page.click('[data-testid=network-add]');
       const box = page.locator('[data-testid=network-error]:not([hidden])');
       await box.waitFor();
-      const expected = await fetch(`${fleet!.url}/mock/mk6/ROU2/network`, {
+      const expected = await fetch(`${ui.fleet.url}/mock/mk6/ROU2/network`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ name: 'boom', type: 'error', code: 'not upper' }),
       });
       const body = await expected.json() as { error: string; message: string };
@@ -157,7 +138,7 @@ describe('the supervision page in French and in English', () => {
       await nextPoll();
       assert.ok(sent.length >= 2);
       assert.deepEqual(sent.filter((s) => !s.startsWith('fr ')), [], 'after the switch, every call with Accept-Language: fr');
-      assert.deepEqual(pageErrors, [], 'no uncaught error on the page');
+      assert.deepEqual(ui.errors, [], 'no uncaught error on the page');
     } finally {
       await page.close();
     }

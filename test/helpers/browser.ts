@@ -1,13 +1,20 @@
 /**
  * What the browser tests share: Debian chromium launched headless (missing chromium fails,
- * never skips), and axe-core injected into the page from the dev dependency (the product does
- * not serve it).
+ * never skips), a file's chromium + in-process fleet + test page set up and torn down
+ * (`pageAndFleet`), and axe-core injected into the page from the dev dependency (the product
+ * does not serve it).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startFleet, type FleetDef, type RunningFleet } from './fleet-app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
+/** Where the browser tests save their screenshots (git-ignored). */
+export const SHOTS = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'test-artifacts/screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export async function launchChromium(): Promise<Browser> {
@@ -54,4 +61,52 @@ export async function testPage(browser: Browser, errors: string[], timeoutMs = 2
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => void d.accept());
   return page;
+}
+
+export interface PageAndFleet {
+  readonly browser: Browser;
+  readonly fleet: RunningFleet;
+  /** A test page (`testPage`: French, 20 s timeouts, every confirm accepted). */
+  readonly page: Page;
+  /** The page's uncaught errors. */
+  readonly errors: string[];
+}
+
+/**
+ * One test file's chromium, fleet (in process, `def` or the default one) and test page (unless
+ * `openPage` is false: the file opens its own): started in `before` (chromium first: a machine
+ * without it fails before a fleet starts), closed and stopped in `after` whatever happened.
+ * Read them once the tests run.
+ */
+export function pageAndFleet(def?: FleetDef, { openPage = true } = {}): PageAndFleet {
+  let browser: Browser | undefined;
+  let fleet: RunningFleet | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
+    fleet = await startFleet(def);
+    if (openPage) page = await testPage(browser, errors);
+  });
+  after(async () => {
+    await browser?.close();
+    await fleet?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} did not start (see the before hook's failure)`);
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser, 'chromium');
+    },
+    get fleet() {
+      return started(fleet, 'the fleet');
+    },
+    get page() {
+      return started(page, 'the page');
+    },
+    errors,
+  };
 }
