@@ -69,11 +69,13 @@ export function createFront(fleet: FleetSupervisor, options: FrontOptions = {}):
   });
   proxy.on('error', (err, req, res) => {
     const id = mk6PathOf(req)?.id ?? '?';
-    const outage = fleet.resolve(id)?.outage ?? null;
+    const member = fleet.resolve(id);
+    const outage = member?.outage ?? null;
     const code = (err as NodeJS.ErrnoException).code ?? err.message;
     if (!(res instanceof http.ServerResponse)) return void res.destroy();
     // A reset injected by a network condition reaches the client as a reset, as on the worker's port.
-    if (code === 'ECONNRESET' && outage === null) return void req.socket.resetAndDestroy();
+    // A reset while the fleet restarts or kills that MK6 (before the outage is recorded) is that outage's: 502.
+    if (code === 'ECONNRESET' && outage === null && member?.status === 'online' && !fleet.busy(member)) return void req.socket.resetAndDestroy();
     if (outage === 'blackhole') return sendError(res, errors.mk6Timeout(id, BLACKHOLE_TIMEOUT_MS));
     sendError(res, errors.mk6Unreachable(id, code));
   });

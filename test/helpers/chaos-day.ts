@@ -40,23 +40,9 @@ export class Gateway {
     await Promise.all(MK6.map((id) => this.mk6(id, now)));
   }
 
-  /**
-   * A call, or status 0 when its connection was reset: a `kill reset` that lands while the call
-   * is on its way reaches the gateway as a reset (the front passes a worker's reset on until the
-   * outage is recorded, as it does a network condition's), and a gateway lives with it.
-   */
-  private async call(method: string, path: string, body?: unknown): Promise<{ status: number; body?: unknown }> {
-    try {
-      return await call(this.url, method, path, body);
-    } catch (err) {
-      if ((err as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return { status: 0 };
-      throw err;
-    }
-  }
-
   private async mk6(id: string, now: string): Promise<void> {
-    const polled = await this.call('GET', `/api/v1/mk6/${id}/monitoring`);
-    if ((polled.status === 0 || DOWN.has(polled.status)) && this.broken) for (let i = 0; i < 7; i++) await this.call('GET', `/api/v1/mk6/${id}/monitoring`);
+    const polled = await call(this.url, 'GET', `/api/v1/mk6/${id}/monitoring`);
+    if (DOWN.has(polled.status) && this.broken) for (let i = 0; i < 7; i++) await call(this.url, 'GET', `/api/v1/mk6/${id}/monitoring`);
     if (!this.plan.has(id)) {
       const site = THISSITE.get(id)!;
       const req = { set: 'Psetpoint', site: site.sycode, psetpoint: Math.round(site.pmax_kw / 10), start_time: '2026-03-01T08:01:00Z', end_time: '2026-03-01T12:00:00Z' };
@@ -65,10 +51,10 @@ export class Gateway {
       return;
     }
     if (this.broken) return; // never re-sends what a cold restart lost
-    const planning = await this.call('GET', `/api/v1/mk6/${id}/planning`);
+    const planning = await call(this.url, 'GET', `/api/v1/mk6/${id}/planning`);
     if (planning.status !== 200) return;
     const held = (planning.body as { planning: { psetpoint: number; end_time: string }[] }).planning;
-    for (const req of lostSetpoints(this.plan.get(id)!, held, now)) await this.call('POST', `/api/v1/mk6/${id}/requests`, req);
+    for (const req of lostSetpoints(this.plan.get(id)!, held, now)) await call(this.url, 'POST', `/api/v1/mk6/${id}/requests`, req);
   }
 }
 
