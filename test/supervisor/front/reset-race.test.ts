@@ -3,10 +3,10 @@
  * test/helpers/fleet-app.ts): the worker resets or closes the connection a call is on, before the
  * supervisor has recorded the outage or while it restarts the MK6. The front answers such a call
  * as it answers one made a moment later (502 MK6_UNREACHABLE, or 503 MK6_OFFLINE from a worker
- * as it stops), and never resets the gateway's
- * connection: only an MK6 the fleet is not acting on resets by itself (a network condition
- * `reset`), and that reaches the gateway as a reset (network.test.ts). Found by the lifecycle
- * interleavings property: a setpoint through the front during a warm restart got a reset.
+ * as it stops), and never resets the gateway's connection: only an MK6 the fleet is not acting
+ * on resets by itself (a network condition `reset`), and that reaches the gateway as a reset
+ * (test/supervisor/fleet/outage.test.ts). Found by the lifecycle interleavings property: a
+ * setpoint through the front during a warm restart got a reset.
  */
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
