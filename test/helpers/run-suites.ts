@@ -19,9 +19,9 @@ import { fileURLToPath } from 'node:url';
 const DIST_TEST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * Timing or load: latency and bandwidth statistics, a slow reader's drop, kills under load, a
- * chaos day at 180×, the page on 60 MK6. The last one holds its bounds beside two other files
- * (first render 1.4 s of 5, search 135 ms of 1 s) but its 60 workers and its page burn CPU as
- * long as it runs: beside the others, the first group took 382-393 s instead of 302-312 s.
+ * chaos day at 180×, the page's render times on 60 MK6. (The last one held its bounds beside two
+ * other files, first render 1.4 s of 5 and search 135 ms of 1 s; whether the whole run gains by
+ * it is not measured yet: BENCHMARKS.md, session 9.)
  */
 const TIMED = [
   'worker/network/worker-conditions.test.js',
