@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call, startFleet, type RunningFleet } from '../helpers/fleet-app.js';
 import { NOBODY_URL } from '../helpers/fleet.js';
+import { cli as spawnCli } from '../helpers/har.js';
 import { runCli, type CliRun } from './in-process.js';
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../../supervisor/cli/main.js');
@@ -22,12 +23,7 @@ const FRENCH = { MK6_LANG: 'fr' };
 const site = (sycode: string) => [{ sycode, name: `Site ${sycode}`, role: 'thissite' as const, pmax_kw: 10000 }];
 
 /** The bin, spawned, in French. */
-const bin = (...args: string[]): Promise<CliRun> =>
-  new Promise((ok) =>
-    execFile(process.execPath, [CLI, ...args], { timeout: 30_000, env: { ...process.env, ...FRENCH } }, (err, stdout, stderr) =>
-      ok({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    ),
-  );
+const bin = (...args: string[]): Promise<CliRun> => spawnCli('--lang', 'fr', ...args);
 
 describe('mk6-fleet CLI', () => {
   let fleet: RunningFleet;
