@@ -5,12 +5,12 @@
  * No queueing here: FleetSupervisor calls these inside an MK6's lifecycle queue.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { simulatedNow, type FleetClock } from '../../src/domain/clock.js';
 import type { Mk6Clock } from '../../src/domain/mk6-clock.js';
 import { workerUrl } from '../../src/worker/http/views.js';
 import { SECRET_ENV } from '../../src/shared/internal.js';
+import { packageRoot } from '../../src/shared/package-root.js';
 import { CorruptStateError, StateFile } from '../../src/persist/state-file.js';
 import { stateFilePath, type FleetSettings } from '../../src/worker/runtime.js';
 import type { Fleet } from '../../src/config/fleet-file.js';
@@ -27,7 +27,7 @@ import { sayFleet } from '../../src/i18n/fleet-messages.js';
  * to answer (BENCHMARKS.md); started through a CommonJS entry that pm2 requires instead of
  * importing (src/worker/pm2/worker.cjs).
  */
-const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../pm2-worker/worker.cjs');
+const WORKER_SCRIPT = join(packageRoot(import.meta.url), 'dist/pm2-worker/worker.cjs');
 const READY_TIMEOUT_MS = 20_000;
 /** An external worker not answering at start is waited for no longer: it is adopted when it answers (readExternalView). */
 const EXTERNAL_READY_TIMEOUT_MS = Number(process.env.MK6_EXTERNAL_WAIT_MS) > 0 ? Number(process.env.MK6_EXTERNAL_WAIT_MS) : 20_000;

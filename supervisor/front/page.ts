@@ -7,15 +7,14 @@
  * The page's files are plain JS/CSS, no build step. They are looked up from the package
  * root (three levels above dist/supervisor/front/page.js), so they are read where they are edited.
  */
-import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context, Middleware, Next } from 'koa';
 import { errors } from '../../src/contract/errors.js';
 import { answerWithError } from '../../src/shared/error-writer.js';
 import { say } from '../../src/i18n/api-messages.js';
+import { packageRoot } from '../../src/shared/package-root.js';
 
 const PAGE_PREFIX = '/supervision';
 const ASSETS_PREFIX = '/supervision/assets/';
@@ -69,11 +68,9 @@ export function supervisionPage(options: SupervisionPageOptions = {}): Middlewar
   };
 }
 
-/** dist/supervisor/front/page.js → <root>/supervisor/front/page; supervisor/front/page.ts (run from source) → ./page. */
+/** <root>/supervisor/front/page, from the build (dist/supervisor/front/page.js, or the bundled dist/supervisor/main.js) and from source. */
 function findPageDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.resolve(here, '..', '..', '..', 'supervisor', 'front', 'page'), path.resolve(here, 'page')];
-  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0];
+  return path.join(packageRoot(import.meta.url), 'supervisor', 'front', 'page');
 }
 
 function resolveVendorFiles(): Map<string, string> {
