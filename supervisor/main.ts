@@ -16,7 +16,6 @@
  */
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { answerClientErrors } from '../src/shared/client-errors.js';
 import { FleetFileError, loadFleetFile, type Fleet } from '../src/config/fleet-file.js';
 import { atLine, sayFile } from '../src/i18n/file-messages.js';
@@ -28,62 +27,13 @@ import { flushWorkerJournals } from './front/fleet-routes.js';
 import { existingSecret } from './fleet/supervisor-state.js';
 import { ProcessManager } from './fleet/process-manager.js';
 import { ExternalProcesses } from './fleet/external-processes.js';
-import { ENGINES, type EngineName } from '../src/contract/schema/fleet-file.js';
-import type { FleetMode } from '../src/contract/fleet-controls.js';
 import { supervisionPage } from './front/page.js';
 import { readFileSync } from 'node:fs';
 import { parseTimelineText, TimelineError, type TimelineEvent } from '../src/config/timeline-file.js';
 import { consoleSay } from '../src/i18n/console-messages.js';
-import { langFromEnvironment, parseLangFlag, type Lang } from '../src/i18n/lang.js';
+import { langFromEnvironment } from '../src/i18n/lang.js';
 import { isProgram } from '../src/shared/is-program.js';
-
-export interface StartOptions {
-  fleetFile: string;
-  port: number | null;
-  mode: FleetMode | null;
-  stateDir: string | null;
-  timeline?: string | null;
-  /** The console lines' language. */
-  lang: Lang;
-  /** null: the fleet file's. */
-  engine?: EngineName | null;
-  /** The front's listen address; null: the fleet file's. */
-  host?: string | null;
-}
-
-export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      fleet: { type: 'string' },
-      config: { type: 'string' },
-      port: { type: 'string' },
-      mode: { type: 'string' },
-      'state-dir': { type: 'string' },
-      timeline: { type: 'string' },
-      'log-level': { type: 'string' },
-      lang: { type: 'string' },
-      engine: { type: 'string' },
-      host: { type: 'string' },
-    },
-    strict: true,
-  });
-  // Logs: the supervisor's and, through the environment pm2 passes on, every worker's.
-  if (values['log-level'] !== undefined) env.LOG_LEVEL = values['log-level'];
-  const lang = values.lang === undefined ? langFromEnvironment(undefined, env) : parseLangFlag(values.lang);
-  if (lang === null) throw new Error(consoleSay(langFromEnvironment(undefined, env)).badLang(String(values.lang)));
-  const say = consoleSay(lang);
-  const fleetFile = values.fleet ?? values.config ?? env.MK6_FLEET ?? env.MOCK_MK6_CONFIG_PATH ?? './fleet.yaml';
-  const modeText = values.mode ?? env.MOCK_MK6_MODE;
-  if (modeText !== undefined && modeText !== 'production' && modeText !== 'mock') {
-    throw new Error(say.badMode(modeText));
-  }
-  const engine = values.engine ?? env.MK6_ENGINE;
-  if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) throw new Error(say.badEngine(engine));
-  const port = values.port === undefined ? null : Number(values.port);
-  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(say.badPort(String(values.port)));
-  return { fleetFile: resolve(fleetFile), port, mode: (modeText as FleetMode) ?? null, stateDir: values['state-dir'] ?? env.MK6_STATE_DIR ?? null, timeline: values.timeline ?? null, lang, engine: (engine as EngineName) ?? null, host: values.host ?? env.MK6_PROXY_HOST ?? null };
-}
+import { optionsFrom, type StartOptions } from './fleet/start-options.js';
 
 async function main(): Promise<void> {
   const started = Date.now();

@@ -5,7 +5,7 @@
  * and the API's (src/i18n/api-messages.ts), never from the product's own functions.
  */
 import assert from 'node:assert/strict';
-import { main } from '../../supervisor/cli/main.js';
+import { main } from '../../supervisor/cli/program.js';
 
 export interface CliRun {
   code: number;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readyState } from '../../supervisor/cli/commands/wait.js';
-import { optionsFrom } from '../../supervisor/main.js';
+import { optionsFrom } from '../../supervisor/fleet/start-options.js';
 import { assertOnly, EN_ENV, FR_ENV, runCli } from './in-process.js';
 
 describe('the language mk6-fleet speaks', () => {

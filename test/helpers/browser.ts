@@ -6,15 +6,15 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startFleet, type FleetDef, type RunningFleet } from './fleet-app.js';
+import { packageRoot } from '../../src/shared/package-root.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Where the browser tests save their screenshots (git-ignored). */
-export const SHOTS = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'test-artifacts/screenshots');
+export const SHOTS = join(packageRoot(import.meta.url), 'test-artifacts/screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export async function launchChromium(): Promise<Browser> {

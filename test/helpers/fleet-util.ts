@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { call, type Answer } from './fleet.js';
 import { send } from './http.js';
+import { packageRoot } from '../../src/shared/package-root.js';
 
 export const iso = (day: string, hhmm: string) => `2026-03-${day}T${hhmm}:00Z`;
 export const ISO_Z = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -64,7 +64,7 @@ export function gone(pid: number): boolean {
   }
 }
 
-const PM2_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../../node_modules/pm2/bin/pm2');
+const PM2_BIN = join(packageRoot(import.meta.url), 'node_modules/pm2/bin/pm2');
 /** The pm2 CLI on one isolated PM2_HOME (ours), as a recette engineer would run `npx pm2 …`. */
 export function pm2(home: string, ...args: string[]): string {
   return execFileSync(process.execPath, [PM2_BIN, ...args], { env: { ...process.env, PM2_HOME: home }, encoding: 'utf8' });

@@ -7,12 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { call, jsonOrText, send, type Answer } from './http.js';
+import { packageRoot } from '../../src/shared/package-root.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = packageRoot(import.meta.url);
 export const SUPERVISOR = join(ROOT, 'dist/supervisor/main.js');
 
 export interface FleetSiteDef {

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/shared/package-root.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = packageRoot(import.meta.url);
 const CLI = join(ROOT, 'dist/supervisor/cli/main.js');
 const harValidator = createRequire(import.meta.url)('har-validator') as { har: (data: unknown) => Promise<unknown> };
 

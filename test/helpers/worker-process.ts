@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { request, type HttpResponse } from './http.js';
+import { packageRoot } from '../../src/shared/package-root.js';
 
 /** dist/test/helpers/worker-process.js → dist/worker.cjs: the bundle pm2 runs, not the compiled sources. */
-export const WORKER_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../worker.cjs');
+export const WORKER_SCRIPT = join(packageRoot(import.meta.url), 'dist/worker.cjs');
 
 const START_TIMEOUT_MS = 15_000;
 
