@@ -56,7 +56,7 @@ const PROCESS_IO: Io = { out: (text) => console.log(text), err: (text) => consol
 
 /**
  * Runs one command line (`argv` after `mk6-fleet`) with `env` as its environment, printing to
- * `io`; resolves to the exit code. The bin below calls it with the process's; tests call it in process.
+ * `io`; resolves to the exit code. The bin (main.ts) calls it with the process's; tests call it in process.
  */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = PROCESS_IO): Promise<number> {
   const flag = langFlag(argv);

@@ -5,7 +5,7 @@
  * Anything else (/supervision/api/*, /supervision/mode, …) goes on to the next middleware.
  *
  * The page's files are plain JS/CSS, no build step. They are looked up from the package
- * root (three levels above dist/supervisor/front/page.js), so they are read where they are edited.
+ * root (packageRoot(), from the build or the bundle), so they are read where they are edited.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
