@@ -14,6 +14,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
 COPY supervisor ./supervisor
+COPY scripts ./scripts
 RUN npm run build
 
 FROM node:20-slim

@@ -53,6 +53,12 @@ describe('Dockerfile', () => {
     const runtimeRuns = all(runtime, 'RUN').map((i) => i.args).join(' && ');
     assert.match(runtimeRuns, /npm ci --omit=dev/);
     assert.doesNotMatch(runtimeRuns, /npm (run )?build/);
+    // What `npm run build` runs is in the build stage before it (a script file left out fails only in docker build).
+    const script = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build as string;
+    const copied = all(build, 'COPY').flatMap((c) => c.args.split(/\s+/).slice(0, -1));
+    for (const file of script.split(/\s+/).filter((w) => /\.m?js$/.test(w))) {
+      assert.ok(copied.some((src) => file === src || file.startsWith(`${src.replace(/\/$/, '')}/`)), `${file} (npm run build) is copied before the build`);
+    }
   });
 
   it('runs as a user that is not root, the one the manifests ask for, before its command', () => {

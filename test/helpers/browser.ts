@@ -4,28 +4,19 @@
  * (`pageAndFleet`), and axe-core injected into the page from the dev dependency (the product
  * does not serve it).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { startFleet, type FleetDef, type RunningFleet } from './fleet-app.js';
 import { packageRoot } from '../../src/shared/package-root.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 /** Where the browser tests save their screenshots (git-ignored). */
 export const SHOTS = join(packageRoot(import.meta.url), 'test-artifacts/screenshots');
+export { CHROMIUM, launchChromium } from './chromium.js';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the page tests need Debian chromium (apt-get install -y chromium). Not skipped on purpose.`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
 
 export interface AxeFinding {
   id: string;

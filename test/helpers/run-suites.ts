@@ -5,7 +5,7 @@
  * process on port 0, and the files that start real processes (pm2 fleets with their own
  * PM2_HOME, worker processes, the CLI, chromium, network namespaces; every port ephemeral), the
  * longest first so that the slots end together. Then, one at a time, the files that measure time
- * or load, which a neighbour would skew.
+ * or load, which a neighbour would skew. The browser files share one chromium started here.
  *   node dist/test/helpers/run-suites.js [dist/test/<dir or file>…]
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { fileURLToPath } from 'node:url';
+import { launchChromiumServer, SHARED_CHROMIUM_ENV } from './chromium.js';
 
 const DIST_TEST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /**
@@ -83,6 +84,10 @@ const runs: [number, string[]][] = [
   [availableParallelism() + 1, files.filter((f) => !timed(f)).sort((a, b) => rank(a) - rank(b))],
   [1, files.filter(timed)],
 ];
+// One chromium for every browser file (each connects and works in its own contexts): a launch
+// costs about 3 s of CPU, seven of them ran beside the fleets. The files inherit the endpoint.
+const chromium = files.some((f) => relative(DIST_TEST, f).startsWith('browser/')) ? await launchChromiumServer() : undefined;
+if (chromium) process.env[SHARED_CHROMIUM_ENV] = chromium.wsEndpoint();
 // node's runner API, not `node --test FILES`: the command line sorts the files by name (Node 20),
 // which undoes the longest-first order; run() keeps the order given.
 let failed = false;
@@ -92,4 +97,5 @@ for (const [concurrency, group] of runs) {
   tests.on('test:fail', () => (failed = true));
   await pipeline(tests.compose(new spec()), process.stdout, { end: false });
 }
+await chromium?.close();
 process.exitCode = failed ? 1 : 0;
