@@ -156,8 +156,14 @@ describe('the stream on a real fleet: mirrors the event log and the monitoring',
 
   it('event: fleet carries each new entry of GET /mock/events; event: telemetry each MK6 as its monitoring says', async () => {
     assert.equal((await call(fleet.url, 'POST', '/mock/time', { now: '2026-03-01T06:00:00Z' })).status, 200);
-    const reading = readStream(`${fleet.url}/mock/stream?interval_ms=100`, (e) => e.some((x) => x.event === 'fleet' && x.data.kind === 'fault_on') && e.filter((x) => x.event === 'telemetry').length >= 2);
-    await new Promise((r) => setTimeout(r, 300));
+    // B's telemetry sampled once before the fault (its recorded day), then the fault in the stream.
+    let sawB!: () => void;
+    const bSampled = new Promise<void>((r) => (sawB = r));
+    const reading = readStream(`${fleet.url}/mock/stream?interval_ms=100`, (e) => {
+      if (e.some((x) => x.event === 'telemetry' && x.data.mk6_id === 'B')) sawB();
+      return e.some((x) => x.event === 'fleet' && x.data.kind === 'fault_on') && e.filter((x) => x.event === 'telemetry').length >= 2;
+    });
+    await Promise.race([bSampled, reading]); // a stream that fails fails here
     assert.equal((await call(fleet.url, 'POST', '/mock/mk6/B/fault/SB')).status, 200);
     const { status, events: got } = await reading;
     assert.equal(status, 200);
