@@ -21,8 +21,10 @@ if (parts.size === 0 || [...parts].some((p) => p !== 'product' && p !== 'tests')
 
 /** The .ts files under `dirs`, but those `skip` says no to. */
 const sources = (dirs, skip = () => false) =>
-  dirs.flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => join(dir, f))).filter((f) => f.endsWith('.ts') && !skip(f))
-    .sort();
+  dirs
+    .flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => join(dir, f)))
+    .filter((f) => f.endsWith('.ts') && !skip(f))
+    .sort(); // the same order every build: the same chunk names
 
 const common = { platform: 'node', target: 'node20', logLevel: 'warning' };
 const transpile = (entryPoints) => build({ ...common, entryPoints, outdir: 'dist', outbase: '.', format: 'esm' });

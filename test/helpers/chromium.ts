@@ -11,7 +11,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /**
  * Set by `npm test` (run-suites) to the websocket of the one chromium it started for every
- * browser file: a file then connects (a few ms) instead of launching its own (about 3 s of CPU).
+ * browser file: a file then connects instead of launching its own (together about 3 cpu-s a run).
  * Each file still works in its own context; `close()` drops them and disconnects.
  */
 export const SHARED_CHROMIUM_ENV = 'MK6_TEST_CHROMIUM_WS';

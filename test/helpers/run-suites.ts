@@ -84,8 +84,8 @@ const runs: [number, string[]][] = [
   [availableParallelism() + 1, files.filter((f) => !timed(f)).sort((a, b) => rank(a) - rank(b))],
   [1, files.filter(timed)],
 ];
-// One chromium for every browser file (each connects and works in its own contexts): a launch
-// costs about 3 s of CPU, seven of them ran beside the fleets. The files inherit the endpoint.
+// One chromium for every browser file (each connects and works in its own contexts) instead of
+// seven launches beside the fleets: about 3 cpu-s a run. The files inherit the endpoint.
 const chromium = files.some((f) => relative(DIST_TEST, f).startsWith('browser/')) ? await launchChromiumServer() : undefined;
 if (chromium) process.env[SHARED_CHROMIUM_ENV] = chromium.wsEndpoint();
 // node's runner API, not `node --test FILES`: the command line sorts the files by name (Node 20),
